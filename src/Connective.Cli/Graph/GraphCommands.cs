@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Connective.Cli.Graph;
+
+/// <summary>`connective graph …`: the network engine's commands.</summary>
+internal static class GraphCommands
+{
+    public static Command Create()
+    {
+        var graph = new Command("graph", "Analyse networks: statistics, per-node measures, communities, reach, conversion, generators.");
+        return graph;
+    }
+}

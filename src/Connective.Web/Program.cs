@@ -1,0 +1,26 @@
+using Connective.Web.Data;
+using Connective.Web.Features.Community;
+using Connective.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// One AddXxx() per concern or area; each lives beside the code it configures.
+builder.AddPlatformInfrastructure();
+builder.AddData();
+builder.Services.AddCommunity();
+
+var app = builder.Build();
+
+// `migrate` and `seed` run and exit instead of serving.
+if (await app.RunCommandLineAsync(args))
+{
+    return;
+}
+
+app.UsePlatformInfrastructure();
+app.MapCommunity();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
