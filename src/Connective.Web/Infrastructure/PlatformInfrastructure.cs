@@ -5,7 +5,8 @@ internal static class PlatformInfrastructure
 {
     public static WebApplicationBuilder AddPlatformInfrastructure(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        // Razor Pages live beside their feature's API and services, under Features/<Area>/.
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
         return builder;
     }
 
