@@ -83,7 +83,6 @@ internal static class DataSetup
         }
 
         using var scope = app.Services.CreateScope();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Connective.Data");
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         try
         {
@@ -91,20 +90,21 @@ internal static class DataSetup
             {
                 case "migrate":
                     await seeder.MigrateAsync(markAsRealIfNew: true, CancellationToken.None);
-                    logger.LogInformation("Migrations applied.");
+                    await Console.Out.WriteLineAsync("Migrations applied.");
                     break;
                 case "seed":
                     var request = ParseSeedArguments(args.AsSpan(1), scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value);
                     await seeder.MigrateAsync(markAsRealIfNew: false, CancellationToken.None);
                     var result = await seeder.SeedAsync(request.Residents, request.Seed, CancellationToken.None);
-                    logger.LogInformation("{Outcome}", result.Message);
+                    // A command's outcome is for the person at the terminal: a plain sentence, not a log record.
+                    await (result.Seeded ? Console.Out : Console.Error).WriteLineAsync(result.Message);
                     Environment.ExitCode = result.Seeded ? 0 : 1;
                     break;
             }
         }
         catch (CommandLineException exception)
         {
-            logger.LogError("{Problem}", exception.Message);
+            await Console.Error.WriteLineAsync(exception.Message);
             Environment.ExitCode = 2;
         }
         return true;

@@ -9,7 +9,9 @@ namespace Connective.Web.Tests.Fixtures;
 /// The real app in memory (WebApplicationFactory) against a real database. Settings go in as host settings, the way
 /// environment variables would, so the app reads them exactly as it does in production.
 /// </summary>
-public sealed class ConnectiveWebFactory(DatabaseProvider provider, string connectionString, string environment = "Demo", int demoResidents = 1_000)
+public sealed class ConnectiveWebFactory(
+    DatabaseProvider provider, string connectionString, string environment = "Demo", int demoResidents = 1_000,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     public DatabaseProvider Provider { get; } = provider;
@@ -22,6 +24,10 @@ public sealed class ConnectiveWebFactory(DatabaseProvider provider, string conne
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Connective", ConnectionString);
         builder.UseSetting("Demo:Residents", demoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
+        }
     }
 
     /// <summary>A scope for reaching the app's services (the DbContext, the seeder) directly.</summary>

@@ -23,9 +23,8 @@ internal static class CommunityApi
 
     public static async Task<Ok<WardListResponse>> GetWards(CommunityQueries queries, CancellationToken cancellationToken)
     {
-        var wards = await queries.WardsAsync(cancellationToken);
-        var borough = await queries.BoroughNetworkAsync(cancellationToken);
-        return TypedResults.Ok(new WardListResponse(wards.Sum(ward => ward.Residents), borough, wards));
+        var list = await queries.WardsAsync(cancellationToken);
+        return TypedResults.Ok(new WardListResponse(list.Residents, list.Borough, list.Wards));
     }
 
     public static async Task<Results<Ok<WardDetail>, ProblemHttpResult>> GetWard(

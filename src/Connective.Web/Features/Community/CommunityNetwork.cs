@@ -144,7 +144,8 @@ public sealed class CommunityNetwork(IServiceScopeFactory scopes) : IDisposable
     private readonly SemaphoreSlim _building = new(1, 1);
     private (Fingerprint Key, NetworkSnapshot Snapshot)? _current;
 
-    private sealed record Fingerprint(int Residents, long Ties, long MaxTieId, int Consents, long MaxConsentId, int Withdrawn);
+    /// <summary>Counts and largest ids that change whenever a resident, tie or consent is added, removed or withdrawn.</summary>
+    internal sealed record Fingerprint(long Residents, long Ties, long MaxTieId, long Consents, long MaxConsentId, long Withdrawn);
 
     public async Task<NetworkSnapshot> GetAsync(AppDbContext db, CancellationToken cancellationToken)
     {
@@ -177,16 +178,17 @@ public sealed class CommunityNetwork(IServiceScopeFactory scopes) : IDisposable
 
     public void Dispose() => _building.Dispose();
 
-    private static async Task<Fingerprint> FingerprintAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var residents = await db.Residents.CountAsync(cancellationToken);
-        var ties = await db.Ties.LongCountAsync(cancellationToken);
-        var maxTie = await db.Ties.MaxAsync(tie => (long?)tie.Id, cancellationToken) ?? 0;
-        var consents = await db.Consents.CountAsync(cancellationToken);
-        var maxConsent = await db.Consents.MaxAsync(consent => (long?)consent.Id, cancellationToken) ?? 0;
-        var withdrawn = await db.Consents.CountAsync(consent => consent.WithdrawnAt != null, cancellationToken);
-        return new Fingerprint(residents, ties, maxTie, consents, maxConsent, withdrawn);
-    }
+    private static async Task<Fingerprint> FingerprintAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        // One round trip, in SQL that SQLite and PostgreSQL both accept.
+        (await db.Database.SqlQueryRaw<Fingerprint>("""
+            SELECT
+                (SELECT COUNT(*) FROM "Residents") AS "Residents",
+                (SELECT COUNT(*) FROM "Ties") AS "Ties",
+                (SELECT COALESCE(MAX("Id"), 0) FROM "Ties") AS "MaxTieId",
+                (SELECT COUNT(*) FROM "Consents") AS "Consents",
+                (SELECT COALESCE(MAX("Id"), 0) FROM "Consents") AS "MaxConsentId",
+                (SELECT COUNT(*) FROM "Consents" WHERE "WithdrawnAt" IS NOT NULL) AS "Withdrawn"
+            """).ToListAsync(cancellationToken)).Single();
 
     private static async Task<NetworkSnapshot> BuildAsync(AppDbContext db, CancellationToken cancellationToken)
     {

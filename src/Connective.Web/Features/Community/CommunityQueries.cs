@@ -6,6 +6,12 @@ namespace Connective.Web.Features.Community;
 /// <summary>A ward with its counts and network statistics.</summary>
 public sealed record WardSummary(int Id, string Code, string Name, int Residents, int Households, WardNetworkStatistics Network);
 
+/// <summary>All wards, and the network statistics of the whole borough.</summary>
+public sealed record WardList(IReadOnlyList<WardSummary> Wards, WardNetworkStatistics Borough)
+{
+    public int Residents => Wards.Sum(ward => ward.Residents);
+}
+
 /// <summary>Residents of a ward in an age band.</summary>
 public sealed record AgeBandCount(string Band, int Residents);
 
@@ -36,7 +42,7 @@ public sealed class CommunityQueries(AppDbContext db, CommunityNetwork network, 
 {
     public const int ResidentsPerPage = 50;
 
-    public async Task<IReadOnlyList<WardSummary>> WardsAsync(CancellationToken cancellationToken)
+    public async Task<WardList> WardsAsync(CancellationToken cancellationToken)
     {
         var wards = await db.Wards.AsNoTracking().OrderBy(ward => ward.Name)
             .Select(ward => new { ward.Id, ward.Code, ward.Name })
@@ -48,12 +54,11 @@ public sealed class CommunityQueries(AppDbContext db, CommunityNetwork network, 
             .Select(group => new { WardId = group.Key, Count = group.Count() })
             .ToDictionaryAsync(row => row.WardId, row => row.Count, cancellationToken);
         var snapshot = await network.GetAsync(db, cancellationToken);
-        return [.. wards.Select(ward => new WardSummary(
-            ward.Id, ward.Code, ward.Name, residents.GetValueOrDefault(ward.Id), households.GetValueOrDefault(ward.Id), snapshot.ForWard(ward.Id)))];
+        return new WardList(
+            [.. wards.Select(ward => new WardSummary(
+                ward.Id, ward.Code, ward.Name, residents.GetValueOrDefault(ward.Id), households.GetValueOrDefault(ward.Id), snapshot.ForWard(ward.Id)))],
+            snapshot.Borough);
     }
-
-    public async Task<WardNetworkStatistics> BoroughNetworkAsync(CancellationToken cancellationToken) =>
-        (await network.GetAsync(db, cancellationToken)).Borough;
 
     public async Task<WardDetail?> WardAsync(string code, CancellationToken cancellationToken)
     {

@@ -10,8 +10,9 @@ public sealed class IndexModel(CommunityQueries queries) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Wards = await queries.WardsAsync(cancellationToken);
-        Borough = await queries.BoroughNetworkAsync(cancellationToken);
-        Residents = Wards.Sum(ward => ward.Residents);
+        var list = await queries.WardsAsync(cancellationToken);
+        Wards = list.Wards;
+        Borough = list.Borough;
+        Residents = list.Residents;
     }
 }
