@@ -15,7 +15,7 @@ public sealed class CspNonce
 internal static class SecurityHeaders
 {
     // Browsers may use these features only where the platform asks for them, and it asks for none yet.
-    private const string PermissionsPolicy =
+    internal const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
     public static string ContentSecurityPolicy(string nonce) => string.Join("; ",
