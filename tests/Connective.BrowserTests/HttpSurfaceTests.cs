@@ -28,7 +28,7 @@ public sealed partial class HttpSurfaceTests(ConnectiveServer server)
         // Assert
         Assert.Equal(expectedStatus, response.StatusCode);
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'", csp);
+        Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9_-]{24}'", csp);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);

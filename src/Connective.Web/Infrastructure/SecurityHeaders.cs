@@ -8,7 +8,8 @@ namespace Connective.Web.Infrastructure;
 /// </summary>
 public sealed class CspNonce
 {
-    public string Value { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+    // Base64url: the characters need no HTML encoding in the nonce attribute, and CSP accepts them.
+    public string Value { get; } = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
 }
 
 /// <summary>Adds a strict Content Security Policy and the other security headers to every response.</summary>
