@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -47,6 +48,7 @@ public sealed class Resident
 }
 
 /// <summary>What a tie is; the values match <c>Connective.Graph.Generators.CommunityTieKind</c> where they overlap.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TieKind>))]
 public enum TieKind
 {
     Household = 0,
@@ -59,6 +61,7 @@ public enum TieKind
 }
 
 /// <summary>Where a tie came from.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TieSource>))]
 public enum TieSource
 {
     /// <summary>Declared by one of the two people, or by a coordinator on their behalf.</summary>

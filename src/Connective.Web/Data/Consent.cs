@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Connective.Web.Data;
 
 /// <summary>What a resident consents to; each is given and withdrawn separately.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ConsentPurpose>))]
 public enum ConsentPurpose
 {
     /// <summary>Their ties may be used in network analysis (Insight, ward statistics).</summary>
@@ -20,6 +22,7 @@ public enum ConsentPurpose
 }
 
 /// <summary>How consent was given: online by the resident, or recorded by someone on a call or from a paper form.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ConsentMethod>))]
 public enum ConsentMethod
 {
     Online = 0,

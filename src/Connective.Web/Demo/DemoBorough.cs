@@ -35,6 +35,22 @@ internal sealed class DemoBorough
             _background[h] = DemoNames.PickBackground(random);
             _familyNames[h] = DemoNames.FamilyName(random, _background[h]);
         }
+        // Relatives in different households share a background, and often a family name: a household tied by family
+        // to an earlier one takes that household's (ties are sorted, so the earlier household is settled first).
+        for (var i = 0; i < graph.TieCount; i++)
+        {
+            if (graph.TieKinds[i] != CommunityTieKind.Family)
+            {
+                continue;
+            }
+            var earlier = graph.PersonHousehold[graph.TieU[i]];
+            var later = graph.PersonHousehold[graph.TieV[i]];
+            if (earlier < later && _background[later] != _background[earlier])
+            {
+                _background[later] = _background[earlier];
+                _familyNames[later] = random.NextBool(0.5) ? _familyNames[earlier] : DemoNames.FamilyName(random, _background[earlier]);
+            }
+        }
         WardNames = DemoNames.WardNames(random, graph.WardCount);
     }
 
