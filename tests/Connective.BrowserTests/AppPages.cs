@@ -8,9 +8,36 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Connective.BrowserTests;
 
 /// <summary>A GET route of the app: its pattern, and whether it is a Razor Page (HTML) or an endpoint.</summary>
-public sealed record AppRoute(string Pattern, bool IsPage, IReadOnlyList<string> RequiredParameters, Regex Matcher)
+public sealed record AppRoute(string Pattern, bool IsPage, IReadOnlyList<string> RequiredParameters, Regex Matcher, RoutePattern RoutePattern)
 {
-    public bool HasParameters => RequiredParameters.Count > 0;
+    /// <summary>The path with the given route values, or null when a required one is missing. Optional parameters are left out.</summary>
+    public string? PathWith(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!RequiredParameters.All(values.ContainsKey))
+        {
+            return null;
+        }
+        var segments = RoutePattern.PathSegments
+            .Select(segment => string.Concat(segment.Parts.Select(part => part switch
+            {
+                RoutePatternLiteralPart literal => literal.Content,
+                RoutePatternSeparatorPart separator => separator.Content,
+                RoutePatternParameterPart parameter when RequiredParameters.Contains(parameter.Name) => Uri.EscapeDataString(values[parameter.Name]),
+                _ => "",
+            })))
+            .Where(segment => segment.Length > 0);
+        return "/" + string.Join('/', segments);
+    }
+
+    /// <summary>The route values in a concrete path of this route, e.g. {code: E05900001}.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ValuesIn(string path)
+    {
+        var match = Matcher.Match(path);
+        return RequiredParameters
+            .Where(name => match.Groups[name].Success)
+            .Select(name => KeyValuePair.Create(name, Uri.UnescapeDataString(match.Groups[name].Value)));
+    }
 }
 
 /// <summary>
@@ -20,7 +47,7 @@ public sealed record AppRoute(string Pattern, bool IsPage, IReadOnlyList<string>
 internal static class AppPages
 {
     /// <summary>Route values that no page links to but that a route needs (the OpenAPI document's name).</summary>
-    private static readonly Dictionary<string, string> KnownValues = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly IReadOnlyDictionary<string, string> KnownValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["documentName"] = "v1",
     };
@@ -28,10 +55,10 @@ internal static class AppPages
     /// <summary>Routes under these prefixes are covered by their own tests (the error page needs a failing request).</summary>
     private static readonly string[] CoveredElsewhere = ["error"];
 
-    public static IReadOnlyList<(AppRoute Route, string? Path)> Enumerate(IServiceProvider services)
+    public static IReadOnlyList<AppRoute> Enumerate(IServiceProvider services)
     {
         var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-        var result = new List<(AppRoute, string?)>();
+        var result = new List<AppRoute>();
         foreach (var endpoint in endpoints)
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
@@ -52,28 +79,9 @@ internal static class AppPages
                 .Where(parameter => !parameter.IsOptional && parameter.Default is null)
                 .Select(parameter => parameter.Name)
                 .ToList();
-            var route = new AppRoute("/" + raw, isPage, required, MatcherFor(pattern));
-
-            // Parameters with a known value are filled in now; the rest come from links on the pages.
-            var path = required.All(KnownValues.ContainsKey) ? PathWithKnownValues(pattern) : null;
-            result.Add((route, path));
+            result.Add(new AppRoute("/" + raw, isPage, required, MatcherFor(pattern), pattern));
         }
         return result;
-    }
-
-    /// <summary>The path of a route with known values filled in and optional parameters left out.</summary>
-    private static string PathWithKnownValues(RoutePattern pattern)
-    {
-        var segments = pattern.PathSegments
-            .Select(segment => string.Concat(segment.Parts.Select(part => part switch
-            {
-                RoutePatternLiteralPart literal => literal.Content,
-                RoutePatternSeparatorPart separator => separator.Content,
-                RoutePatternParameterPart parameter => KnownValues.GetValueOrDefault(parameter.Name, ""),
-                _ => "",
-            })))
-            .Where(segment => segment.Length > 0);
-        return "/" + string.Join('/', segments);
     }
 
     /// <summary>A regular expression that matches the concrete paths of a route pattern.</summary>
@@ -85,7 +93,7 @@ internal static class AppPages
             RoutePatternSeparatorPart separator => Regex.Escape(separator.Content),
             RoutePatternParameterPart { IsCatchAll: true } => ".+",
             RoutePatternParameterPart { IsOptional: true } => "[^/]*",
-            RoutePatternParameterPart => "[^/]+",
+            RoutePatternParameterPart parameter => $"(?<{parameter.Name}>[^/]+)",
             _ => "",
         })));
         return new Regex("^/" + string.Join('/', segments) + "/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
