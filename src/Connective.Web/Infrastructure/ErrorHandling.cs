@@ -39,12 +39,14 @@ internal static class ErrorHandling
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            if (!IsApiRequest(httpContext))
+            // By now the request path is already the error page's; the failing request's path is in the feature.
+            var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+            if (!new PathString(originalPath).StartsWithSegments("/api"))
             {
                 return false;
             }
 
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, originalPath);
             httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {

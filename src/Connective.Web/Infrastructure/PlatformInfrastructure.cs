@@ -33,7 +33,13 @@ internal static class PlatformInfrastructure
         builder.Services.AddScoped<CspNonce>();
         builder.Services.AddErrorHandling();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Connective API";
+            document.Info.Version = Version;
+            document.Info.Description = "JSON API of Connective, socially-networked public services. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 

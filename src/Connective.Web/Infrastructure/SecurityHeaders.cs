@@ -8,14 +8,15 @@ namespace Connective.Web.Infrastructure;
 /// </summary>
 public sealed class CspNonce
 {
-    public string Value { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+    // Base64url: the characters need no HTML encoding in the nonce attribute, and CSP accepts them.
+    public string Value { get; } = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
 }
 
 /// <summary>Adds a strict Content Security Policy and the other security headers to every response.</summary>
 internal static class SecurityHeaders
 {
     // Browsers may use these features only where the platform asks for them, and it asks for none yet.
-    private const string PermissionsPolicy =
+    internal const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
     public static string ContentSecurityPolicy(string nonce) => string.Join("; ",
