@@ -7,6 +7,7 @@ internal static class CommunityFeature
     {
         services.AddSingleton<CommunityNetwork>();
         services.AddScoped<CommunityQueries>();
+        services.AddHostedService<NetworkSnapshotWarmUp>();
         return services;
     }
 

@@ -216,3 +216,29 @@ public sealed class CommunityNetwork(IServiceScopeFactory scopes) : IDisposable
         return NetworkSnapshot.Build(residentWard, consenting, ties);
     }
 }
+
+/// <summary>
+/// Builds the first network snapshot in the background once the app has started (after any demo seeding), so the first
+/// visitor to the Community pages does not wait for it. Failure is harmless: the first request builds it instead.
+/// </summary>
+internal sealed class NetworkSnapshotWarmUp(IServiceScopeFactory scopes, CommunityNetwork network, ILogger<NetworkSnapshotWarmUp> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await network.GetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app is stopping.
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            // For example a database that `migrate` has not prepared yet; /health/ready reports that.
+            logger.LogInformation("The community network snapshot was not built at start: {Reason}", exception.Message);
+        }
+    }
+}
