@@ -6,7 +6,7 @@ namespace Connective.Cli.Graph;
 /// <summary>`connective graph convert IN OUT`: reads a graph in one format and writes it in another.</summary>
 internal static class ConvertCommand
 {
-    private const string Formats = "edgelist, csv, graphml, gexf, gml, pajek";
+    private static readonly string Formats = "edgelist, csv, graphml, gexf, gml, pajek";
 
     public static Command Create()
     {
