@@ -432,8 +432,10 @@ internal sealed class EdgeListReader
 
     /// <summary>
     /// Parses lines of canonical integer ids (and a weight when the file has three fields) until the part ends or a line
-    /// needs the general parser. Relies on every line ending in '\n', which the buffering guarantees.
+    /// needs the general parser. Relies on every line ending in '\n', which the buffering guarantees. Fully optimised
+    /// from the first call: a one-off load should not spend its first blocks in unoptimised code.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private unsafe void ParseFastPart(ref PartResult r, int writeAt)
     {
         var delimiter = _delimiter;
