@@ -10,7 +10,7 @@ public sealed class ClusteringTests
     {
         // NetworkX 2.8.8 on karate_club_graph(): 45 triangles, triangles(0) = 18, triangles(33) = 15,
         // average_clustering = 0.570638478207682, transitivity = 0.255681818181818.
-        var counts = Clustering.CountTriangles(SharedNetworks.Load("karate"));
+        var counts = Clustering.CountTriangles(NetworkFiles.Load("karate"));
 
         Assert.Equal(45, counts.TotalTriangles);
         Assert.Equal(18, counts.Triangles[0]);

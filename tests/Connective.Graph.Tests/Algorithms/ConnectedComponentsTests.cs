@@ -25,7 +25,7 @@ public sealed class ConnectedComponentsTests
     public void Quirks_has_one_big_component_and_ten_declared_isolates()
     {
         // igraph 0.10.2: len(connected_components()) on quirks.edgelist with its 50 declared nodes.
-        var components = ConnectedComponents.Weak(SharedNetworks.Load("quirks"));
+        var components = ConnectedComponents.Weak(NetworkFiles.Load("quirks"));
 
         Assert.Equal(11, components.Count);
         Assert.Equal(40, components.LargestSize);
@@ -57,7 +57,7 @@ public sealed class ConnectedComponentsTests
     public void Serengeti_food_web_is_weakly_connected_and_acyclic()
     {
         // igraph 0.10.2: 1 weak component, 161 strong components (all singletons).
-        var graph = SharedNetworks.Load("serengeti-foodweb", directed: true);
+        var graph = NetworkFiles.Load("serengeti-foodweb", directed: true);
 
         Assert.Equal(1, ConnectedComponents.Weak(graph).Count);
         Assert.Equal(161, ConnectedComponents.Strong(graph).Count);

@@ -47,7 +47,7 @@ public sealed class DegreeStatisticsTests
     public void Karate_degree_summary()
     {
         // NetworkX 2.8.8: karate degrees range 1..17 with mean 156/34.
-        var stats = DegreeStatistics.Compute(SharedNetworks.Load("karate"));
+        var stats = DegreeStatistics.Compute(NetworkFiles.Load("karate"));
 
         Assert.Equal(1, stats.Degree.Min);
         Assert.Equal(17, stats.Degree.Max);

@@ -8,7 +8,7 @@ public sealed class EigenvectorCentralityTests
     public void Karate_matches_igraph_with_unit_norm()
     {
         // igraph 0.10.2 eigenvector_centrality(scale=False): node 0 0.355491444524567, node 33 0.373363470291483.
-        var result = EigenvectorCentrality.Compute(SharedNetworks.Load("karate"));
+        var result = EigenvectorCentrality.Compute(NetworkFiles.Load("karate"));
 
         Assert.True(result.Converged);
         Assert.Equal(0.355491444524567, result.Scores[0], 1e-9);

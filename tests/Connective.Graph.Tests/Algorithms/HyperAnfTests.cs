@@ -8,7 +8,7 @@ public sealed class HyperAnfTests
     public void Estimates_are_close_to_exact_reach_within_three_steps()
     {
         // as-22july06 (22,963 nodes): reach within 3 ranges from a few nodes to most of the graph.
-        var graph = SharedNetworks.Load("as-22july06");
+        var graph = NetworkFiles.Load("as-22july06");
         var sources = Enumerable.Range(0, graph.NodeCount).Where(u => u % 23 == 0).ToArray();
 
         var exact = Reach.Within(graph, sources, 3);
@@ -65,7 +65,7 @@ public sealed class HyperAnfTests
     [Fact]
     public void Same_seed_gives_the_same_estimates()
     {
-        var graph = SharedNetworks.Load("karate");
+        var graph = NetworkFiles.Load("karate");
 
         Assert.Equal(HyperAnf.ReachWithin(graph, 2, seed: 5), HyperAnf.ReachWithin(graph, 2, seed: 5));
     }

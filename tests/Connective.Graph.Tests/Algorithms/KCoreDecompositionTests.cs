@@ -28,7 +28,7 @@ public sealed class KCoreDecompositionTests
     public void Karate_core_numbers_match_networkx()
     {
         // NetworkX 2.8.8 core_number(karate_club_graph()): max 4; node 0 → 4, node 11 → 1, node 33 → 4.
-        var cores = KCoreDecomposition.CoreNumbers(SharedNetworks.Load("karate"));
+        var cores = KCoreDecomposition.CoreNumbers(NetworkFiles.Load("karate"));
 
         Assert.Equal(4, cores.Max());
         Assert.Equal([4, 1, 4], new[] { cores[0], cores[11], cores[33] });
@@ -38,7 +38,7 @@ public sealed class KCoreDecompositionTests
     public void Quirks_cores_ignore_loops_and_repeats()
     {
         // igraph 0.10.2: max(coreness()) after simplify() on quirks.edgelist is 4.
-        Assert.Equal(4, KCoreDecomposition.CoreNumbers(SharedNetworks.Load("quirks")).Max());
+        Assert.Equal(4, KCoreDecomposition.CoreNumbers(NetworkFiles.Load("quirks")).Max());
     }
 
     [Property(MaxTest = 200)]

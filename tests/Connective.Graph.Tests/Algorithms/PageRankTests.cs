@@ -8,7 +8,7 @@ public sealed class PageRankTests
     public void Karate_matches_igraph_prpack()
     {
         // igraph 0.10.2 pagerank() on karate: node 0 0.096997285388295, node 11 0.009564745492136, node 33 0.100919182332626.
-        var result = PageRank.Compute(SharedNetworks.Load("karate"));
+        var result = PageRank.Compute(NetworkFiles.Load("karate"));
 
         Assert.True(result.Converged);
         Assert.True(result.Residual < 1e-10);
@@ -22,7 +22,7 @@ public sealed class PageRankTests
     public void Personalised_karate_matches_igraph()
     {
         // igraph 0.10.2 personalized_pagerank(reset_vertices=[0]): node 0 0.266373603148431, node 33 0.051199989203177.
-        var graph = SharedNetworks.Load("karate");
+        var graph = NetworkFiles.Load("karate");
         var reset = new double[graph.NodeCount];
         reset[0] = 1;
 
@@ -36,7 +36,7 @@ public sealed class PageRankTests
     public void Directed_food_web_with_dangling_nodes_matches_igraph()
     {
         // igraph 0.10.2 pagerank() on serengeti-foodweb (directed): node 0 0.001865384457240, node 80 0.036457261366799.
-        var result = PageRank.Compute(SharedNetworks.Load("serengeti-foodweb", directed: true));
+        var result = PageRank.Compute(NetworkFiles.Load("serengeti-foodweb", directed: true));
 
         Assert.Equal(0.001865384457240, result.Scores[0], 1e-9);
         Assert.Equal(0.036457261366799, result.Scores[80], 1e-9);
@@ -47,7 +47,7 @@ public sealed class PageRankTests
     {
         // igraph 0.10.2 pagerank() on quirks (10 self-loops, repeated edges, 10 isolates):
         // node 0 0.023286474123565, node 3 0.054420106721229, node 45 0.003614457831325.
-        var result = PageRank.Compute(SharedNetworks.Load("quirks"));
+        var result = PageRank.Compute(NetworkFiles.Load("quirks"));
 
         Assert.Equal(0.023286474123565, result.Scores[0], 1e-9);
         Assert.Equal(0.054420106721229, result.Scores[3], 1e-9);
@@ -57,7 +57,7 @@ public sealed class PageRankTests
     [Fact]
     public void Bad_options_are_rejected()
     {
-        var graph = SharedNetworks.Load("karate");
+        var graph = NetworkFiles.Load("karate");
 
         Assert.Throws<ArgumentException>(() => PageRank.Compute(graph, new PageRankOptions(Damping: 1.0)));
         Assert.Throws<ArgumentException>(() => PageRank.Compute(graph, new PageRankOptions(Personalization: new double[3])));

@@ -10,7 +10,7 @@ public sealed class ReachTests
     public void Karate_reach_matches_igraph_neighborhood_size()
     {
         // igraph 0.10.2 neighborhood_size(order=k) − 1 for nodes 0..4: k=2 → 25,22,30,22,17; k=3 → 33,33,33,33,25.
-        var graph = SharedNetworks.Load("karate");
+        var graph = NetworkFiles.Load("karate");
         int[] sources = [0, 1, 2, 3, 4];
 
         Assert.Equal([25L, 22, 30, 22, 17], Reach.Within(graph, sources, 2));
@@ -23,7 +23,7 @@ public sealed class ReachTests
     public void Directed_reach_follows_out_edges()
     {
         // igraph 0.10.2 neighborhood_size(order=2, mode="out") − 1 on serengeti-foodweb, nodes 0..4: 5,12,7,9,4.
-        var graph = SharedNetworks.Load("serengeti-foodweb", directed: true);
+        var graph = NetworkFiles.Load("serengeti-foodweb", directed: true);
 
         Assert.Equal([5L, 12, 7, 9, 4], Reach.Within(graph, [0, 1, 2, 3, 4], 2));
         Assert.Equal([5, 12, 7, 9, 4], Reach.WithinTwo(graph)[..5]);

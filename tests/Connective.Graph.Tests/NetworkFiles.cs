@@ -4,7 +4,7 @@ using Connective.TestSupport;
 namespace Connective.Graph.Tests;
 
 /// <summary>Loads the shared edge lists (`u v` lines, `# nodes N` declaring ids 0..N−1) without the format readers, for engine tests.</summary>
-internal static class SharedNetworks
+internal static class NetworkFiles
 {
     public static Graph Load(string name, bool directed = false)
     {
