@@ -109,8 +109,6 @@ internal sealed class EdgeListReader
         };
     }
 
-    public long DeclarationLine => _declarationLine;
-
     // ---------------------------------------------------------------- buffering
 
     /// <summary>Moves the unread tail to the front and reads until the buffer (less one spare byte) is full or the stream ends.</summary>
