@@ -110,7 +110,7 @@ public sealed class RuleTests
         Assert.Equal(["B", "C"], Ids(cardinality));
     }
 
-    private const string Ties = """
+    internal const string Ties = """
         META
         key;value
         num_projects;3
