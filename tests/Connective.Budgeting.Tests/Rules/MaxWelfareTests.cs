@@ -11,9 +11,9 @@ public sealed class MaxWelfareTests
             .Select(e => e.GetProperty("file").GetString()!)];
 
     [Fact]
-    public void Matches_brute_force_on_files_with_at_most_12_projects()
+    public void Matches_brute_force_on_files_with_at_most_10_projects()
     {
-        foreach (var file in SmallFiles(12))
+        foreach (var file in SmallFiles(10))
         {
             AssertMatchesBruteForce(file);
         }
