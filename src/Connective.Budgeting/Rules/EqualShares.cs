@@ -9,7 +9,6 @@ internal static class EqualShares
     public static RuleResult Run(BallotProfile profile, RuleOptions options)
     {
         var supporterUtility = EqualSharesRun<Float>.SupporterUtilityIndices(profile);
-        var scratch = new EqualSharesScratch();
         var n = profile.VoterCount;
         var budget = Rational.FromDecimal(profile.Budget);
         var share = n == 0 ? Rational.Zero : budget / Rational.FromLong(n);
@@ -34,40 +33,63 @@ internal static class EqualShares
         var runs = 0;
         List<int> chosen;
         Rational chosenEndowment;
-        while (true)
+        // The steps are independent runs, so a batch of them (one per core) is computed at once; they are then
+        // judged strictly in order, so the outcome and the step count do not depend on the number of cores.
+        var batchSize = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        var scratches = Enumerable.Range(0, batchSize).Select(_ => new EqualSharesScratch()).ToArray();
+        var batch = new List<int>[batchSize];
+        var batchRechecked = new bool[batchSize];
+        var stopped = false;
+        chosen = [];
+        chosenEndowment = endowment;
+        while (!stopped)
         {
-            runs++;
-            var outcome = Certified(profile, supporterUtility, endowment, options.Arithmetic, trace: false, ref rechecked, scratch).Selected;
-            var cost = outcome.Sum(j => profile.Costs[j]);
-            if (cost > profile.Budget)
+            var first = endowment;
+            Parallel.For(0, batchSize, i =>
             {
-                // pabutools returns the previous outcome (at the very start, the projects of cost 0).
-                chosen = previous ?? [.. supported.Where(j => profile.Costs[j] == 0)];
-                chosenEndowment = previousEndowment;
-                break;
+                var stepRechecked = false;
+                var at = first + (step * Rational.FromLong(i));
+                batch[i] = Certified(profile, supporterUtility, at, options.Arithmetic, trace: false, ref stepRechecked, scratches[i]).Selected;
+                batchRechecked[i] = stepRechecked;
+            });
+            for (var i = 0; i < batchSize && !stopped; i++)
+            {
+                runs++;
+                rechecked |= batchRechecked[i];
+                var outcome = batch[i];
+                var cost = outcome.Sum(j => profile.Costs[j]);
+                if (cost > profile.Budget)
+                {
+                    // pabutools returns the previous outcome (at the very start, the projects of cost 0).
+                    chosen = previous ?? [.. supported.Where(j => profile.Costs[j] == 0)];
+                    chosenEndowment = previousEndowment;
+                    stopped = true;
+                    continue;
+                }
+                var remaining = profile.Budget - cost;
+                var inOutcome = new bool[profile.ProjectCount];
+                foreach (var j in outcome)
+                {
+                    inOutcome[j] = true;
+                }
+                var allSupportedFunded = supported.All(j => inOutcome[j]);
+                var exhaustive = add1.Stop switch
+                {
+                    Add1Stop.ExhaustiveOverSupported => supported.All(j => inOutcome[j] || profile.Costs[j] > remaining),
+                    Add1Stop.ExhaustiveOverAll => Enumerable.Range(0, profile.ProjectCount).All(j => inOutcome[j] || profile.Costs[j] > remaining),
+                    _ => false,
+                };
+                if (exhaustive || allSupportedFunded)
+                {
+                    chosen = outcome;
+                    chosenEndowment = endowment;
+                    stopped = true;
+                    continue;
+                }
+                previous = outcome;
+                previousEndowment = endowment;
+                endowment += step;
             }
-            var remaining = profile.Budget - cost;
-            var inOutcome = new bool[profile.ProjectCount];
-            foreach (var j in outcome)
-            {
-                inOutcome[j] = true;
-            }
-            var allSupportedFunded = supported.All(j => inOutcome[j]);
-            var exhaustive = add1.Stop switch
-            {
-                Add1Stop.ExhaustiveOverSupported => supported.All(j => inOutcome[j] || profile.Costs[j] > remaining),
-                Add1Stop.ExhaustiveOverAll => Enumerable.Range(0, profile.ProjectCount).All(j => inOutcome[j] || profile.Costs[j] > remaining),
-                _ => false,
-            };
-            if (exhaustive || allSupportedFunded)
-            {
-                chosen = outcome;
-                chosenEndowment = endowment;
-                break;
-            }
-            previous = outcome;
-            previousEndowment = endowment;
-            endowment += step;
         }
 
         // The final run again, with its trace (replayed exactly when the floating-point pass was certain).
