@@ -86,7 +86,7 @@ public sealed record RoundTrace
     /// <summary>What happened to it.</summary>
     public required RoundAction Action { get; init; }
 
-    /// <summary>Greedy: the score ordered by (votes, points, or utility per cost). Equal Shares: the effective vote count cost ÷ ρ... as 1 ÷ ρ. Phragmén: the number of supporters.</summary>
+    /// <summary>Greedy: the score it orders by (votes, points, or utility per cost). Equal Shares: 1 ÷ ρ (higher is better). Phragmén: the number of supporters.</summary>
     public double Score { get; init; }
 
     /// <summary>Equal Shares: ρ; Phragmén: the supporters' new load. Null for greedy.</summary>
