@@ -5,7 +5,7 @@ namespace Connective.Budgeting.Tests.Pabulib;
 /// <summary>One test per kind of malformed file; each asserts the file, line, column and field reported.</summary>
 public sealed class PbFormatErrorTests
 {
-    private const string Valid = """
+    internal const string Valid = """
         META
         key;value
         num_projects;2

@@ -6,7 +6,7 @@ namespace Connective.Budgeting.Tests.Pabulib;
 
 public sealed class PbReaderTests
 {
-    private const string Small = """
+    internal const string Small = """
         META
         key;value
         description;"A test; with a separator"
