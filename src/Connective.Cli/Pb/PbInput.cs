@@ -37,6 +37,17 @@ internal static class PbInput
             error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
+        catch (PbInputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+        catch (ArgumentException e) when (e.ParamName == "options")
+        {
+            // The engine refuses a rule that does not apply to these ballots (for example Phragmén on cumulative votes).
+            error.WriteLine($"error: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}");
+            return BadInput;
+        }
         catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}");
