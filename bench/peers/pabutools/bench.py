@@ -109,21 +109,22 @@ def time_pabutools(files: list[str], expected: dict) -> tuple[list[dict], list[s
                 continue  # not in expected.json (for example add1 on large files), so not checkable: not timed
             if rule == "mes_add1" and name in ADD1_PER_RUN_ONLY:
                 continue
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             outcome = run_pabutools(rule, instance, profile, entry["vote_type"])
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
             agrees = project_ids(outcome) == entry[rule]
-            print(f"pabutools  {name} {rule}: {seconds:.2f} s, {'matches' if agrees else 'DIFFERS FROM'} expected.json", flush=True)
+            print(f"pabutools  {name} {rule}: {seconds:.2f} s ({cpu:.2f} s CPU), {'matches' if agrees else 'DIFFERS FROM'} expected.json", flush=True)
             if not agrees:
                 disagreements.append(f"{name} {rule}: pabutools gave {project_ids(outcome)}, expected.json has {entry[rule]}")
-            cases.append({"file": name, "rule": rule, "pabutools_s": seconds, "pabutools_parse_s": parse_s,
+            cases.append({"file": name, "rule": rule, "pabutools_s": seconds, "pabutools_cpu_s": cpu, "pabutools_parse_s": parse_s,
                           "voters": entry["num_votes"], "projects": entry["num_projects"], "vote_type": entry["vote_type"]})
         for rule in RULES:
             if rule == "mes_add1" and name in ADD1_PER_RUN_ONLY:
                 # Compared per MES run against pabutools' exact MES on the same file, timed above.
                 mes = next((c for c in cases if c["file"] == name and c["rule"] == "mes"), None)
                 if mes is not None:
-                    cases.append({**mes, "rule": "mes_add1", "pabutools_s": None, "pabutools_per_run_s": mes["pabutools_s"]})
+                    cases.append({**mes, "rule": "mes_add1", "pabutools_s": None, "pabutools_cpu_s": None,
+                                  "pabutools_per_run_s": mes["pabutools_s"], "pabutools_per_run_cpu_s": mes["pabutools_cpu_s"]})
     return cases, disagreements
 
 
@@ -137,24 +138,28 @@ def time_connective(case: dict, runs: int, expected: dict) -> None:
     timings = result["timing"]
     warm = timings["count_ms"][1:]
     case["connective_s"] = statistics.median(warm) / 1000
+    case["connective_cpu_s"] = statistics.median(timings["count_cpu_ms"][1:]) / 1000
     case["connective_parse_s"] = timings["parse_ms"] / 1000
     case["connective_runs"] = len(warm)
     case["connective_agrees"] = sorted(result["selected"], key=lambda i: (len(i), i)) == expected[case["file"]][case["rule"]] \
         if expected[case["file"]].get(case["rule"]) is not None else None
-    case["mes_runs"] = result.get("mes_runs")
+    case["mes_runs"] = result.get("add1_runs")
     case["add1_steps"] = result.get("add1_steps")
     case["selected"] = result["selected"]
     print(f"connective {case['file']} {case['rule']}: median {case['connective_s'] * 1000:.1f} ms of {len(warm)} warm runs"
           + (f", {case['add1_steps']} add1 steps" if case.get("add1_steps") is not None else ""), flush=True)
 
 
-def ratio(case: dict) -> str:
+def ratio(case: dict, cpu: bool = False) -> str:
     if case.get("connective_agrees") is False:
         return "outcome differs"
-    if case.get("pabutools_s") is not None:
-        return f"{case['pabutools_s'] / case['connective_s']:,.0f}×"
-    if case.get("pabutools_per_run_s") is not None and case.get("mes_runs"):
-        return f"{case['pabutools_per_run_s'] / (case['connective_s'] / case['mes_runs']):,.0f}× per MES run"
+    suffix = "_cpu_s" if cpu else "_s"
+    connective = case["connective" + suffix]
+    if case.get("pabutools" + suffix) is not None:
+        return f"{case['pabutools' + suffix] / connective:,.0f}×"
+    per_run = case.get("pabutools_per_run" + suffix)
+    if per_run is not None and case.get("mes_runs"):
+        return f"{per_run / (connective / case['mes_runs']):,.0f}× per MES run"
     return "n/a"
 
 
@@ -165,21 +170,21 @@ def seconds(value) -> str:
 
 
 def table(cases: list[dict]) -> str:
-    lines = ["| file | voters × projects | rule | pabutools (s) | Connective median (s) | ratio |",
-             "|---|---|---|---:|---:|---:|"]
+    lines = ["| file | voters × projects | rule | pabutools wall / CPU (s) | Connective median wall / CPU (s) | ratio wall | ratio CPU |",
+             "|---|---|---|---:|---:|---:|---:|"]
     for case in cases:
-        pabutools = seconds(case.get("pabutools_s"))
+        pabutools = f"{seconds(case.get('pabutools_s'))} / {seconds(case.get('pabutools_cpu_s'))}"
         if case.get("pabutools_per_run_s") is not None:
-            pabutools = f"{seconds(case['pabutools_per_run_s'])} per run"
+            pabutools = f"{seconds(case['pabutools_per_run_s'])} / {seconds(case['pabutools_per_run_cpu_s'])} per run"
         rule = case["rule"] + (f" ({case['mes_runs']} MES runs)" if case["rule"] == "mes_add1" and case.get("mes_runs") else "")
         lines.append(f"| {case['file']} | {case['voters']:,} × {case['projects']} | {rule} | {pabutools} | "
-                     f"{seconds(case['connective_s'])} | {ratio(case)} |")
+                     f"{seconds(case['connective_s'])} / {seconds(case['connective_cpu_s'])} | {ratio(case)} | {ratio(case, cpu=True)} |")
     parse = {}
     for case in cases:
         parse.setdefault(case["file"], case)
     for name, case in parse.items():
-        lines.append(f"| {name} | {case['voters']:,} × {case['projects']} | parse | {seconds(case['pabutools_parse_s'])} | "
-                     f"{seconds(case['connective_parse_s'])} | {case['pabutools_parse_s'] / case['connective_parse_s']:,.0f}× |")
+        lines.append(f"| {name} | {case['voters']:,} × {case['projects']} | parse | {seconds(case['pabutools_parse_s'])} / — | "
+                     f"{seconds(case['connective_parse_s'])} / — | {case['pabutools_parse_s'] / case['connective_parse_s']:,.0f}× | |")
     return "\n".join(lines)
 
 

@@ -114,8 +114,10 @@ public static class Explanations
             {
                 outcome = ProjectOutcome.NotAffordable;
                 var share = replay.EffectiveSupport[project.Index];
-                var when = replay.BestRound[project.Index] is { } r and > 0 ? $"in round {r}" : "with all they had left at the end";
-                reason = string.Create(inv, $"Not funded: its supporters could pay at most {share:P1} of its cost ({when}), at the price per unit of utility other projects were bought for.");
+                var when = replay.BestRound[project.Index] is { } r and > 0
+                    ? string.Create(inv, $"in round {r}, at the price per unit of utility that round's project was bought for, with what they held after paying for it")
+                    : "with all they had left at the end";
+                reason = string.Create(inv, $"Not funded: its supporters could pay at most {share:P1} of its cost ({when}).");
             }
             else
             {
@@ -223,25 +225,6 @@ public static class Explanations
                 {
                     continue;
                 }
-                var rhoDouble = rho.ToDouble();
-                for (var j = 0; j < m; j++)
-                {
-                    if (funded[j] || profile.Costs[j] == 0)
-                    {
-                        continue;
-                    }
-                    var cover = 0.0;
-                    for (var s = profile.SupporterStart[j]; s < profile.SupporterStart[j + 1]; s++)
-                    {
-                        cover += Math.Min(leftDouble[profile.Supporters[s]], rhoDouble * (double)utility[s]);
-                    }
-                    var share = cover / (double)profile.Costs[j];
-                    if (share > support[j])
-                    {
-                        (support[j], bestRound[j]) = (share, round.Number);
-                    }
-                }
-
                 // Equal Shares' payment depends only on a voter's utility and endowment, so groups that differ only in
                 // the funded projects they supported share one key. A trace whose groups disagree there is left to the
                 // priceability check to expose: the first group's payment is used.
@@ -260,6 +243,26 @@ public static class Explanations
                         payments.Add(new Payment(v, c, amount));
                         left[v] -= amount;
                         leftDouble[v] = left[v].ToDouble();
+                    }
+                }
+
+                // As pabutools measures it: at the round's price factor, with what supporters hold after paying for this round's project.
+                var rhoDouble = rho.ToDouble();
+                for (var j = 0; j < m; j++)
+                {
+                    if (funded[j] || profile.Costs[j] == 0)
+                    {
+                        continue;
+                    }
+                    var cover = 0.0;
+                    for (var s = profile.SupporterStart[j]; s < profile.SupporterStart[j + 1]; s++)
+                    {
+                        cover += Math.Min(leftDouble[profile.Supporters[s]], rhoDouble * (double)utility[s]);
+                    }
+                    var share = cover / (double)profile.Costs[j];
+                    if (share > support[j])
+                    {
+                        (support[j], bestRound[j]) = (share, round.Number);
                     }
                 }
             }
