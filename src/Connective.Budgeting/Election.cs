@@ -108,6 +108,11 @@ public sealed class Election
         Voters = Array.AsReadOnly(voters);
     }
 
+    private Rules.BallotData? _ballots;
+
+    /// <summary>The ballots as CSR arrays, built once per election for the rules.</summary>
+    internal Rules.BallotData Ballots => _ballots ??= new Rules.BallotData(this);
+
     /// <summary>Where the election was read from (a file name), used in messages.</summary>
     public string Source { get; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Connective.Budgeting.Numerics;
 
 namespace Connective.Budgeting.Rules;
@@ -13,37 +12,38 @@ internal sealed class BallotProfile
     public BallotProfile(Election election, UtilityKind utility, TieBreaking tieBreaking)
     {
         Election = election;
+        var data = election.Ballots;
         ProjectCount = election.Projects.Count;
         VoterCount = election.Voters.Count;
         Budget = election.Budget;
-        Costs = [.. election.Projects.Select(p => p.Cost)];
+        Costs = data.Costs;
         Utility = ResolveUtility(election.VoteType, utility);
+        VoterStart = data.VoterStart;
+        VoterProjects = data.VoterProjects;
+        Votes = data.Votes;
+        Points = data.Points;
+        SupporterStart = data.SupporterStart;
+        Supporters = data.Supporters;
+        Score = election.VoteType is VoteType.Approval or VoteType.ChooseOne ? data.VotesAsDecimal : Points;
+        TieRank = TieRanks(election, tieBreaking, Votes);
 
-        var positional = PositionalMaxLength(election);
-        VoterStart = new int[VoterCount + 1];
-        for (var v = 0; v < VoterCount; v++)
+        if (Utility is UtilityKind.Cost or UtilityKind.Cardinality || data.EntryPoints is null)
         {
-            VoterStart[v + 1] = VoterStart[v] + election.Voters[v].ProjectIndices.Count;
-        }
-        VoterProjects = new int[VoterStart[VoterCount]];
-        var points = new decimal[VoterProjects.Length];
-        Votes = new int[ProjectCount];
-        Points = new decimal[ProjectCount];
-        for (var v = 0; v < VoterCount; v++)
-        {
-            var voter = election.Voters[v];
-            for (var k = 0; k < voter.ProjectIndices.Count; k++)
+            // One utility value per project: every (voter, project) entry points at value 0.
+            VoterUtilityIndex = data.ZeroIndices;
+            UtilityValues = new decimal[ProjectCount][];
+            TotalUtility = new decimal[ProjectCount];
+            for (var j = 0; j < ProjectCount; j++)
             {
-                var j = voter.ProjectIndices[k];
-                var at = VoterStart[v] + k;
-                VoterProjects[at] = j;
-                points[at] = election.VoteType == VoteType.Ordinal ? positional - k : voter.Points?[k] ?? 1m;
-                Votes[j]++;
-                Points[j] += points[at];
+                var u = Utility == UtilityKind.Cost ? Costs[j] : 1m;
+                UtilityValues[j] = [u];
+                TotalUtility[j] = u * Votes[j];
             }
+            return;
         }
 
-        // Distinct utility values per project; a (voter, project) entry keeps the index of its value.
+        // Points: distinct utility values per project; a (voter, project) entry keeps the index of its value.
+        var points = data.EntryPoints;
         VoterUtilityIndex = new int[VoterProjects.Length];
         var values = new List<decimal>[ProjectCount];
         for (var j = 0; j < ProjectCount; j++)
@@ -52,46 +52,17 @@ internal sealed class BallotProfile
         }
         for (var at = 0; at < VoterProjects.Length; at++)
         {
-            var j = VoterProjects[at];
-            var u = Utility switch
-            {
-                UtilityKind.Cost => Costs[j],
-                UtilityKind.Cardinality => 1m,
-                _ => points[at],
-            };
-            var list = values[j];
-            var index = list.IndexOf(u);
+            var list = values[VoterProjects[at]];
+            var index = list.IndexOf(points[at]);
             if (index < 0)
             {
                 index = list.Count;
-                list.Add(u);
+                list.Add(points[at]);
             }
             VoterUtilityIndex[at] = index;
         }
         UtilityValues = [.. values.Select(l => l.ToArray())];
-        TotalUtility = new decimal[ProjectCount];
-        for (var at = 0; at < VoterProjects.Length; at++)
-        {
-            TotalUtility[VoterProjects[at]] += UtilityValues[VoterProjects[at]][VoterUtilityIndex[at]];
-        }
-
-        SupporterStart = new int[ProjectCount + 1];
-        for (var j = 0; j < ProjectCount; j++)
-        {
-            SupporterStart[j + 1] = SupporterStart[j] + Votes[j];
-        }
-        Supporters = new int[SupporterStart[ProjectCount]];
-        var fill = (int[])SupporterStart.Clone();
-        for (var v = 0; v < VoterCount; v++)
-        {
-            for (var at = VoterStart[v]; at < VoterStart[v + 1]; at++)
-            {
-                Supporters[fill[VoterProjects[at]]++] = v;
-            }
-        }
-
-        Score = election.VoteType is VoteType.Approval or VoteType.ChooseOne ? [.. Votes.Select(x => (decimal)x)] : Points;
-        TieRank = TieRanks(election, tieBreaking, Votes);
+        TotalUtility = Points;
     }
 
     public Election Election { get; }
@@ -139,16 +110,6 @@ internal sealed class BallotProfile
     public static UtilityKind ResolveUtility(VoteType voteType, UtilityKind utility) => utility != UtilityKind.Auto
         ? utility
         : voteType is VoteType.Approval or VoteType.ChooseOne ? UtilityKind.Cost : UtilityKind.Points;
-
-    /// <summary>The ordinal positional score's top value: META max_length, or the longest ballot (score = max_length − rank + 1).</summary>
-    private static int PositionalMaxLength(Election election)
-    {
-        if (int.TryParse(election.GetMeta("max_length"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0)
-        {
-            return max;
-        }
-        return election.Voters.Count == 0 ? 0 : election.Voters.Max(v => v.ProjectIndices.Count);
-    }
 
     private static int[] TieRanks(Election election, TieBreaking tieBreaking, int[] votes)
     {

@@ -17,7 +17,7 @@ internal static class EqualShares
         if (options.Completion == CompletionKind.None)
         {
             var only = Certified(profile, supporterUtility, share, options.Arithmetic, trace: true, ref rechecked);
-            return Result(profile, options, only, share, 1, false, rechecked);
+            return Result(profile, supporterUtility, options, only, only.Rounds ?? [], share, 1, false, rechecked);
         }
 
         var add1 = options.Add1;
@@ -74,10 +74,10 @@ internal static class EqualShares
         if (!final.Selected.Order().SequenceEqual(chosen.Order()))
         {
             // Only when the outcome above was the empty start: nothing to explain.
-            final = new EqualSharesOutcome(chosen, [], false);
+            final = new EqualSharesOutcome(chosen, [], false, true);
         }
         var selected = final.Selected;
-        var rounds = final.Rounds ?? [];
+        var rounds = new List<RoundTrace>(final.Rounds ?? []);
         var choseGreedy = false;
         if (add1.CompareWithGreedy)
         {
@@ -95,7 +95,7 @@ internal static class EqualShares
             selected = [.. selected];
             TopUp(profile, selected, rounds);
         }
-        return Result(profile, options, new EqualSharesOutcome(selected, rounds, false), chosenEndowment, runs, choseGreedy, rechecked);
+        return Result(profile, supporterUtility, options, final, rounds, chosenEndowment, runs, choseGreedy, rechecked) with { Selected = [.. selected.Select(profile.Project)] };
     }
 
     /// <summary>A run whose outcome is the exact rule's: a floating-point pass, redone exactly if any decision was close.</summary>
@@ -108,19 +108,18 @@ internal static class EqualShares
             case ArithmeticMode.ExactOnly:
                 return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace);
         }
-        var fast = EqualSharesRun<Float>.Run(profile, supporterUtility, endowment, null, trace: false);
+        var fast = EqualSharesRun<Float>.Run(profile, supporterUtility, endowment, null, trace);
         if (fast.Uncertain)
         {
             rechecked = true;
             return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace);
         }
-        if (!trace)
-        {
-            return fast;
-        }
-        // Replay the certified choices exactly, computing only the winners' prices, for an exact trace.
-        return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, fast.Selected, trace: true);
+        return fast;
     }
+
+    /// <summary>Replays a certified outcome in exact arithmetic, computing only the winners' prices, for an exact trace.</summary>
+    private static List<RoundTrace> ExactRounds(BallotProfile profile, int[] supporterUtility, Rational endowment, List<int> selected) =>
+        EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, selected, trace: true).Rounds ?? [];
 
     /// <summary>The comparison step: true if more voters have more of their voted projects funded by <paramref name="greedy"/> than by <paramref name="equalShares"/>.</summary>
     private static bool MorePrefer(BallotProfile profile, List<int> greedy, List<int> equalShares)
@@ -167,14 +166,27 @@ internal static class EqualShares
         }
     }
 
-    private static RuleResult Result(BallotProfile profile, RuleOptions options, EqualSharesOutcome outcome, Rational endowment, int runs, bool choseGreedy, bool rechecked) => new()
+    private static RuleResult Result(BallotProfile profile, int[] supporterUtility, RuleOptions options, EqualSharesOutcome equalShares, List<RoundTrace> rounds, Rational endowment, int runs, bool choseGreedy, bool rechecked)
     {
-        Options = options,
-        Selected = [.. outcome.Selected.Select(profile.Project)],
-        Rounds = outcome.Rounds ?? [],
-        ExactEndowment = endowment,
-        Add1Runs = runs,
-        ComparisonChoseGreedy = choseGreedy,
-        RecheckedExactly = rechecked,
-    };
+        var exact = equalShares.Exact || choseGreedy;
+        RuleResult result = null!;
+        result = new()
+        {
+            Options = options,
+            Selected = [.. equalShares.Selected.Select(profile.Project)],
+            Rounds = rounds,
+            ExactEndowment = endowment,
+            Add1Runs = runs,
+            ComparisonChoseGreedy = choseGreedy,
+            RecheckedExactly = rechecked,
+            HasExactTrace = exact,
+            ExactReplay = exact ? null : () =>
+            {
+                // The Equal Shares rounds come first in the trace; completion rounds carry no prices.
+                var exactRounds = ExactRounds(profile, supporterUtility, endowment, equalShares.Selected);
+                return result with { Rounds = [.. exactRounds, .. rounds.Skip(exactRounds.Count)], HasExactTrace = true };
+            },
+        };
+        return result;
+    }
 }

@@ -6,7 +6,8 @@ namespace Connective.Budgeting.Rules;
 /// <param name="Selected">Project indices in the order funded (supported projects of cost 0 first).</param>
 /// <param name="Rounds">The trace, when asked for.</param>
 /// <param name="Uncertain">Floating point only: a decision was too close to call, so the run must be redone exactly.</param>
-internal sealed record EqualSharesOutcome(List<int> Selected, List<RoundTrace>? Rounds, bool Uncertain);
+/// <param name="Exact">Whether the run used exact arithmetic (its trace carries exact values).</param>
+internal sealed record EqualSharesOutcome(List<int> Selected, List<RoundTrace>? Rounds, bool Uncertain, bool Exact = false);
 
 /// <summary>
 /// One run of the Method of Equal Shares at a fixed per-voter endowment, in arithmetic <typeparamref name="T"/>.
@@ -38,6 +39,9 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
 
     // _counts[j][group * U_j + u]: supporters of j in that group with j's u-th utility value.
     private readonly int[][] _counts;
+
+    // Groups that may hold supporters of each project (entries whose counts fell to zero are dropped lazily).
+    private readonly List<int>[] _groupsOf;
     private readonly bool[] _alive;
     private readonly T[] _lowerBound;
     private bool _uncertain;
@@ -53,6 +57,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         _utilities = new T[m][];
         _costs = new T[m];
         _counts = new int[m][];
+        _groupsOf = new List<int>[m];
         _alive = new bool[m];
         _lowerBound = new T[m];
         _voterGroup = new int[profile.VoterCount];
@@ -62,6 +67,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             _utilities[j] = [.. profile.UtilityValues[j].Select(T.FromDecimal)];
             _costs[j] = T.FromDecimal(profile.Costs[j]);
             _counts[j] = new int[_capacity * Math.Max(1, _utilities[j].Length)];
+            _groupsOf[j] = [0];
         }
     }
 
@@ -99,7 +105,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         var rounds = trace ? new List<RoundTrace>() : null;
         if (profile.VoterCount == 0)
         {
-            return new(selected, rounds, false);
+            return new(selected, rounds, false, T.IsExact);
         }
         _groupBudget.Add(endowment);
         _groupSize.Add(profile.VoterCount);
@@ -115,7 +121,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             {
                 // pabutools funds a supported project of cost 0 before the rounds start.
                 selected.Add(j);
-                rounds?.Add(new RoundTrace { Number = rounds.Count + 1, Project = profile.Project(j), Action = RoundAction.Funded, ExactPriceFactor = Rational.Zero });
+                rounds?.Add(new RoundTrace { Number = rounds.Count + 1, Project = profile.Project(j), Action = RoundAction.Funded, PriceFactor = 0, ExactPriceFactor = T.IsExact ? Rational.Zero : null });
                 continue;
             }
             _alive[j] = true;
@@ -160,13 +166,14 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
                     Project = profile.Project(winner),
                     Action = RoundAction.Funded,
                     Score = 1.0 / price.ToDouble(),
-                    ExactPriceFactor = price.ToRational(),
+                    PriceFactor = price.ToDouble(),
+                    ExactPriceFactor = T.IsExact ? price.ToRational() : null,
                     Payments = payments!,
-                    Endowments = Endowments(),
+                    LazyEndowments = Endowments(),
                 });
             }
         }
-        return new(selected, rounds, _uncertain);
+        return new(selected, rounds, _uncertain, T.IsExact);
     }
 
     private bool TryChooseWinner(List<int> candidates, out int winner, out T best)
@@ -219,17 +226,20 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         var utilities = _utilities[j];
         var width = utilities.Length;
         var counts = _counts[j];
-        var groups = _groupBudget.Count;
         _entries.Clear();
         var available = T.Zero;
         var denominator = T.Zero;
-        for (var g = 0; g < groups; g++)
+        var groupsOf = _groupsOf[j];
+        var kept = 0;
+        for (var i = 0; i < groupsOf.Count; i++)
         {
+            var g = groupsOf[i];
             var budget = _groupBudget[g];
-            if (budget.IsZero)
+            if (budget.IsZero || !AnySupporters(counts, g, width))
             {
                 continue;
             }
+            groupsOf[kept++] = g;
             for (var u = 0; u < width; u++)
             {
                 var count = counts[g * width + u];
@@ -243,6 +253,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
                 _entries.Add((g, u, count, budget.ToDouble() / utilities[u].ToDouble()));
             }
         }
+        groupsOf.RemoveRange(kept, groupsOf.Count - kept);
         var cost = _costs[j];
         if (!T.IsExact && T.NearlyEqual(available, cost))
         {
@@ -299,12 +310,12 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         var counts = _counts[winner];
         var oldGroups = _groupBudget.Count;
         var newGroupOf = new int[oldGroups * width];
+        Array.Fill(newGroupOf, -1);
         var payments = trace ? new List<PaymentGroup>() : null;
-        for (var g = 0; g < oldGroups; g++)
+        foreach (var g in _groupsOf[winner])
         {
             for (var u = 0; u < width; u++)
             {
-                newGroupOf[g * width + u] = -1;
                 var count = counts[g * width + u];
                 if (count == 0)
                 {
@@ -317,19 +328,29 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
                     _uncertain = true;
                 }
                 var payment = wanted < budget ? wanted : budget;
-                newGroupOf[g * width + u] = _groupBudget.Count;
-                _groupBudget.Add(budget - payment);
-                _groupSize.Add(0);
-                _groupParent.Add(g);
-                _groupAddedProject.Add(winner);
+                var left = budget - payment;
                 payments?.Add(new PaymentGroup
                 {
                     Voters = count,
-                    ExactUtility = utilities[u].ToRational(),
-                    ExactEndowmentBefore = budget.ToRational(),
-                    ExactPayment = payment.ToRational(),
-                    FundedProjectsSupported = Signature(g),
+                    Utility = utilities[u].ToDouble(),
+                    EndowmentBefore = budget.ToDouble(),
+                    Payment = payment.ToDouble(),
+                    ExactUtility = T.IsExact ? utilities[u].ToRational() : null,
+                    ExactEndowmentBefore = T.IsExact ? budget.ToRational() : null,
+                    ExactPayment = T.IsExact ? payment.ToRational() : null,
+                    LazySignature = LazySignature(g),
                 });
+                if (left.IsZero)
+                {
+                    // Voters with nothing left are alike whatever they paid for: one group, which no price needs.
+                    newGroupOf[g * width + u] = ExhaustedGroup();
+                    continue;
+                }
+                newGroupOf[g * width + u] = _groupBudget.Count;
+                _groupBudget.Add(left);
+                _groupSize.Add(0);
+                _groupParent.Add(g);
+                _groupAddedProject.Add(winner);
             }
         }
         EnsureCapacity(_groupBudget.Count);
@@ -340,9 +361,15 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             var v = profile.Supporters[s];
             var from = _voterGroup[v];
             var to = newGroupOf[from * width + _supporterUtility[s]];
+            if (to < 0 || to == from)
+            {
+                continue;
+            }
             _voterGroup[v] = to;
             _groupSize[from]--;
             _groupSize[to]++;
+            // Counts in the group of voters with nothing left are never read: only leave the old group there.
+            var exhausted = to == _exhausted;
             for (var at = profile.VoterStart[v]; at < profile.VoterStart[v + 1]; at++)
             {
                 var j = profile.VoterProjects[at];
@@ -350,13 +377,57 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
                 {
                     continue;
                 }
+                var projectCounts = _counts[j];
                 var w = _utilities[j].Length;
+                if (w == 1)
+                {
+                    projectCounts[from]--;
+                    if (!exhausted && projectCounts[to]++ == 0)
+                    {
+                        _groupsOf[j].Add(to);
+                    }
+                    continue;
+                }
                 var u = profile.VoterUtilityIndex[at];
-                _counts[j][from * w + u]--;
-                _counts[j][to * w + u]++;
+                projectCounts[from * w + u]--;
+                if (!exhausted)
+                {
+                    if (!AnySupporters(projectCounts, to, w))
+                    {
+                        _groupsOf[j].Add(to);
+                    }
+                    projectCounts[to * w + u]++;
+                }
             }
         }
         return payments;
+    }
+
+    private static bool AnySupporters(int[] counts, int group, int width)
+    {
+        for (var u = 0; u < width; u++)
+        {
+            if (counts[group * width + u] != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int _exhausted = -1;
+
+    private int ExhaustedGroup()
+    {
+        if (_exhausted < 0)
+        {
+            _exhausted = _groupBudget.Count;
+            _groupBudget.Add(T.Zero);
+            _groupSize.Add(0);
+            _groupParent.Add(-1);
+            _groupAddedProject.Add(-1);
+        }
+        return _exhausted;
     }
 
     private void EnsureCapacity(int groups)
@@ -380,6 +451,8 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         }
     }
 
+    private Lazy<IReadOnlyList<string>> LazySignature(int group) => new(() => Signature(group));
+
     private List<string> Signature(int group)
     {
         var ids = new List<string>();
@@ -391,16 +464,28 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         return ids;
     }
 
-    private List<EndowmentGroup> Endowments()
+    /// <summary>A snapshot of the groups' sizes and endowments, turned into records only if someone reads them.</summary>
+    private Lazy<IReadOnlyList<EndowmentGroup>> Endowments()
     {
-        var result = new List<EndowmentGroup>();
-        for (var g = 0; g < _groupBudget.Count; g++)
+        var sizes = _groupSize.ToArray();
+        var budgets = _groupBudget.ToArray();
+        return new(() =>
         {
-            if (_groupSize[g] > 0)
+            var result = new List<EndowmentGroup>();
+            for (var g = 0; g < sizes.Length; g++)
             {
-                result.Add(new EndowmentGroup { Voters = _groupSize[g], ExactEndowment = _groupBudget[g].ToRational(), FundedProjectsSupported = Signature(g) });
+                if (sizes[g] > 0)
+                {
+                    result.Add(new EndowmentGroup
+                    {
+                        Voters = sizes[g],
+                        Endowment = budgets[g].ToDouble(),
+                        ExactEndowment = T.IsExact ? budgets[g].ToRational() : null,
+                        LazySignature = LazySignature(g),
+                    });
+                }
             }
-        }
-        return result;
+            return result;
+        });
     }
 }

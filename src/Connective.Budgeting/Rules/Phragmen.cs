@@ -131,7 +131,8 @@ internal static class Phragmen
                 Project = profile.Project(best),
                 Action = RoundAction.Funded,
                 Score = profile.Votes[best],
-                ExactPriceFactor = bestInfinite ? null : bestLoad.ToRational(),
+                PriceFactor = bestInfinite ? null : bestLoad.ToDouble(),
+                ExactPriceFactor = bestInfinite || !T.IsExact ? null : bestLoad.ToRational(),
                 RemainingBudget = profile.Budget - spent,
             });
             if (bestInfinite)

@@ -31,6 +31,18 @@ public sealed record RuleResult
     /// <summary>For Equal Shares and Phragmén: whether the floating-point pass met a close decision and the run was redone exactly.</summary>
     public bool RecheckedExactly { get; init; }
 
+    /// <summary>Whether the trace's internal exact values are filled (exact runs); otherwise <see cref="WithExactTrace"/> replays the run exactly.</summary>
+    internal bool HasExactTrace { get; init; }
+
+    internal Func<RuleResult>? ExactReplay { get; init; }
+
+    /// <summary>
+    /// The same result with a trace in exact rational arithmetic. The default exact mode decides the outcome in a
+    /// certified floating-point pass and its trace shows doubles; this replays the funded projects exactly (only
+    /// the winners' prices are computed), for analyses such as a priceability check that need exact payments.
+    /// </summary>
+    internal RuleResult WithExactTrace() => HasExactTrace || ExactReplay is null ? this : ExactReplay();
+
     /// <summary>The project ids of <see cref="Selected"/>, sorted as Pabulib lists them (shorter first, then ordinal).</summary>
     public IReadOnlyList<string> SelectedIdsSorted =>
         [.. Selected.Select(p => p.Id).OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)];
@@ -78,8 +90,9 @@ public sealed record RoundTrace
     public double Score { get; init; }
 
     /// <summary>Equal Shares: ρ; Phragmén: the supporters' new load. Null for greedy.</summary>
-    public double? PriceFactor => ExactPriceFactor?.ToDouble();
+    public double? PriceFactor { get; init; }
 
+    /// <summary>The exact ρ (or load), when the round was computed in exact arithmetic (see <see cref="RuleResult.HasExactTrace"/>).</summary>
     internal Rational? ExactPriceFactor { get; init; }
 
     /// <summary>Budget left after the round (greedy and completions), or null.</summary>
@@ -88,8 +101,12 @@ public sealed record RoundTrace
     /// <summary>Equal Shares: each group of the project's supporters (voters with the same endowment and utility) and what each member paid.</summary>
     public IReadOnlyList<PaymentGroup> Payments { get; init; } = [];
 
-    /// <summary>Equal Shares: every group of voters with its endowment after the round (groups split only when some of their members pay).</summary>
-    public IReadOnlyList<EndowmentGroup> Endowments { get; init; } = [];
+    /// <summary>Equal Shares: every group of voters with its endowment after the round (groups split only when some of their members pay; voters with nothing left form one group). Built when first read.</summary>
+    public IReadOnlyList<EndowmentGroup> Endowments => _endowments?.Value ?? [];
+
+    internal Lazy<IReadOnlyList<EndowmentGroup>>? LazyEndowments { init => _endowments = value; }
+
+    private readonly Lazy<IReadOnlyList<EndowmentGroup>>? _endowments;
 }
 
 /// <summary>Supporters of a funded project who had the same endowment and utility, and what each paid.</summary>
@@ -99,22 +116,27 @@ public sealed record PaymentGroup
     public required int Voters { get; init; }
 
     /// <summary>Each member's utility for the project.</summary>
-    public double Utility => ExactUtility.ToDouble();
+    public required double Utility { get; init; }
 
     /// <summary>Each member's endowment before paying.</summary>
-    public double EndowmentBefore => ExactEndowmentBefore.ToDouble();
+    public required double EndowmentBefore { get; init; }
 
     /// <summary>What each member paid.</summary>
-    public double Payment => ExactPayment.ToDouble();
+    public required double Payment { get; init; }
 
-    /// <summary>Ids of the funded projects the members had voted for before this round (what made them a group).</summary>
-    public required IReadOnlyList<string> FundedProjectsSupported { get; init; }
+    /// <summary>Ids of the funded projects the members had voted for before this round (what made them a group). Built when first read.</summary>
+    public IReadOnlyList<string> FundedProjectsSupported => _signature?.Value ?? [];
 
-    internal Rational ExactUtility { get; init; }
+    internal Lazy<IReadOnlyList<string>>? LazySignature { init => _signature = value; }
 
-    internal Rational ExactEndowmentBefore { get; init; }
+    private readonly Lazy<IReadOnlyList<string>>? _signature;
 
-    internal Rational ExactPayment { get; init; }
+    /// <summary>Exact values, when the round was computed in exact arithmetic.</summary>
+    internal Rational? ExactUtility { get; init; }
+
+    internal Rational? ExactEndowmentBefore { get; init; }
+
+    internal Rational? ExactPayment { get; init; }
 }
 
 /// <summary>Voters who have the same remaining endowment (they voted for the same funded projects so far).</summary>
@@ -124,10 +146,14 @@ public sealed record EndowmentGroup
     public required int Voters { get; init; }
 
     /// <summary>Each member's remaining endowment.</summary>
-    public double Endowment => ExactEndowment.ToDouble();
+    public required double Endowment { get; init; }
 
-    /// <summary>Ids of the funded projects the members voted for (what made them a group).</summary>
-    public required IReadOnlyList<string> FundedProjectsSupported { get; init; }
+    /// <summary>Ids of the funded projects the members voted for (what made them a group; empty for the group of voters with nothing left). Built when first read.</summary>
+    public IReadOnlyList<string> FundedProjectsSupported => _signature?.Value ?? [];
 
-    internal Rational ExactEndowment { get; init; }
+    internal Lazy<IReadOnlyList<string>>? LazySignature { init => _signature = value; }
+
+    private readonly Lazy<IReadOnlyList<string>>? _signature;
+
+    internal Rational? ExactEndowment { get; init; }
 }

@@ -48,10 +48,10 @@ internal static class ReferenceCases
         var rule = election.GetMeta("rule")?.Trim();
         return rule switch
         {
-            "greedy" => new RuleOptions { Rule = RuleKind.Greedy },
-            "greedy-no-skip" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.NoSkip },
-            "greedy-threshold" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Threshold },
-            "greedy-exclusive" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Exclusive },
+            "greedy" => new RuleOptions { Rule = RuleKind.Greedy, TieBreaking = TieBreaking.ByCostThenVotes },
+            "greedy-no-skip" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.NoSkip, TieBreaking = TieBreaking.ByCostThenVotes },
+            "greedy-threshold" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Threshold, TieBreaking = TieBreaking.ByCostThenVotes },
+            "greedy-exclusive" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Exclusive, TieBreaking = TieBreaking.ByCostThenVotes },
             "equalshares/add1" => RuleOptions.PabulibOfficialAdd1,
             "equalshares/add1-comparison" => RuleOptions.PabulibOfficialAdd1 with { Add1 = RuleOptions.PabulibOfficialAdd1.Add1 with { CompareWithGreedy = true } },
             _ => null,
