@@ -15,6 +15,11 @@ public static class Explanations
         ArgumentNullException.ThrowIfNull(election);
         ArgumentNullException.ThrowIfNull(result);
         var equalShares = result.Options.Rule == RuleKind.EqualShares && !result.ComparisonChoseGreedy;
+        if (equalShares)
+        {
+            // The priceability check needs exact payments; the default mode traces in doubles, so replay the winners exactly.
+            result = result.WithExactTrace();
+        }
         MesReplay? replay = equalShares && result.ExactEndowment is { } endowment ? MesReplay.Run(election, result, endowment) : null;
         var priceability = replay is null
             ? null
@@ -161,7 +166,7 @@ public static class Explanations
         return result.Options.Rule switch
         {
             RuleKind.EqualShares => string.Create(inv,
-                $"Funded in round {round.Number}: at price factor ρ = {round.PriceFactor:G6} (each supporter pays ρ × their utility, or all they have left) its {round.Payments.Where(g => g.ExactPayment.Sign > 0).Sum(g => g.Voters)} paying supporters cover its cost exactly, and no other project was cheaper per unit of utility."),
+                $"Funded in round {round.Number}: at price factor ρ = {round.PriceFactor:G6} (each supporter pays ρ × their utility, or all they have left) its {round.Payments.Where(g => g.Payment > 0).Sum(g => g.Voters)} paying supporters cover its cost exactly, and no other project was cheaper per unit of utility."),
             RuleKind.Phragmen => string.Create(inv,
                 $"Funded in round {round.Number}: its supporters' load after buying it ({round.PriceFactor:G6}) was the lowest of all projects that fitted."),
             RuleKind.MaxWelfare => "Funded: it belongs to a budget-feasible set with the largest total utility.",
@@ -231,7 +236,10 @@ public static class Explanations
                 var paid = new Dictionary<(Rational Utility, Rational Before), Rational>();
                 foreach (var group in round.Payments)
                 {
-                    paid.TryAdd((group.ExactUtility, group.ExactEndowmentBefore), group.ExactPayment);
+                    if (group is { ExactUtility: { } u, ExactEndowmentBefore: { } before, ExactPayment: { } payment })
+                    {
+                        paid.TryAdd((u, before), payment);
+                    }
                 }
                 var c = round.Project.Index;
                 funded[c] = true;

@@ -75,7 +75,9 @@ internal static class VerifyCommand
         var rule = election.GetMeta("rule")?.Trim();
         return rule switch
         {
-            "greedy" or "greedy-no-skip" or "greedy-threshold" or "greedy-exclusive" => RuleCommandOptions.WithRule(new RuleOptions(), rule),
+            // The official greedy counts (and the Pabulib checker) break ties by lower cost, then more votes.
+            "greedy" or "greedy-no-skip" or "greedy-threshold" or "greedy-exclusive" =>
+                RuleCommandOptions.WithRule(new RuleOptions { TieBreaking = TieBreaking.ByCostThenVotes }, rule),
             "equalshares/add1" => RuleOptions.PabulibOfficialAdd1,
             "equalshares/add1-comparison" => RuleOptions.PabulibOfficialAdd1 with
             {

@@ -87,6 +87,7 @@ public sealed class CountVerifyExplainCommandTests
 
         Assert.True(root.GetProperty("reproduced").GetBoolean());
         Assert.Equal("greedy-threshold", root.GetProperty("rule").GetString());
+        Assert.Equal("cost-votes", root.GetProperty("tie_breaking").GetString());
         Assert.Equal(0, root.GetProperty("missing").GetArrayLength());
     }
 
