@@ -52,10 +52,11 @@ def connective_arguments(rule: str) -> list[str]:
     """The CLI options that name the same rule and variant as expected.json's field."""
     return {
         "greedy": ["--rule", "greedy-density"],
-        "mes": ["--rule", "mes", "--utility", "cost", "--completion", "none"],
+        # auto: cost utilities for approval and choose-1, the points given for cumulative ballots, as expected.json.
+        "mes": ["--rule", "mes", "--utility", "auto", "--completion", "none"],
         "mes_cardinality": ["--rule", "mes", "--utility", "cardinality", "--completion", "none"],
         "phragmen": ["--rule", "phragmen"],
-        "mes_add1": ["--rule", "mes", "--utility", "cost", "--completion", "add1", "--preset", "pabutools"],
+        "mes_add1": ["--rule", "mes", "--utility", "auto", "--completion", "add1", "--preset", "pabutools"],
     }[rule]
 
 
@@ -166,7 +167,7 @@ def ratio(case: dict, cpu: bool = False) -> str:
 def seconds(value) -> str:
     if value is None:
         return "—"
-    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+    return f"{value:.4g}" if value < 10 else f"{value:.1f}"
 
 
 def table(cases: list[dict]) -> str:
@@ -192,7 +193,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", nargs="+", default=DEFAULT_FILES, help="Pabulib files in ../shared/data/pabulib")
     parser.add_argument("--runs", type=int, default=5, help="warm Connective runs per case (median reported)")
+    parser.add_argument("--table-only", action="store_true", help="print the table of the last run's raw results again, without timing")
     arguments = parser.parse_args()
+    if arguments.table_only:
+        last = json.loads((RESULTS / "pabutools.json").read_text())
+        print(f"machine: {last['machine']}\ncommand: {last['command']}\n")
+        print(table(last["cases"]))
+        return
     if not (PABUTOOLS / "pabutools").is_dir():
         raise SystemExit(f"no patched pabutools at {PABUTOOLS}: run /usr/bin/python3 bench/peers/pabutools/setup.py first")
     if not CONNECTIVE.exists():
