@@ -23,9 +23,14 @@ internal static class Phragmen
                 outcome = Execute<Rational>(profile, null);
                 break;
             default:
-                outcome = Execute<Float>(profile, null);
-                rechecked = outcome.Uncertain;
-                outcome = Execute<Rational>(profile, outcome.Uncertain ? null : outcome.Selected);
+                var fast = Execute<Float>(profile, null);
+                rechecked = fast.Uncertain;
+                // Certified: replay the choices exactly (only the winners' loads) for an exact trace, keeping the stop.
+                outcome = Execute<Rational>(profile, rechecked ? null : fast.Selected);
+                if (!rechecked && fast.Rounds.Count > 0 && fast.Rounds[^1].Action == RoundAction.Stopped)
+                {
+                    outcome.Rounds.Add(fast.Rounds[^1]);
+                }
                 break;
         }
         return new RuleResult
@@ -34,6 +39,7 @@ internal static class Phragmen
             Selected = [.. outcome.Selected.Select(profile.Project)],
             Rounds = outcome.Rounds,
             RecheckedExactly = rechecked,
+            HasExactTrace = options.Arithmetic != ArithmeticMode.FloatingPoint,
         };
     }
 

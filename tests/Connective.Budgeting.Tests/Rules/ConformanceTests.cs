@@ -53,3 +53,17 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         Assert.Empty(problems);
     }
 }
+
+/// <summary>Maximum welfare against brute force on every file with at most 20 projects (part of the conformance run).</summary>
+[Trait("Category", "Conformance")]
+public sealed class MaxWelfareConformanceTests
+{
+    [Fact]
+    public void Matches_brute_force_on_every_file_with_at_most_20_projects()
+    {
+        foreach (var file in MaxWelfareTests.SmallFiles(20))
+        {
+            MaxWelfareTests.AssertMatchesBruteForce(file);
+        }
+    }
+}
