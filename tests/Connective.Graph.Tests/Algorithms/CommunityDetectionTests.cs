@@ -138,6 +138,20 @@ public sealed class ModularityTests
     }
 
     [Fact]
+    public void A_directed_graph_is_read_as_undirected()
+    {
+        (int, int)[] ties = [(0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (4, 5), (5, 3)];
+        int[] membership = [0, 0, 0, 1, 1, 1];
+
+        var directed = Modularity.Compute(FromEdges(6, directed: true, ties), membership);
+        var undirected = Modularity.Compute(FromEdges(6, directed: false, ties), membership);
+
+        Assert.Equal(undirected, directed, 12);
+        // Two triangles joined by one edge (m = 7): each side has 3 edges and degree sum 7: 2·(3/7 − (7/14)²) = 5/14.
+        Assert.Equal(5.0 / 14, undirected, 12);
+    }
+
+    [Fact]
     public void Membership_of_the_wrong_length_is_rejected_with_both_counts()
     {
         var error = Assert.Throws<ArgumentException>(() => Modularity.Compute(Weighted(), [0, 1]));
