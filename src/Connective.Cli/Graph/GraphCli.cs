@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Connective.Graph;
 using Connective.Graph.Formats;
 using GraphModel = Connective.Graph.Graph;
 
@@ -66,7 +67,7 @@ internal static class GraphCli
 
     /// <summary>Reads the graph, honouring --directed/--undirected.</summary>
     /// <exception cref="ArgumentException">When both direction flags are given.</exception>
-    public static GraphModel Load(string path, bool directed, bool undirected, Progress progress)
+    public static GraphModel Load(string path, bool directed, bool undirected, Progress progress, bool simple = false)
     {
         if (directed && undirected)
         {
@@ -77,7 +78,12 @@ internal static class GraphCli
             throw new FileNotFoundException($"File not found: {path}");
         }
         progress.Step($"reading {path}");
-        var graph = GraphFile.Read(path, new GraphReadOptions { Directed = directed ? true : undirected ? false : null });
+        var options = new GraphReadOptions { Directed = directed ? true : undirected ? false : null };
+        if (simple)
+        {
+            options = options with { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop };
+        }
+        var graph = GraphFile.Read(path, options);
         progress.Step($"read {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges ({(graph.IsDirected ? "directed" : "undirected")})");
         return graph;
     }

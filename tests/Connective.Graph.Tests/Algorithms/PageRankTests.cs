@@ -55,6 +55,41 @@ public sealed class PageRankTests
     }
 
     [Fact]
+    public void Weighted_graphs_match_igraph()
+    {
+        // igraph 0.10.2 pagerank(weights=w, damping=0.7) on arcs 0→1 (1), 1→2 (2.5), 2→0 (0.5), 2→3 (3), 3→1 (1), 4→3 (2),
+        // and pagerank(weights=[1,2,3,4]) on the undirected edges 0–1, 1–2, 2–0, 2–3.
+        var directed = new GraphBuilder(directed: true);
+        directed.AddEdge(0, 1, 1.0);
+        directed.AddEdge(1, 2, 2.5);
+        directed.AddEdge(2, 0, 0.5);
+        directed.AddEdge(2, 3, 3.0);
+        directed.AddEdge(3, 1, 1.0);
+        directed.AddEdge(4, 3, 2.0);
+        var undirected = new GraphBuilder();
+        undirected.AddEdge(0, 1, 1);
+        undirected.AddEdge(1, 2, 2);
+        undirected.AddEdge(2, 0, 3);
+        undirected.AddEdge(2, 3, 4);
+
+        var arcs = PageRank.Compute(directed.Build(), new PageRankOptions(Damping: 0.7)).Scores;
+        var edges = PageRank.Compute(undirected.Build()).Scores;
+
+        double[] expectedArcs = [0.087607305936073, 0.308675799086758, 0.276073059360731, 0.267643835616438, 0.060000000000000];
+        double[] expectedEdges = [0.205757827134723, 0.162669047402196, 0.431182107190945, 0.200391018272135];
+        Assert.All(Enumerable.Range(0, 5), i => Assert.Equal(expectedArcs[i], arcs[i], 1e-9));
+        Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(expectedEdges[i], edges[i], 1e-9));
+    }
+
+    [Fact]
+    public void Results_are_reproducible_run_to_run()
+    {
+        var graph = NetworkFiles.Load("as-22july06");
+
+        Assert.Equal(PageRank.Compute(graph).Scores, PageRank.Compute(graph).Scores);
+    }
+
+    [Fact]
     public void Bad_options_are_rejected()
     {
         var graph = NetworkFiles.Load("karate");
