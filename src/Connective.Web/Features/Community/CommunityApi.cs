@@ -28,30 +28,30 @@ internal static class CommunityApi
         return TypedResults.Ok(new WardListResponse(wards.Sum(ward => ward.Residents), borough, wards));
     }
 
-    public static async Task<Results<Ok<WardDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetWard(
+    public static async Task<Results<Ok<WardDetail>, ProblemHttpResult>> GetWard(
         string code, CommunityQueries queries, CancellationToken cancellationToken)
     {
         var ward = await queries.WardAsync(code, cancellationToken);
         return ward is null
-            ? TypedResults.NotFound(NotFoundProblem($"There is no ward with the code '{code}'."))
+            ? NotFoundProblem($"There is no ward with the code '{code}'.")
             : TypedResults.Ok(ward);
     }
 
-    public static async Task<Results<Ok<ResidentDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetResident(
+    public static async Task<Results<Ok<ResidentDetail>, ProblemHttpResult>> GetResident(
         int id, CommunityQueries queries, IHostEnvironment environment, CancellationToken cancellationToken)
     {
         if (!CommunityFeature.ShowsNamedPeople(environment))
         {
-            return TypedResults.NotFound(NotFoundProblem("Named residents are not available here."));
+            return NotFoundProblem("Named residents are not available here.");
         }
         var resident = await queries.ResidentAsync(id, cancellationToken);
         return resident is null
-            ? TypedResults.NotFound(NotFoundProblem($"There is no resident with the id {id}."))
+            ? NotFoundProblem($"There is no resident with the id {id}.")
             : TypedResults.Ok(resident);
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails NotFoundProblem(string detail) =>
-        new() { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail };
+    private static ProblemHttpResult NotFoundProblem(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }
 
 /// <summary>All wards, with the borough's totals.</summary>

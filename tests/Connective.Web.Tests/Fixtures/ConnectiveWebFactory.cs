@@ -1,0 +1,29 @@
+using Connective.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connective.Web.Tests.Fixtures;
+
+/// <summary>
+/// The real app in memory (WebApplicationFactory) against a real database. Settings go in as host settings, the way
+/// environment variables would, so the app reads them exactly as it does in production.
+/// </summary>
+public sealed class ConnectiveWebFactory(DatabaseProvider provider, string connectionString, string environment = "Demo", int demoResidents = 1_000)
+    : WebApplicationFactory<Program>
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Connective", ConnectionString);
+        builder.UseSetting("Demo:Residents", demoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A scope for reaching the app's services (the DbContext, the seeder) directly.</summary>
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+}
