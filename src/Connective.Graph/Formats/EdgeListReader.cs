@@ -109,8 +109,6 @@ internal sealed class EdgeListReader
         };
     }
 
-    public long DeclarationLine => _declarationLine;
-
     // ---------------------------------------------------------------- buffering
 
     /// <summary>Moves the unread tail to the front and reads until the buffer (less one spare byte) is full or the stream ends.</summary>
@@ -432,8 +430,10 @@ internal sealed class EdgeListReader
 
     /// <summary>
     /// Parses lines of canonical integer ids (and a weight when the file has three fields) until the part ends or a line
-    /// needs the general parser. Relies on every line ending in '\n', which the buffering guarantees.
+    /// needs the general parser. Relies on every line ending in '\n', which the buffering guarantees. Fully optimised
+    /// from the first call: a one-off load should not spend its first blocks in unoptimised code.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private unsafe void ParseFastPart(ref PartResult r, int writeAt)
     {
         var delimiter = _delimiter;
