@@ -1,0 +1,490 @@
+using Connective.Graph.Generators;
+
+namespace Connective.Graph.Algorithms;
+
+/// <summary>Settings for <see cref="CommunityDetection"/>.</summary>
+public sealed record CommunityOptions
+{
+    /// <summary>Resolution γ of the modularity objective: above 1 favours smaller communities, below 1 larger ones.</summary>
+    public double Resolution { get; init; } = 1;
+
+    /// <summary>Seed for the node visiting orders; the same seed and graph give the same communities.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Use edge weights when the graph has them; otherwise every edge weighs 1.</summary>
+    public bool UseWeights { get; init; } = true;
+
+    /// <summary>
+    /// Leiden only: how many times to run the algorithm, each run starting from the previous result; a negative
+    /// value (the default) repeats until a run changes nothing, as igraph's <c>n_iterations=-1</c>.
+    /// </summary>
+    public int Iterations { get; init; } = -1;
+}
+
+/// <summary>Communities found by <see cref="CommunityDetection"/>.</summary>
+/// <param name="Membership">The community of each node by dense node id, numbered 0.. in order of each community's lowest node id.</param>
+/// <param name="CommunityCount">The number of communities.</param>
+/// <param name="Modularity">The modularity of the partition at the resolution used.</param>
+/// <param name="Iterations">Runs of the algorithm performed (1 for Louvain).</param>
+public sealed record CommunityResult(int[] Membership, int CommunityCount, double Modularity, int Iterations);
+
+/// <summary>
+/// Community detection by modularity maximisation: Leiden (Traag, Waltman and van Eck, 2019), the default, and
+/// Louvain (Blondel et al., 2008). Both are sequential and seeded, so results are reproducible.
+/// </summary>
+/// <remarks>A directed graph is read as undirected, every arc adding its weight between its two nodes.</remarks>
+public static class CommunityDetection
+{
+    /// <summary>Safety net for <see cref="CommunityOptions.Iterations"/> &lt; 0; real graphs settle within tens of runs.</summary>
+    internal const int MaxIterationsUntilStable = 1000;
+
+    /// <summary>
+    /// Leiden: fast local moving with a queue, refinement of each community into well-connected parts (merging
+    /// greedily, the zero-randomness limit of the paper's step), aggregation of the refined parts with the
+    /// unrefined communities as the starting partition, repeated until every community is a single node.
+    /// Communities are guaranteed connected.
+    /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="options">Resolution, seed, weights and iterations; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the computation between passes.</param>
+    public static CommunityResult Leiden(Graph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        options ??= new CommunityOptions();
+        var network = CommunityGraph.FromGraph(graph, options.UseWeights);
+        var random = new SeededRandom(options.Seed);
+        var membership = new int[network.NodeCount];
+        for (var v = 0; v < membership.Length; v++)
+        {
+            membership[v] = v;
+        }
+        var limit = options.Iterations < 0 ? MaxIterationsUntilStable : options.Iterations;
+        var iterations = 0;
+        while (iterations < limit)
+        {
+            iterations++;
+            var next = RunLeiden(network, membership, options.Resolution, random, cancellationToken);
+            var changed = !next.AsSpan().SequenceEqual(membership);
+            membership = next;
+            if (!changed)
+            {
+                break;
+            }
+        }
+        return Finish(network, membership, options.Resolution, iterations);
+    }
+
+    /// <summary>
+    /// Louvain: sweeps over the nodes in random order moving each to the neighbouring community that raises
+    /// modularity most, until a sweep moves nothing; then aggregates communities into nodes and repeats until a
+    /// level moves nothing.
+    /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="options">Resolution, seed and weights; defaults when null. Iterations is ignored.</param>
+    /// <param name="cancellationToken">Stops the computation between sweeps.</param>
+    public static CommunityResult Louvain(Graph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        options ??= new CommunityOptions();
+        var network = CommunityGraph.FromGraph(graph, options.UseWeights);
+        var random = new SeededRandom(options.Seed);
+        var n = network.NodeCount;
+        var nodeToAggregate = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            nodeToAggregate[v] = v;
+        }
+        var current = network;
+        while (true)
+        {
+            var community = new int[current.NodeCount];
+            for (var v = 0; v < community.Length; v++)
+            {
+                community[v] = v;
+            }
+            var moving = new LocalMoving(current, community, options.Resolution);
+            var order = Shuffled(current.NodeCount, random);
+            var anyMove = false;
+            bool moved;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                moved = false;
+                foreach (var v in order)
+                {
+                    moved |= moving.MoveToBest(v);
+                }
+                anyMove |= moved;
+            }
+            while (moved);
+            if (!anyMove)
+            {
+                break;
+            }
+            var dense = Renumber(community, out var count);
+            for (var v = 0; v < n; v++)
+            {
+                nodeToAggregate[v] = dense[nodeToAggregate[v]];
+            }
+            if (count == current.NodeCount)
+            {
+                break;
+            }
+            current = current.Aggregate(dense, count);
+        }
+        return Finish(network, nodeToAggregate, options.Resolution, 1);
+    }
+
+    /// <summary>One run of Leiden from <paramref name="initial"/> (a membership of the original nodes); returns the new membership.</summary>
+    private static int[] RunLeiden(CommunityGraph network, int[] initial, double resolution, SeededRandom random, CancellationToken cancellationToken)
+    {
+        var n = network.NodeCount;
+        var nodeToAggregate = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            nodeToAggregate[v] = v;
+        }
+        var current = network;
+        var community = Renumber(initial, out _);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var moving = new LocalMoving(current, community, resolution);
+            moving.MoveUntilStable(random);
+            var partition = Renumber(community, out var communityCount);
+            if (communityCount == current.NodeCount)
+            {
+                break;
+            }
+
+            var refined = Refine(current, partition, moving.CommunityStrength(partition, communityCount), resolution, random);
+            var aggregateOf = Renumber(refined, out var aggregateCount);
+            if (aggregateCount == current.NodeCount)
+            {
+                // Refinement merged nothing: aggregate the communities themselves so the level still shrinks.
+                aggregateOf = partition;
+                aggregateCount = communityCount;
+            }
+            var nextCommunity = new int[aggregateCount];
+            for (var v = 0; v < current.NodeCount; v++)
+            {
+                nextCommunity[aggregateOf[v]] = partition[v];
+            }
+            for (var v = 0; v < n; v++)
+            {
+                nodeToAggregate[v] = aggregateOf[nodeToAggregate[v]];
+            }
+            current = current.Aggregate(aggregateOf, aggregateCount);
+            community = nextCommunity;
+        }
+        var membership = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            membership[v] = community[nodeToAggregate[v]];
+        }
+        return Renumber(membership, out _);
+    }
+
+    /// <summary>
+    /// Leiden's refinement: inside each community S, start from singletons and visit nodes in random order; a node
+    /// still alone and well connected to S (E(v, S−v) ≥ γ k_v (K_S − k_v) / 2m) joins the well-connected part of S
+    /// that raises modularity most, if any does. Returns the refined membership (ids are node ids of representatives).
+    /// </summary>
+    private static int[] Refine(CommunityGraph graph, int[] partition, double[] partitionStrength, double resolution, SeededRandom random)
+    {
+        var n = graph.NodeCount;
+        var scale = resolution / graph.TotalStrength;
+        var refined = new int[n];
+        var size = new int[n];
+        var strength = new double[n];
+        var external = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            refined[v] = v;
+            size[v] = 1;
+            strength[v] = graph.Strength[v];
+            var toOthers = 0.0;
+            for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            {
+                if (partition[graph.Targets[e]] == partition[v])
+                {
+                    toOthers += graph.Weights is null ? 1.0 : graph.Weights[e];
+                }
+            }
+            external[v] = toOthers;
+        }
+
+        var weightTo = new double[n];
+        var isTouched = new bool[n];
+        var touched = new int[n];
+        foreach (var v in Shuffled(n, random))
+        {
+            if (size[refined[v]] != 1)
+            {
+                continue;
+            }
+            var s = partition[v];
+            var kv = graph.Strength[v];
+            var ks = partitionStrength[s];
+            if (external[v] < kv * (ks - kv) * scale)
+            {
+                continue;
+            }
+            var touchedCount = 0;
+            for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            {
+                var u = graph.Targets[e];
+                if (partition[u] != s)
+                {
+                    continue;
+                }
+                var r = refined[u];
+                if (!isTouched[r])
+                {
+                    isTouched[r] = true;
+                    weightTo[r] = 0;
+                    touched[touchedCount++] = r;
+                }
+                weightTo[r] += graph.Weights is null ? 1.0 : graph.Weights[e];
+            }
+            var best = -1;
+            var bestGain = 0.0;
+            for (var i = 0; i < touchedCount; i++)
+            {
+                var r = touched[i];
+                isTouched[r] = false;
+                if (r == refined[v] || external[r] < strength[r] * (ks - strength[r]) * scale)
+                {
+                    continue;
+                }
+                var gain = weightTo[r] - (kv * strength[r] * scale);
+                if (gain > bestGain)
+                {
+                    best = r;
+                    bestGain = gain;
+                }
+            }
+            if (best >= 0)
+            {
+                var own = refined[v];
+                external[best] += external[own] - (2 * weightTo[best]);
+                strength[best] += kv;
+                size[best]++;
+                size[own] = 0;
+                refined[v] = best;
+            }
+        }
+        return refined;
+    }
+
+    private static CommunityResult Finish(CommunityGraph network, int[] membership, double resolution, int iterations)
+    {
+        var dense = Renumber(membership, out var count);
+        return new CommunityResult(dense, count, Modularity.Compute(network, dense, count, resolution), iterations);
+    }
+
+    /// <summary>Renames community labels to 0..count−1 in order of first appearance (lowest node id first).</summary>
+    internal static int[] Renumber(ReadOnlySpan<int> membership, out int count)
+    {
+        var largest = -1;
+        for (var v = 0; v < membership.Length; v++)
+        {
+            if (membership[v] < 0)
+            {
+                throw new ArgumentException($"Node {v} has community {membership[v]}; communities must be non-negative.", nameof(membership));
+            }
+            largest = Math.Max(largest, membership[v]);
+        }
+        var dense = new int[membership.Length];
+        count = 0;
+        if (largest > (4L * membership.Length) + 1024)
+        {
+            // Sparse labels from a caller: a dictionary instead of a huge array.
+            var byLabel = new Dictionary<int, int>();
+            for (var v = 0; v < membership.Length; v++)
+            {
+                if (!byLabel.TryGetValue(membership[v], out var label))
+                {
+                    label = count++;
+                    byLabel.Add(membership[v], label);
+                }
+                dense[v] = label;
+            }
+            return dense;
+        }
+        // Labels are usually below the node count (they are node or community ids), so an array maps them.
+        var names = new int[largest + 1];
+        Array.Fill(names, -1);
+        for (var v = 0; v < membership.Length; v++)
+        {
+            ref var name = ref names[membership[v]];
+            if (name < 0)
+            {
+                name = count++;
+            }
+            dense[v] = name;
+        }
+        return dense;
+    }
+
+    private static int[] Shuffled(int count, SeededRandom random)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+        random.Shuffle(order.AsSpan());
+        return order;
+    }
+
+    /// <summary>
+    /// Moves single nodes between communities to raise modularity. Moving node v from its community to C changes
+    /// 2m·Q by 2·(w(v, C) − γ k_v K_C / 2m) − 2·(w(v, own) − γ k_v K_own / 2m), with v taken out of its own community
+    /// first, so comparing w(v, C) − γ k_v K_C / 2m across candidates (own included) picks the best move.
+    /// </summary>
+    private sealed class LocalMoving
+    {
+        private readonly CommunityGraph _graph;
+        private readonly int[] _community;
+        private readonly double[] _communityStrength;
+        private readonly int[] _communitySize;
+        private readonly Stack<int> _emptyCommunities = new();
+        private readonly double _scale;
+        private readonly double[] _weightTo;
+        private readonly bool[] _isTouched;
+        private readonly int[] _touched;
+
+        public LocalMoving(CommunityGraph graph, int[] community, double resolution)
+        {
+            var n = graph.NodeCount;
+            _graph = graph;
+            _community = community;
+            _scale = resolution / graph.TotalStrength;
+            _communityStrength = new double[n];
+            _communitySize = new int[n];
+            for (var v = 0; v < n; v++)
+            {
+                _communityStrength[community[v]] += graph.Strength[v];
+                _communitySize[community[v]]++;
+            }
+            for (var c = n - 1; c >= 0; c--)
+            {
+                if (_communitySize[c] == 0)
+                {
+                    _emptyCommunities.Push(c);
+                }
+            }
+            _weightTo = new double[n];
+            _isTouched = new bool[n];
+            _touched = new int[n];
+        }
+
+        /// <summary>Leiden's fast local moving: visit nodes from a queue, re-queueing the neighbours of a moved node.</summary>
+        public void MoveUntilStable(SeededRandom random)
+        {
+            var n = _graph.NodeCount;
+            var queue = Shuffled(n, random);
+            var inQueue = new bool[n];
+            Array.Fill(inQueue, true);
+            var head = 0;
+            var count = n;
+            while (count > 0)
+            {
+                var v = queue[head];
+                head = head + 1 == n ? 0 : head + 1;
+                count--;
+                inQueue[v] = false;
+                if (!MoveToBest(v))
+                {
+                    continue;
+                }
+                var target = _community[v];
+                for (var e = _graph.Offsets[v]; e < _graph.Offsets[v + 1]; e++)
+                {
+                    var u = _graph.Targets[e];
+                    if (!inQueue[u] && _community[u] != target)
+                    {
+                        inQueue[u] = true;
+                        var tail = head + count;
+                        queue[tail >= n ? tail - n : tail] = u;
+                        count++;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Moves <paramref name="v"/> to the community that raises modularity most; true if it changed community.</summary>
+        public bool MoveToBest(int v)
+        {
+            var graph = _graph;
+            var weights = graph.Weights;
+            var community = _community;
+            var own = community[v];
+            var touchedCount = 0;
+            _isTouched[own] = true;
+            _weightTo[own] = 0;
+            _touched[touchedCount++] = own;
+            for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            {
+                var c = community[graph.Targets[e]];
+                if (!_isTouched[c])
+                {
+                    _isTouched[c] = true;
+                    _weightTo[c] = 0;
+                    _touched[touchedCount++] = c;
+                }
+                _weightTo[c] += weights is null ? 1.0 : weights[e];
+            }
+
+            var kv = graph.Strength[v];
+            var factor = kv * _scale;
+            _communityStrength[own] -= kv;
+            _communitySize[own]--;
+            var best = own;
+            var bestGain = _weightTo[own] - (factor * _communityStrength[own]);
+            for (var i = 1; i < touchedCount; i++)
+            {
+                var c = _touched[i];
+                var gain = _weightTo[c] - (factor * _communityStrength[c]);
+                if (gain > bestGain)
+                {
+                    best = c;
+                    bestGain = gain;
+                }
+            }
+            for (var i = 0; i < touchedCount; i++)
+            {
+                _isTouched[_touched[i]] = false;
+            }
+            if (bestGain < 0 && _emptyCommunities.Count > 0)
+            {
+                // Alone, v would contribute 0: better than every community on offer.
+                best = _emptyCommunities.Pop();
+            }
+            _communityStrength[best] += kv;
+            _communitySize[best]++;
+            community[v] = best;
+            if (best == own)
+            {
+                return false;
+            }
+            if (_communitySize[own] == 0)
+            {
+                _emptyCommunities.Push(own);
+            }
+            return true;
+        }
+
+        /// <summary>Total strength of each community, by the dense labels of <paramref name="partition"/>.</summary>
+        public double[] CommunityStrength(int[] partition, int communityCount)
+        {
+            var strength = new double[communityCount];
+            for (var v = 0; v < partition.Length; v++)
+            {
+                strength[partition[v]] += _graph.Strength[v];
+            }
+            return strength;
+        }
+    }
+}

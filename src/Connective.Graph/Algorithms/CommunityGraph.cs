@@ -1,0 +1,216 @@
+namespace Connective.Graph.Algorithms;
+
+/// <summary>
+/// The symmetric weighted adjacency A that modularity is defined on, in CSR rows without the diagonal:
+/// the diagonal A_ii lives in <see cref="SelfLoops"/> so that local moves, which never count a node's edges to
+/// itself, need no test in their inner loop. Node i's strength is k_i = Σ_j A_ij, diagonal included.
+/// </summary>
+/// <remarks>
+/// Conventions are those of igraph and NetworkX: an edge (u, v) of weight w gives A_uv = A_vu = w (repeats add up);
+/// a self-loop of weight w gives A_uu = 2w. A directed graph is read as undirected: each arc adds its weight to
+/// both A_uv and A_vu. Aggregating communities into nodes keeps the same form, with each community's internal
+/// weight (counted from both ends) on the diagonal, so modularity is unchanged by aggregation.
+/// </remarks>
+internal sealed class CommunityGraph
+{
+    private CommunityGraph(int[] offsets, int[] targets, double[]? weights, double[] selfLoops, double[] strength)
+    {
+        Offsets = offsets;
+        Targets = targets;
+        Weights = weights;
+        SelfLoops = selfLoops;
+        Strength = strength;
+        var total = 0.0;
+        foreach (var k in strength)
+        {
+            total += k;
+        }
+        TotalStrength = total;
+    }
+
+    public int NodeCount => Offsets.Length - 1;
+
+    public int[] Offsets { get; }
+
+    public int[] Targets { get; }
+
+    /// <summary>Weights parallel to <see cref="Targets"/>; null means every entry weighs 1.</summary>
+    public double[]? Weights { get; }
+
+    public double[] SelfLoops { get; }
+
+    public double[] Strength { get; }
+
+    /// <summary>2m: the sum of all strengths.</summary>
+    public double TotalStrength { get; }
+
+    public static CommunityGraph FromGraph(Graph graph, bool useWeights)
+    {
+        var n = graph.NodeCount;
+        var weights = useWeights ? graph.EdgeWeights : null;
+        if (!graph.IsDirected && !graph.HasSelfLoops)
+        {
+            // The graph's own rows already have the required form: share them instead of copying.
+            var strength = new double[n];
+            for (var v = 0; v < n; v++)
+            {
+                if (weights is null)
+                {
+                    strength[v] = graph.Offsets[v + 1] - graph.Offsets[v];
+                }
+                else
+                {
+                    var sum = 0.0;
+                    for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+                    {
+                        sum += weights[e];
+                    }
+                    strength[v] = sum;
+                }
+            }
+            return new CommunityGraph(graph.Offsets, graph.Targets, weights, new double[n], strength);
+        }
+
+        var inWeights = useWeights ? graph.InEdgeWeights : null;
+        var offsets = new int[n + 1];
+        for (var v = 0; v < n; v++)
+        {
+            var entries = graph.Offsets[v + 1] - graph.Offsets[v];
+            if (graph.IsDirected)
+            {
+                entries += graph.InOffsets[v + 1] - graph.InOffsets[v];
+            }
+            offsets[v + 1] = checked(offsets[v] + entries);
+        }
+        var targets = new int[offsets[n]];
+        var rowWeights = new double[offsets[n]];
+        var selfLoops = new double[n];
+        var strengths = new double[n];
+        var used = 0;
+        for (var v = 0; v < n; v++)
+        {
+            var start = used;
+            var self = 0.0;
+            for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            {
+                var w = weights is null ? 1.0 : weights[e];
+                if (graph.Targets[e] == v)
+                {
+                    // Undirected self-loop: stored once, counts twice. Directed: seen again among in-arcs below.
+                    self += graph.IsDirected ? w : 2 * w;
+                }
+                else
+                {
+                    targets[used] = graph.Targets[e];
+                    rowWeights[used++] = w;
+                }
+            }
+            if (graph.IsDirected)
+            {
+                for (var e = graph.InOffsets[v]; e < graph.InOffsets[v + 1]; e++)
+                {
+                    var w = inWeights is null ? 1.0 : inWeights[e];
+                    if (graph.InTargets[e] == v)
+                    {
+                        self += w;
+                    }
+                    else
+                    {
+                        targets[used] = graph.InTargets[e];
+                        rowWeights[used++] = w;
+                    }
+                }
+            }
+            offsets[v] = start;
+            selfLoops[v] = self;
+            var sum = self;
+            for (var i = start; i < used; i++)
+            {
+                sum += rowWeights[i];
+            }
+            strengths[v] = sum;
+        }
+        offsets[n] = used;
+        // Rows were packed in place, so offsets[v] now holds row starts; trimming is unnecessary for correctness.
+        return new CommunityGraph(offsets, targets, rowWeights, selfLoops, strengths);
+    }
+
+    /// <summary>
+    /// The graph whose nodes are the communities 0..<paramref name="communityCount"/>−1 of <paramref name="membership"/>:
+    /// the weight between two communities is the sum of the weights between their members, and the diagonal the
+    /// sum of the weights inside a community (both directions) plus its members' diagonals.
+    /// </summary>
+    public CommunityGraph Aggregate(ReadOnlySpan<int> membership, int communityCount)
+    {
+        var n = NodeCount;
+        // Counting sort of nodes by community, so each community's rows are read together.
+        var memberStart = new int[communityCount + 1];
+        for (var v = 0; v < n; v++)
+        {
+            memberStart[membership[v] + 1]++;
+        }
+        for (var c = 0; c < communityCount; c++)
+        {
+            memberStart[c + 1] += memberStart[c];
+        }
+        var members = new int[n];
+        var fill = memberStart.AsSpan(0, communityCount).ToArray();
+        for (var v = 0; v < n; v++)
+        {
+            members[fill[membership[v]]++] = v;
+        }
+
+        var offsets = new int[communityCount + 1];
+        var targets = new int[Offsets[n]];
+        var weights = new double[Offsets[n]];
+        var selfLoops = new double[communityCount];
+        var strength = new double[communityCount];
+        var weightTo = new double[communityCount];
+        var seenBy = new int[communityCount];
+        Array.Fill(seenBy, -1);
+        var touched = new int[communityCount];
+        var used = 0;
+        for (var c = 0; c < communityCount; c++)
+        {
+            var touchedCount = 0;
+            var self = 0.0;
+            var k = 0.0;
+            for (var i = memberStart[c]; i < memberStart[c + 1]; i++)
+            {
+                var v = members[i];
+                self += SelfLoops[v];
+                k += Strength[v];
+                for (var e = Offsets[v]; e < Offsets[v + 1]; e++)
+                {
+                    var d = membership[Targets[e]];
+                    var w = Weights is null ? 1.0 : Weights[e];
+                    if (d == c)
+                    {
+                        self += w;
+                    }
+                    else
+                    {
+                        if (seenBy[d] != c)
+                        {
+                            seenBy[d] = c;
+                            weightTo[d] = 0;
+                            touched[touchedCount++] = d;
+                        }
+                        weightTo[d] += w;
+                    }
+                }
+            }
+            for (var i = 0; i < touchedCount; i++)
+            {
+                targets[used] = touched[i];
+                weights[used++] = weightTo[touched[i]];
+            }
+            offsets[c + 1] = used;
+            selfLoops[c] = self;
+            strength[c] = k;
+        }
+        Array.Resize(ref targets, used);
+        Array.Resize(ref weights, used);
+        return new CommunityGraph(offsets, targets, weights, selfLoops, strength);
+    }
+}
