@@ -1,5 +1,6 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Community;
+using Connective.Web.Features.Home;
 using Connective.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ if (await app.RunCommandLineAsync(args))
 }
 
 app.UsePlatformInfrastructure();
+app.MapHomeApi();
 app.MapCommunity();
 
 await app.RunAsync();

@@ -7,7 +7,8 @@ namespace Connective.Graph.Formats;
 /// Pajek <c>.net</c>: <c>*Vertices N</c> with lines <c>number "label" [x y [z]] [shape] [key "value"]…</c>, then
 /// <c>*Edges</c> or <c>*Arcs</c> (<c>u v [weight]</c>) or <c>*Edgeslist</c>/<c>*Arcslist</c> (<c>u v1 v2 …</c>).
 /// Nodes are named by their labels (by their number when a vertex has no line), as NetworkX and igraph read them;
-/// key/value pairs after the coordinates become node attributes, following NetworkX's writer.
+/// key/value pairs after the coordinates become node attributes, following NetworkX's writer. The writer writes
+/// labels, edges and weights only (node attributes would make the file unreadable for igraph and Pajek).
 /// </summary>
 internal static class PajekFormat
 {
@@ -221,31 +222,14 @@ internal static class PajekFormat
 
     public static void Write(Graph graph, GraphTextWriter output)
     {
-        var columns = graph.NodeAttributes?.Columns ?? [];
+        // Node attributes are not written: Pajek has only drawing parameters, and igraph (like Pajek itself) refuses a
+        // file with others, such as the key/value pairs NetworkX appends. The reader accepts those pairs.
         output.Line("*Vertices " + graph.NodeCount.ToString(CultureInfo.InvariantCulture));
         for (var node = 0; node < graph.NodeCount; node++)
         {
             output.Integer(node + 1);
             output.Write(' ');
             output.Write(Quote(graph.Labels[node]));
-            var wroteCoordinates = false;
-            foreach (var column in columns)
-            {
-                if (column.GetText(node) is not { } value)
-                {
-                    continue;
-                }
-                if (!wroteCoordinates)
-                {
-                    // NetworkX reads key/value pairs only after x, y and a shape.
-                    output.Write(" 0.0 0.0 ellipse");
-                    wroteCoordinates = true;
-                }
-                output.Write(' ');
-                output.Write(Quote(column.Name));
-                output.Write(' ');
-                output.Write(Quote(value));
-            }
             output.Line();
         }
         output.Line(graph.IsDirected ? "*Arcs" : "*Edges");

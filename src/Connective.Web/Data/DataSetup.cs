@@ -1,14 +1,200 @@
+using Connective.Web.Demo;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace Connective.Web.Data;
+
+/// <summary>The database provider: SQLite (embedded default) or PostgreSQL.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>`Database` settings (also from environment variables, e.g. Database__Provider=Postgres).</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Migrate the database and seed the demo borough when the app starts. On by default only in the Demo and
+    /// Development environments; production runs `migrate` explicitly.
+    /// </summary>
+    public bool? MigrateAndSeedOnStart { get; set; }
+}
 
 /// <summary>The database: one EF Core model on SQLite (default) or PostgreSQL, chosen by configuration.</summary>
 internal static class DataSetup
 {
-    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder) => builder;
+    /// <summary>The SQLite file used when ConnectionStrings:Connective is not set, relative to the content root.</summary>
+    public const string DefaultSqliteFile = "App_Data/connective.db";
 
-    /// <summary>Runs `migrate` or `seed` when asked on the command line; returns true when the app should exit.</summary>
-    public static Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var connectionString = builder.Configuration.GetConnectionString("Connective");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Connective is not set. Set it (or the environment variable " +
+                        "ConnectionStrings__Connective), e.g. \"Host=127.0.0.1;Port=5432;Database=connective;Username=connective;Password=…\".");
+                }
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(db => db.UseNpgsql(connectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported: use Sqlite or Postgres.");
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        // Hosted services start only when the app serves, never for `migrate` or `seed`.
+        var migrateOnStart = options.MigrateAndSeedOnStart
+            ?? (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Demo"));
+        if (migrateOnStart)
+        {
+            builder.Services.AddHostedService<DemoDatabaseStartup>();
+        }
+        return builder;
+    }
+
+    /// <summary>Runs `migrate` or `seed [--residents N] [--seed S]` when asked; returns true when the app should exit.</summary>
+    public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return Task.FromResult(false);
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is not ("migrate" or "seed"))
+        {
+            return false;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Connective.Data");
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await seeder.MigrateAsync(markAsRealIfNew: true, CancellationToken.None);
+                    logger.LogInformation("Migrations applied.");
+                    break;
+                case "seed":
+                    var request = ParseSeedArguments(args.AsSpan(1), scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value);
+                    await seeder.MigrateAsync(markAsRealIfNew: false, CancellationToken.None);
+                    var result = await seeder.SeedAsync(request.Residents, request.Seed, CancellationToken.None);
+                    logger.LogInformation("{Outcome}", result.Message);
+                    Environment.ExitCode = result.Seeded ? 0 : 1;
+                    break;
+            }
+        }
+        catch (CommandLineException exception)
+        {
+            logger.LogError("{Problem}", exception.Message);
+            Environment.ExitCode = 2;
+        }
+        return true;
+    }
+
+    private static (int Residents, ulong Seed) ParseSeedArguments(ReadOnlySpan<string> args, DemoOptions defaults)
+    {
+        var residents = defaults.Residents;
+        var seed = defaults.Seed;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--residents" when int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= DemoOptions.MinResidents and <= DemoOptions.MaxResidents:
+                    residents = count;
+                    i++;
+                    break;
+                case "--residents":
+                    throw new CommandLineException($"seed: --residents needs a whole number from {DemoOptions.MinResidents} to {DemoOptions.MaxResidents:N0}, got '{value}'.");
+                case "--seed" when ulong.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var parsed):
+                    seed = parsed;
+                    i++;
+                    break;
+                case "--seed":
+                    throw new CommandLineException($"seed: --seed needs a non-negative whole number, got '{value}'.");
+                default:
+                    throw new CommandLineException($"seed: unknown option '{args[i]}'. Usage: seed [--residents N] [--seed S].");
+            }
+        }
+        return (residents, seed);
+    }
+
+    /// <summary>The SQLite connection string, with a relative file resolved against the content root and its folder created.</summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+
+    private sealed class CommandLineException(string message) : Exception(message);
+}
+
+/// <summary>In Demo and Development: migrate, then seed the demo borough if the database is new, before the app serves.</summary>
+internal sealed class DemoDatabaseStartup(IServiceScopeFactory scopes, ILogger<DemoDatabaseStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
+        await seeder.MigrateAsync(markAsRealIfNew: false, cancellationToken);
+        var result = await seeder.SeedAsync(demo.Residents, demo.Seed, cancellationToken, quietIfSeeded: true);
+        if (result.Seeded)
+        {
+            logger.LogInformation("{Outcome}", result.Message);
+        }
+        else if (!result.AlreadySeededDemo)
+        {
+            logger.LogWarning("Not seeding the demo borough: {Reason}", result.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>/health/ready: the database answers and has every migration applied.</summary>
+internal sealed class DatabaseReadyCheck(AppDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The database cannot be reached.");
+            }
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy("The database is reachable and up to date.")
+                : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied; run `migrate`.");
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be reached.", exception);
+        }
     }
 }

@@ -1,20 +1,52 @@
+using System.Reflection;
+
 namespace Connective.Web.Infrastructure;
 
 /// <summary>Cross-cutting set-up: Razor Pages, security headers, errors, health, OpenAPI, logging.</summary>
 internal static class PlatformInfrastructure
 {
+    public static string Version { get; } =
+        typeof(PlatformInfrastructure).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
     public static WebApplicationBuilder AddPlatformInfrastructure(this WebApplicationBuilder builder)
     {
+        // Structured logs (one JSON object a line) wherever the output goes to a log collector;
+        // plain text only for a developer's own terminal.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.IncludeScopes = true;
+            });
+        }
+
+        builder.Services.AddOptions<PlatformOptions>()
+            .BindConfiguration(PlatformOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         // Razor Pages live beside their feature's API and services, under Features/<Area>/.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddScoped<CspNonce>();
+        builder.Services.AddErrorHandling();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication UsePlatformInfrastructure(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseErrorHandling();
         app.UseStaticFiles();
         app.UseRouting();
+
         app.MapRazorPages();
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
         return app;
     }
 }

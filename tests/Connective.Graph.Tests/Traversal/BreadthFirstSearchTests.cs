@@ -116,17 +116,5 @@ public sealed class BreadthFirstSearchTests
         return nodes.Order().SequenceEqual(expected) && depthsMatch;
     }
 
-    private static Graph LoadKarate()
-    {
-        var builder = new GraphBuilder();
-        foreach (var line in File.ReadLines(Connective.TestSupport.RepositoryPaths.SharedFile("networks", "karate.edgelist")))
-        {
-            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 2 && !line.StartsWith('#'))
-            {
-                builder.AddEdge(parts[0], parts[1]);
-            }
-        }
-        return builder.Build();
-    }
+    private static Graph LoadKarate() => NetworkFiles.Load("karate");
 }

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Connective.Web.Infrastructure;
+
+// Models for the GOV.UK component partials in Features/Shared (_Govuk*.cshtml). Every feature renders
+// these components through the partials so the markup, and its accessibility, lives in one place.
+
+/// <summary>One error in an error summary: the message and the id of the field it links to.</summary>
+public sealed record ErrorSummaryItem(string FieldId, string Message);
+
+/// <summary>The error summary shown at the top of a form that failed validation.</summary>
+public sealed record ErrorSummaryModel(IReadOnlyList<ErrorSummaryItem> Errors, string Title = "There is a problem")
+{
+    /// <summary>The model state's errors in field order, linking to the inputs that tag helpers give the same ids.</summary>
+    public static ErrorSummaryModel FromModelState(ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var errors = modelState
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .SelectMany(entry => entry.Value!.Errors.Select(error => new ErrorSummaryItem(FieldId(entry.Key), error.ErrorMessage)))
+            .ToList();
+        return new ErrorSummaryModel(errors);
+    }
+
+    /// <summary>The id ASP.NET Core's tag helpers give the input bound to a model-state key.</summary>
+    public static string FieldId(string modelStateKey)
+    {
+        ArgumentNullException.ThrowIfNull(modelStateKey);
+        return modelStateKey.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+    }
+}
+
+/// <summary>A text input with its label, hint and error message.</summary>
+public sealed record TextInputModel(string Id, string Name, string Label, string? Value = null)
+{
+    public string? Hint { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string Type { get; init; } = "text";
+    public string? Autocomplete { get; init; }
+    public string? WidthClass { get; init; }
+    public bool LabelIsPageHeading { get; init; }
+}
+
+/// <summary>A confirmation panel, shown when a transaction is complete.</summary>
+public sealed record PanelModel(string Title, string? Body = null);
+
+/// <summary>One row of a summary list, with an optional change link.</summary>
+public sealed record SummaryListRow(string Key, string Value, string? ActionHref = null, string? ActionText = null);
+
+/// <summary>A summary list: key-value pairs about one thing.</summary>
+public sealed record SummaryListModel(IReadOnlyList<SummaryListRow> Rows);
+
+/// <summary>A table; numeric columns are right-aligned as the Design System asks.</summary>
+public sealed record TableModel(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    public IReadOnlySet<int> NumericColumns { get; init; } = new HashSet<int>();
+    public bool FirstCellIsHeader { get; init; }
+    public bool CaptionIsVisuallyHidden { get; init; }
+}
+
+/// <summary>Inset text: a short piece of content set apart from the text around it.</summary>
+public sealed record InsetTextModel(string Text);
+
+/// <summary>A tag showing a status; Colour is one of the Design System's tag colours or null for the default.</summary>
+public sealed record TagModel(string Text, string? Colour = null);
+
+/// <summary>A notification banner; a success banner is for the outcome of something the user just did.</summary>
+public sealed record NotificationBannerModel(string Heading, string? Body = null, bool IsSuccess = false)
+{
+    public string Title => IsSuccess ? "Success" : "Important";
+}
+
+/// <summary>Warning text: something the user must not miss.</summary>
+public sealed record WarningTextModel(string Text);

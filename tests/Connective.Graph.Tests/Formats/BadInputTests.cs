@@ -1,0 +1,185 @@
+using System.IO.Compression;
+using System.Text;
+using Connective.Graph.Formats;
+
+namespace Connective.Graph.Tests.Formats;
+
+/// <summary>Every reader turns bad input into a <see cref="GraphFormatException"/> naming the file, the line and the problem.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private readonly FormatTestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    public static TheoryData<string, string, int?, string> Cases => new()
+    {
+        // Edge lists
+        { "empty.edgelist", "", null, "empty" },
+        { "blank.edgelist", "  \n\n", null, "empty" },
+        { "one-field.edgelist", "0 1\n1 2\n7\n", 3, "expected 2 fields" },
+        { "columns.edgelist", "0 1\n1 2 3 4\n", 2, "found 4" },
+        { "mixed-columns.edgelist", "0 1 0.5\n1 2\n", 2, "expected 3 fields" },
+        { "weight.edgelist", "0 1 1.5\n1 2 heavy\n", 2, "the weight 'heavy' is not a number" },
+        { "nan-weight.edgelist", "0 1 1.5\n1 2 NaN\n", 2, "not a finite number" },
+        { "header-columns.edgelist", "source target weight extra\n0 1 2 3\n", 1, "header names 4 columns" },
+        { "unclosed.csv.edgelist", "source,target\n\"a,b\n", 2, "quoted field is not closed" },
+        { "declared-text.edgelist", "# nodes 3\n0 x\n", null, "declares integer ids" },
+        { "conflict.edgelist", "# nodes 3\n0 1\n# nodes 4\n", 3, "contradicts" },
+        // GraphML
+        { "empty.graphml", "", null, "empty" },
+        { "truncated.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"a\"/>\n<node id=\"b\"/>\n<edge source=\"a\" tar", 3, "malformed XML" },
+        { "weight.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/><graph>\n<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">x</data></edge></graph></graphml>", 3, "not a finite number" },
+        { "unknown.graphml", "<graphml><graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"zz\"/></graph></graphml>", 3, "'zz', which is never declared" },
+        { "nosource.graphml", "<graphml><graph>\n<node id=\"a\"/>\n<edge target=\"a\"/></graph></graphml>", 3, "no source" },
+        { "numeric-attr.graphml", "<graphml><key id=\"k\" for=\"node\" attr.name=\"age\" attr.type=\"int\"/><graph>\n<node id=\"a\"><data key=\"k\">old</data></node></graph></graphml>", 2, "not a number" },
+        { "twice.graphml", "<graphml><graph>\n<node id=\"a\"/>\n<node id=\"a\"/></graph></graphml>", 3, "declared twice (first on line 2)" },
+        { "notgraphml.graphml", "<html><body/></html>", null, "not a GraphML file" },
+        // GEXF
+        { "empty.gexf", "", null, "empty" },
+        { "truncated.gexf", "<gexf><graph><nodes>\n<node id=\"a\"/>\n<node id=", 3, "malformed XML" },
+        { "weight.gexf", "<gexf><graph><nodes><node id=\"a\"/><node id=\"b\"/></nodes><edges>\n<edge source=\"a\" target=\"b\" weight=\"w\"/></edges></graph></gexf>", 2, "not a finite number" },
+        { "unknown.gexf", "<gexf><graph><nodes><node id=\"a\"/></nodes><edges>\n<edge source=\"a\" target=\"q\"/></edges></graph></gexf>", 2, "'q', which is never declared" },
+        // GML
+        { "empty.gml", "", null, "empty" },
+        { "truncated.gml", "graph [\n  node [ id 0 label \"a\" ]\n  node [ id 1", null, "truncated" },
+        { "weight.gml", "graph [\n node [ id 0 ]\n node [ id 1 ]\n edge [ source 0 target 1 weight \"heavy\" ]\n]\n", 4, "not a finite number" },
+        { "unknown.gml", "graph [\n node [ id 0 ]\n edge [ source 0 target 9 ]\n]\n", 3, "node id 9, which no node has" },
+        { "noid.gml", "graph [\n node [ label \"a\" ]\n]\n", 2, "has no id" },
+        { "garbage.gml", "graph [\n node [ id 0 label \"a\" ] @@@\n]\n", 2, "neither a key" },
+        // Pajek
+        { "empty.net", "", null, "empty" },
+        { "truncated.net", "*Vertices 3\n1 \"a\"\n2 \"b", 3, "not closed" },
+        { "weight.net", "*Vertices 2\n*Edges\n1 2 heavy\n", 3, "the weight 'heavy' is not a finite number" },
+        { "unknown.net", "*Vertices 2\n*Edges\n1 5\n", 3, "'5' is not a vertex number between 1 and 2" },
+        { "columns.net", "*Vertices 2\n*Edges\n1\n", 3, "needs two vertex numbers" },
+        { "noheader.net", "1 2\n", 1, "data before the *Vertices line" },
+        { "matrix.net", "*Vertices 2\n*Matrix\n0 1\n1 0\n", 2, "*MATRIX is not supported" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_is_reported_with_file_line_and_problem(string name, string content, int? line, string problem)
+    {
+        var path = _files.Write(name, content);
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, error.FileName);
+        if (line is not null)
+        {
+            Assert.Equal(line, error.Line);
+        }
+    }
+
+    public static TheoryData<string, string, int> InvalidUtf8Cases => new()
+    {
+        { "latin1.edgelist", "0 1\ncaf\u00e9 2\n", 2 },
+        { "latin1.csv", "source,target\n0,1\ncaf\u00e9,2\n", 3 },
+        { "latin1.gml", "graph [\n node [ id 0 label \"caf\u00e9\" ]\n]\n", 2 },
+        { "latin1.net", "*Vertices 1\n1 \"caf\u00e9\"\n", 2 },
+        { "latin1.graphml", "<graphml><graph>\n<node id=\"caf\u00e9\"/></graph></graphml>", 2 },
+        { "latin1.gexf", "<gexf><graph><nodes>\n<node id=\"caf\u00e9\"/></nodes></graph></gexf>", 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8Cases))]
+    public void Text_in_another_encoding_is_reported_on_its_line(string name, string content, int line)
+    {
+        var path = _files.WriteBytes(name, Encoding.Latin1.GetBytes(content));
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Equal(line, error.Line);
+        Assert.Matches("UTF-8|encoding|Invalid character", error.Message);
+    }
+
+    [Theory]
+    [InlineData("utf16.edgelist")]
+    [InlineData("utf16.gml")]
+    [InlineData("utf16.net")]
+    public void Utf16_text_is_refused_with_a_hint(string name)
+    {
+        var path = _files.WriteBytes(name, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("0 1\n")]);
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Contains("UTF-16", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cut.edgelist")]
+    [InlineData("cut.graphml")]
+    public void Truncated_gzip_is_reported(string name)
+    {
+        var graphml = name.EndsWith(".graphml", StringComparison.Ordinal);
+        var text = new StringBuilder(graphml ? "<graphml><graph>\n" : "");
+        for (var i = 0; i < 20000; i++)
+        {
+            text.Append(graphml ? $"<node id=\"{i}\"/>\n" : $"{i} {i + 1}\n");
+        }
+        text.Append(graphml ? "</graph></graphml>\n" : "");
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text.ToString()));
+        }
+        var bytes = compressed.ToArray();
+        var path = _files.WriteBytes(name, bytes[..(bytes.Length / 2)]);
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_edge_naming_a_node_missing_from_the_node_table_is_reported()
+    {
+        _files.Write("people.nodes.csv", "id,age\nann,31\nbob,40\n");
+        var path = _files.Write("people.csv", "source,target\nann,bob\nbob,cy\n");
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal(2, error.Field);
+        Assert.Contains("'cy' is not in the node table people.nodes.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id,age\nann,31\nbob\n", 3, "expected 2 fields as in the header, found 1")]
+    [InlineData("id,age\nann,31\nann,40\n", 3, "listed twice")]
+    [InlineData("", null, "node table is empty")]
+    public void Bad_node_tables_are_reported(string nodes, int? line, string problem)
+    {
+        _files.Write("t.nodes.csv", nodes);
+        var path = _files.Write("t.csv", "source,target\nann,bob\n");
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Equal(line, error.Line);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("t.nodes.csv", error.FileName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_weight_that_is_not_a_number_names_the_field()
+    {
+        var path = _files.Write("w.csv", "source,target,weight\n0,1,2\n1,2,two\n");
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal(3, error.Field);
+    }
+
+    [Fact]
+    public void Unknown_extension_asks_for_the_format()
+    {
+        var path = _files.Write("graph.xyz", "0 1\n");
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Contains("cannot tell the format", error.Message, StringComparison.Ordinal);
+    }
+}
