@@ -134,10 +134,10 @@ public static class GraphFile
                 EdgeListWriter.Write(graph, output);
                 break;
             case GraphFormat.GraphML:
-                GraphMLFormat.Write(graph, output);
+                XmlSafe(() => GraphMLFormat.Write(graph, output));
                 break;
             case GraphFormat.Gexf:
-                GexfFormat.Write(graph, output);
+                XmlSafe(() => GexfFormat.Write(graph, output));
                 break;
             case GraphFormat.Gml:
                 GmlFormat.Write(graph, output);
@@ -147,6 +147,19 @@ public static class GraphFile
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown graph format.");
+        }
+    }
+
+    /// <summary>XML cannot hold some characters (most control characters); say so instead of failing obscurely.</summary>
+    private static void XmlSafe(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (ArgumentException e)
+        {
+            throw new NotSupportedException($"The graph holds text that XML cannot represent ({e.Message}); write CSV instead.", e);
         }
     }
 

@@ -113,6 +113,21 @@ public sealed class RoundTripTests : IDisposable
         Assert.False(File.Exists(_files.Path("x.edgelist")));
     }
 
+    [Theory]
+    [InlineData("x.graphml")]
+    [InlineData("x.gexf")]
+    public void Xml_formats_refuse_control_characters_clearly(string name)
+    {
+        var builder = new GraphBuilder();
+        builder.AddEdge("bell\u0007", "b");
+        var graph = builder.Build();
+
+        var error = Assert.Throws<NotSupportedException>(() => GraphFile.Write(graph, _files.Path(name)));
+
+        Assert.Contains("XML cannot represent", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_files.Path(name)));
+    }
+
     [Fact]
     public void Stream_write_and_read_agree()
     {
