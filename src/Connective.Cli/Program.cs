@@ -6,4 +6,7 @@ using Connective.Cli.Pb;
 var root = new RootCommand("connective: network science and participatory budgeting from the command line.");
 root.Subcommands.Add(GraphCommands.Create());
 root.Subcommands.Add(PbCommands.Create());
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+var exitCode = await parsed.InvokeAsync();
+// Usage errors (unknown option, bad value) exit with 2 so scripts can tell them from bad input (1).
+return parsed.Errors.Count > 0 ? 2 : exitCode;

@@ -8,6 +8,11 @@ internal static class GraphCommands
     public static Command Create()
     {
         var graph = new Command("graph", "Analyse networks: statistics, per-node measures, communities, reach, conversion, generators.");
+        graph.Subcommands.Add(StatsCommand.Create());
+        graph.Subcommands.Add(AnalyseCommand.Create());
+        graph.Subcommands.Add(CommunitiesCommand.Create());
+        graph.Subcommands.Add(ReachCommand.Create());
+        graph.Subcommands.Add(GenerateCommand.Create());
         graph.Subcommands.Add(ConvertCommand.Create());
         graph.Subcommands.Add(BenchCommand.Create());
         return graph;
