@@ -1,0 +1,491 @@
+using Connective.Budgeting.Numerics;
+
+namespace Connective.Budgeting.Rules;
+
+/// <summary>The outcome of one Equal Shares run at a fixed endowment.</summary>
+/// <param name="Selected">Project indices in the order funded (supported projects of cost 0 first).</param>
+/// <param name="Rounds">The trace, when asked for.</param>
+/// <param name="Uncertain">Floating point only: a decision was too close to call, so the run must be redone exactly.</param>
+/// <param name="Exact">Whether the run used exact arithmetic (its trace carries exact values).</param>
+internal sealed record EqualSharesOutcome(List<int> Selected, List<RoundTrace>? Rounds, bool Uncertain, bool Exact = false);
+
+/// <summary>
+/// One run of the Method of Equal Shares at a fixed per-voter endowment, in arithmetic <typeparamref name="T"/>.
+/// <para>
+/// Voters are kept in groups that share an endowment: a voter's endowment depends only on which funded projects
+/// they voted for and their utility for each, so a group splits only when some of its members pay for a winner. For
+/// each project the engine keeps how many of its supporters sit in each group (with each utility value), updated
+/// only for the winner's supporters. A project's price factor ρ is the least ρ with
+/// Σ over its supporters min(endowment, ρ × utility) ≥ cost; it is computed from the groups exactly as pabutools
+/// computes it from single voters (supporters in order of endowment ÷ utility, the poorer paying all they have),
+/// and since ρ only grows as endowments shrink, the last value computed is a lower bound that lets a round skip
+/// projects that cannot beat the best one found so far.
+/// </para>
+/// </summary>
+internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
+{
+    private readonly BallotProfile _profile;
+    private readonly T[][] _utilities;
+    private readonly T[] _costs;
+    private readonly int[] _supporterUtility;
+
+    // Groups of voters with equal endowments.
+    private readonly List<T> _groupBudget = [];
+    private readonly List<int> _groupSize = [];
+    private readonly List<int> _groupParent = [];
+    private readonly List<int> _groupAddedProject = [];
+    private readonly int[] _voterGroup;
+    private int _capacity;
+
+    // _counts[j][group * U_j + u]: supporters of j in that group with j's u-th utility value.
+    private readonly int[][] _counts;
+
+    // Groups that may hold supporters of each project (entries whose counts fell to zero are dropped lazily).
+    private readonly List<int>[] _groupsOf;
+    private readonly bool[] _alive;
+    private readonly T[] _lowerBound;
+    private bool _uncertain;
+
+    // Scratch for one price computation.
+    private readonly List<(int Group, int Utility, int Count, double Key)> _entries = [];
+
+    private EqualSharesRun(BallotProfile profile, int[] supporterUtility)
+    {
+        _profile = profile;
+        _supporterUtility = supporterUtility;
+        var m = profile.ProjectCount;
+        _utilities = new T[m][];
+        _costs = new T[m];
+        _counts = new int[m][];
+        _groupsOf = new List<int>[m];
+        _alive = new bool[m];
+        _lowerBound = new T[m];
+        _voterGroup = new int[profile.VoterCount];
+        _capacity = 4;
+        for (var j = 0; j < m; j++)
+        {
+            _utilities[j] = [.. profile.UtilityValues[j].Select(T.FromDecimal)];
+            _costs[j] = T.FromDecimal(profile.Costs[j]);
+            _counts[j] = new int[_capacity * Math.Max(1, _utilities[j].Length)];
+            _groupsOf[j] = [0];
+        }
+    }
+
+    /// <summary>For each supporter entry of <see cref="BallotProfile.Supporters"/>, the index of that voter's utility value for the project.</summary>
+    public static int[] SupporterUtilityIndices(BallotProfile profile)
+    {
+        var result = new int[profile.Supporters.Length];
+        var fill = (int[])profile.SupporterStart.Clone();
+        for (var v = 0; v < profile.VoterCount; v++)
+        {
+            for (var at = profile.VoterStart[v]; at < profile.VoterStart[v + 1]; at++)
+            {
+                result[fill[profile.VoterProjects[at]]++] = profile.VoterUtilityIndex[at];
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Runs Equal Shares with every voter starting at <paramref name="endowment"/>.</summary>
+    /// <param name="profile">The ballots.</param>
+    /// <param name="supporterUtility">From <see cref="SupporterUtilityIndices"/>.</param>
+    /// <param name="endowment">Each voter's starting endowment.</param>
+    /// <param name="forced">If given, the projects to fund in this order (replaying a run certified in floating point) instead of searching.</param>
+    /// <param name="trace">Whether to record the rounds.</param>
+    public static EqualSharesOutcome Run(BallotProfile profile, int[] supporterUtility, Rational endowment, IReadOnlyList<int>? forced, bool trace)
+    {
+        var run = new EqualSharesRun<T>(profile, supporterUtility);
+        return run.Execute(T.FromRational(endowment), forced, trace);
+    }
+
+    private EqualSharesOutcome Execute(T endowment, IReadOnlyList<int>? forced, bool trace)
+    {
+        var profile = _profile;
+        var selected = new List<int>();
+        var rounds = trace ? new List<RoundTrace>() : null;
+        if (profile.VoterCount == 0)
+        {
+            return new(selected, rounds, false, T.IsExact);
+        }
+        _groupBudget.Add(endowment);
+        _groupSize.Add(profile.VoterCount);
+        _groupParent.Add(-1);
+        _groupAddedProject.Add(-1);
+        for (var j = 0; j < profile.ProjectCount; j++)
+        {
+            if (profile.TotalUtility[j] <= 0)
+            {
+                continue;
+            }
+            if (profile.Costs[j] == 0)
+            {
+                // pabutools funds a supported project of cost 0 before the rounds start.
+                selected.Add(j);
+                rounds?.Add(new RoundTrace { Number = rounds.Count + 1, Project = profile.Project(j), Action = RoundAction.Funded, PriceFactor = 0, ExactPriceFactor = T.IsExact ? Rational.Zero : null });
+                continue;
+            }
+            _alive[j] = true;
+            _lowerBound[j] = _costs[j] / T.FromDecimal(profile.TotalUtility[j]);
+            var counts = _counts[j];
+            for (var s = profile.SupporterStart[j]; s < profile.SupporterStart[j + 1]; s++)
+            {
+                counts[_supporterUtility[s]]++;
+            }
+        }
+
+        var forcedAt = forced is null ? -1 : selected.Count;
+        var candidates = new List<int>();
+        while (true)
+        {
+            int winner;
+            T price;
+            if (forced is not null)
+            {
+                if (forcedAt >= forced.Count)
+                {
+                    break;
+                }
+                winner = forced[forcedAt++];
+                if (!TryPrice(winner, out price))
+                {
+                    throw new InvalidOperationException("A certified Equal Shares run could not be replayed exactly.");
+                }
+            }
+            else if (!TryChooseWinner(candidates, out winner, out price))
+            {
+                break;
+            }
+            var payments = Pay(winner, price, trace);
+            _alive[winner] = false;
+            selected.Add(winner);
+            if (rounds is not null)
+            {
+                rounds.Add(new RoundTrace
+                {
+                    Number = rounds.Count + 1,
+                    Project = profile.Project(winner),
+                    Action = RoundAction.Funded,
+                    Score = 1.0 / price.ToDouble(),
+                    PriceFactor = price.ToDouble(),
+                    ExactPriceFactor = T.IsExact ? price.ToRational() : null,
+                    Payments = payments!,
+                    LazyEndowments = Endowments(),
+                });
+            }
+        }
+        return new(selected, rounds, _uncertain, T.IsExact);
+    }
+
+    private bool TryChooseWinner(List<int> candidates, out int winner, out T best)
+    {
+        candidates.Clear();
+        for (var j = 0; j < _alive.Length; j++)
+        {
+            if (_alive[j])
+            {
+                candidates.Add(j);
+            }
+        }
+        candidates.Sort((a, b) => _lowerBound[a].ToDouble().CompareTo(_lowerBound[b].ToDouble()));
+        winner = -1;
+        best = T.Zero;
+        foreach (var j in candidates)
+        {
+            if (winner >= 0 && _lowerBound[j] > best && !T.NearlyEqual(_lowerBound[j], best))
+            {
+                break;
+            }
+            if (!TryPrice(j, out var rho))
+            {
+                _alive[j] = false;
+                continue;
+            }
+            _lowerBound[j] = rho;
+            if (winner < 0)
+            {
+                winner = j;
+                best = rho;
+                continue;
+            }
+            if (!T.IsExact && T.NearlyEqual(rho, best))
+            {
+                _uncertain = true;
+            }
+            if (rho < best || (rho == best && _profile.TieRank[j] < _profile.TieRank[winner]))
+            {
+                winner = j;
+                best = rho;
+            }
+        }
+        return winner >= 0;
+    }
+
+    /// <summary>The least ρ at which the supporters of <paramref name="j"/> can pay its cost, or false if their endowments fall short.</summary>
+    private bool TryPrice(int j, out T rho)
+    {
+        var utilities = _utilities[j];
+        var width = utilities.Length;
+        var counts = _counts[j];
+        _entries.Clear();
+        var available = T.Zero;
+        var denominator = T.Zero;
+        var groupsOf = _groupsOf[j];
+        var kept = 0;
+        for (var i = 0; i < groupsOf.Count; i++)
+        {
+            var g = groupsOf[i];
+            var budget = _groupBudget[g];
+            if (budget.IsZero || !AnySupporters(counts, g, width))
+            {
+                continue;
+            }
+            groupsOf[kept++] = g;
+            for (var u = 0; u < width; u++)
+            {
+                var count = counts[g * width + u];
+                if (count == 0)
+                {
+                    continue;
+                }
+                var c = T.FromLong(count);
+                available += c * budget;
+                denominator += c * utilities[u];
+                _entries.Add((g, u, count, budget.ToDouble() / utilities[u].ToDouble()));
+            }
+        }
+        groupsOf.RemoveRange(kept, groupsOf.Count - kept);
+        var cost = _costs[j];
+        if (!T.IsExact && T.NearlyEqual(available, cost))
+        {
+            _uncertain = true;
+        }
+        if (available < cost)
+        {
+            rho = T.Zero;
+            return false;
+        }
+        if (T.IsExact)
+        {
+            _entries.Sort((a, b) =>
+            {
+                // Exact order of endowment ÷ utility by cross-multiplication.
+                var left = _groupBudget[a.Group] * utilities[b.Utility];
+                var right = _groupBudget[b.Group] * utilities[a.Utility];
+                return left < right ? -1 : left > right ? 1 : 0;
+            });
+        }
+        else
+        {
+            _entries.Sort((a, b) => a.Key.CompareTo(b.Key));
+        }
+        var paid = T.Zero;
+        rho = T.Zero;
+        foreach (var (group, u, count, _) in _entries)
+        {
+            rho = (cost - paid) / denominator;
+            var wanted = rho * utilities[u];
+            var budget = _groupBudget[group];
+            if (!T.IsExact && T.NearlyEqual(wanted, budget))
+            {
+                _uncertain = true;
+            }
+            if (wanted <= budget)
+            {
+                return true;
+            }
+            var c = T.FromLong(count);
+            paid += c * budget;
+            denominator -= c * utilities[u];
+        }
+        // Only reachable through rounding: the endowments cover the cost, yet no supporter can pay the last share.
+        _uncertain = true;
+        return true;
+    }
+
+    /// <summary>Charges the supporters of <paramref name="winner"/> at price factor <paramref name="rho"/>, splitting their groups.</summary>
+    private List<PaymentGroup>? Pay(int winner, T rho, bool trace)
+    {
+        var utilities = _utilities[winner];
+        var width = utilities.Length;
+        var counts = _counts[winner];
+        var oldGroups = _groupBudget.Count;
+        var newGroupOf = new int[oldGroups * width];
+        Array.Fill(newGroupOf, -1);
+        var payments = trace ? new List<PaymentGroup>() : null;
+        foreach (var g in _groupsOf[winner])
+        {
+            for (var u = 0; u < width; u++)
+            {
+                var count = counts[g * width + u];
+                if (count == 0)
+                {
+                    continue;
+                }
+                var budget = _groupBudget[g];
+                var wanted = rho * utilities[u];
+                if (!T.IsExact && !budget.IsZero && T.NearlyEqual(wanted, budget))
+                {
+                    _uncertain = true;
+                }
+                var payment = wanted < budget ? wanted : budget;
+                var left = budget - payment;
+                payments?.Add(new PaymentGroup
+                {
+                    Voters = count,
+                    Utility = utilities[u].ToDouble(),
+                    EndowmentBefore = budget.ToDouble(),
+                    Payment = payment.ToDouble(),
+                    ExactUtility = T.IsExact ? utilities[u].ToRational() : null,
+                    ExactEndowmentBefore = T.IsExact ? budget.ToRational() : null,
+                    ExactPayment = T.IsExact ? payment.ToRational() : null,
+                    LazySignature = LazySignature(g),
+                });
+                if (left.IsZero)
+                {
+                    // Voters with nothing left are alike whatever they paid for: one group, which no price needs.
+                    newGroupOf[g * width + u] = ExhaustedGroup();
+                    continue;
+                }
+                newGroupOf[g * width + u] = _groupBudget.Count;
+                _groupBudget.Add(left);
+                _groupSize.Add(0);
+                _groupParent.Add(g);
+                _groupAddedProject.Add(winner);
+            }
+        }
+        EnsureCapacity(_groupBudget.Count);
+
+        var profile = _profile;
+        for (var s = profile.SupporterStart[winner]; s < profile.SupporterStart[winner + 1]; s++)
+        {
+            var v = profile.Supporters[s];
+            var from = _voterGroup[v];
+            var to = newGroupOf[from * width + _supporterUtility[s]];
+            if (to < 0 || to == from)
+            {
+                continue;
+            }
+            _voterGroup[v] = to;
+            _groupSize[from]--;
+            _groupSize[to]++;
+            // Counts in the group of voters with nothing left are never read: only leave the old group there.
+            var exhausted = to == _exhausted;
+            for (var at = profile.VoterStart[v]; at < profile.VoterStart[v + 1]; at++)
+            {
+                var j = profile.VoterProjects[at];
+                if (!_alive[j] || j == winner)
+                {
+                    continue;
+                }
+                var projectCounts = _counts[j];
+                var w = _utilities[j].Length;
+                if (w == 1)
+                {
+                    projectCounts[from]--;
+                    if (!exhausted && projectCounts[to]++ == 0)
+                    {
+                        _groupsOf[j].Add(to);
+                    }
+                    continue;
+                }
+                var u = profile.VoterUtilityIndex[at];
+                projectCounts[from * w + u]--;
+                if (!exhausted)
+                {
+                    if (!AnySupporters(projectCounts, to, w))
+                    {
+                        _groupsOf[j].Add(to);
+                    }
+                    projectCounts[to * w + u]++;
+                }
+            }
+        }
+        return payments;
+    }
+
+    private static bool AnySupporters(int[] counts, int group, int width)
+    {
+        for (var u = 0; u < width; u++)
+        {
+            if (counts[group * width + u] != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int _exhausted = -1;
+
+    private int ExhaustedGroup()
+    {
+        if (_exhausted < 0)
+        {
+            _exhausted = _groupBudget.Count;
+            _groupBudget.Add(T.Zero);
+            _groupSize.Add(0);
+            _groupParent.Add(-1);
+            _groupAddedProject.Add(-1);
+        }
+        return _exhausted;
+    }
+
+    private void EnsureCapacity(int groups)
+    {
+        if (groups <= _capacity)
+        {
+            return;
+        }
+        while (_capacity < groups)
+        {
+            _capacity *= 2;
+        }
+        for (var j = 0; j < _counts.Length; j++)
+        {
+            if (_alive[j])
+            {
+                var counts = _counts[j];
+                Array.Resize(ref counts, _capacity * Math.Max(1, _utilities[j].Length));
+                _counts[j] = counts;
+            }
+        }
+    }
+
+    private Lazy<IReadOnlyList<string>> LazySignature(int group) => new(() => Signature(group));
+
+    private List<string> Signature(int group)
+    {
+        var ids = new List<string>();
+        for (var g = group; g >= 0 && _groupAddedProject[g] >= 0; g = _groupParent[g])
+        {
+            ids.Add(_profile.Project(_groupAddedProject[g]).Id);
+        }
+        ids.Reverse();
+        return ids;
+    }
+
+    /// <summary>A snapshot of the groups' sizes and endowments, turned into records only if someone reads them.</summary>
+    private Lazy<IReadOnlyList<EndowmentGroup>> Endowments()
+    {
+        var sizes = _groupSize.ToArray();
+        var budgets = _groupBudget.ToArray();
+        return new(() =>
+        {
+            var result = new List<EndowmentGroup>();
+            for (var g = 0; g < sizes.Length; g++)
+            {
+                if (sizes[g] > 0)
+                {
+                    result.Add(new EndowmentGroup
+                    {
+                        Voters = sizes[g],
+                        Endowment = budgets[g].ToDouble(),
+                        ExactEndowment = T.IsExact ? budgets[g].ToRational() : null,
+                        LazySignature = LazySignature(g),
+                    });
+                }
+            }
+            return result;
+        });
+    }
+}
