@@ -10,8 +10,8 @@ namespace Connective.Graph.Algorithms;
 /// <remarks>
 /// Sketches have 2^<c>log2Registers</c> registers of 4 bits (values saturate at 15, which the estimator models exactly),
 /// read with Ertl's improved estimator (2017), whose relative standard error is about 1.04 / √registers with no
-/// small-range bias. The hash is seeded, so results are reproducible for a seed. Memory: two sketch arrays of
-/// 2^(log2Registers−1) bytes per node.
+/// small-range bias. The hash is seeded, so results are reproducible for a seed. Memory: one sketch array of
+/// 2^(log2Registers−1) bytes per node up to radius 2, two beyond.
 /// </remarks>
 public static class HyperAnf
 {
@@ -35,20 +35,37 @@ public static class HyperAnf
         {
             throw new ArgumentException($"{n} nodes with 2^{log2Registers} registers each exceed one array; use fewer registers.", nameof(log2Registers));
         }
-        var current = new byte[(long)n * bytesPerNode];
-        // Radius 0: each sketch holds its own node.
+        var hashes = new int[n];
         for (var u = 0; u < n; u++)
         {
             var (index, value) = HashNode(u, seed, log2Registers);
-            SetRegister(current.AsSpan(Offset(u, bytesPerNode), bytesPerNode), index, value);
+            hashes[u] = (index << 4) | value;
         }
-        var next = new byte[current.Length];
         var offsets = graph.Offsets;
         var targets = graph.Targets;
-        for (var t = 1; t <= steps; t++)
+        // Radius 1 straight from the hashes: cheaper than merging whole radius-0 sketches.
+        var current = new byte[(long)n * bytesPerNode];
+        Parallel.For(0, n, u =>
+        {
+            var sketch = current.AsSpan(Offset(u, bytesPerNode), bytesPerNode);
+            SetRegister(sketch, hashes[u] >> 4, hashes[u] & 0xF);
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                var h = hashes[targets[e]];
+                SetRegister(sketch, h >> 4, h & 0xF);
+            }
+        });
+        var estimates = new double[n];
+        if (steps == 1)
+        {
+            Parallel.For(0, n, u => estimates[u] = Math.Max(0, Estimate(current.AsSpan(Offset(u, bytesPerNode), bytesPerNode), log2Registers) - 1));
+            return estimates;
+        }
+        byte[]? next = null;
+        for (var t = 2; t < steps; t++)
         {
             var source = current;
-            var target = next;
+            var target = next ??= new byte[current.Length];
             Parallel.For(0, n, u =>
             {
                 var ball = target.AsSpan(Offset(u, bytesPerNode), bytesPerNode);
@@ -58,13 +75,21 @@ public static class HyperAnf
                     MaxInto(ball, source.AsSpan(Offset(targets[e], bytesPerNode), bytesPerNode));
                 }
             });
-            (current, next) = (next, current);
+            (current, next) = (target, current);
         }
-        var estimates = new double[n];
-        Parallel.For(0, n, u =>
+        // The last radius is only estimated, never stored: each worker merges into one scratch sketch.
+        var last = current;
+        ParallelWork.ForChunks(n, 256, () => new byte[bytesPerNode], (start, end, ball) =>
         {
-            var estimate = Estimate(current.AsSpan(Offset(u, bytesPerNode), bytesPerNode), log2Registers);
-            estimates[u] = Math.Max(0, estimate - 1);
+            for (var u = start; u < end; u++)
+            {
+                last.AsSpan(Offset(u, bytesPerNode), bytesPerNode).CopyTo(ball);
+                for (var e = offsets[u]; e < offsets[u + 1]; e++)
+                {
+                    MaxInto(ball, last.AsSpan(Offset(targets[e], bytesPerNode), bytesPerNode));
+                }
+                estimates[u] = Math.Max(0, Estimate(ball, log2Registers) - 1);
+            }
         });
         return estimates;
     }
