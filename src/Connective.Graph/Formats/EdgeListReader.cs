@@ -61,16 +61,17 @@ internal sealed class EdgeListReader
         _layout = layout;
         if (layout.Delimiter is { } d)
         {
-            _delimiter = d is ' ' or '\t' ? (byte)0 : checked((byte)d);
+            if (d > 127 || d is '"' or '#' or '\r' or '\n')
+            {
+                throw new ArgumentException($"The delimiter must be an ASCII character other than a quote, '#' or a line break, not '{d}'.", nameof(layout));
+            }
+            _delimiter = d is ' ' or '\t' ? (byte)0 : (byte)d;
         }
         ExpectedBytes = expectedBytes;
     }
 
     /// <summary>The file size when known, to size the edge arrays once instead of growing them.</summary>
     private long ExpectedBytes { get; }
-
-    /// <summary>The header's third column name (the weight's name), when the file has a header.</summary>
-    public string? WeightName { get; private set; }
 
     public ParsedGraph Read()
     {
@@ -233,10 +234,7 @@ internal sealed class EdgeListReader
                     throw new GraphFormatException(_fileName, lineNumber,
                         $"the header names {count} columns; an edge list has source, target and an optional weight column");
                 }
-                if (count == 3)
-                {
-                    WeightName = FieldText(line, 2);
-                }
+                // A third column is the weight, whatever the header calls it.
                 _fieldCount = count;
                 headerSeen = true;
                 p = lineEnd + 1;

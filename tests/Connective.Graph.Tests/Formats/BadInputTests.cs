@@ -134,6 +134,24 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Error_deep_in_a_large_file_names_the_exact_line()
+    {
+        // Several 8 MB blocks, each parsed in parallel parts, with comments: the line count must still be exact.
+        var text = new StringBuilder("# nodes 10\n");
+        for (var i = 2; i <= 1_500_000; i++)
+        {
+            text.Append(i % 1000 == 0 ? "# every thousandth line is a comment\n" : $"{i % 977} {i % 991}\n");
+        }
+        text.Append("12 oops extra\n");
+        var path = _files.Write("deep.edgelist", text.ToString());
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        Assert.Equal(1_500_001, error.Line);
+        Assert.Contains("found 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Csv_edge_naming_a_node_missing_from_the_node_table_is_reported()
     {
         _files.Write("people.nodes.csv", "id,age\nann,31\nbob,40\n");
