@@ -16,9 +16,19 @@ public sealed record CommunityOptions
 
     /// <summary>
     /// Leiden only: how many times to run the algorithm, each run starting from the previous result; a negative
-    /// value (the default) repeats until a run changes nothing, as igraph's <c>n_iterations=-1</c>.
+    /// value (the default) repeats until a run changes nothing or raises modularity by less than
+    /// <see cref="MinimumImprovement"/>.
     /// </summary>
     public int Iterations { get; init; } = -1;
+
+    /// <summary>
+    /// Leiden only, with a negative <see cref="Iterations"/>: stop once a run raises modularity by less than this.
+    /// On large graphs with weak structure (a Barabási–Albert graph of 100,000 nodes, say) runs keep finding gains
+    /// of about 1e-5 for hundreds of runs; this bound stops that tail after a handful. With it, every seed 0..9
+    /// still beats the median of igraph's <c>community_leiden(n_iterations=-1)</c> on the shared networks.
+    /// 0 repeats until a run changes nothing at all.
+    /// </summary>
+    public double MinimumImprovement { get; init; } = 1e-4;
 }
 
 /// <summary>Communities found by <see cref="CommunityDetection"/>.</summary>
@@ -58,15 +68,24 @@ public static class CommunityDetection
         {
             membership[v] = v;
         }
-        var limit = options.Iterations < 0 ? MaxIterationsUntilStable : options.Iterations;
+        var untilStable = options.Iterations < 0;
+        var limit = untilStable ? MaxIterationsUntilStable : options.Iterations;
         var iterations = 0;
+        var count = membership.Length;
+        var quality = Modularity.Compute(network, membership, count, options.Resolution);
         while (iterations < limit)
         {
             iterations++;
             var next = RunLeiden(network, membership, options.Resolution, random, cancellationToken);
-            var changed = !next.AsSpan().SequenceEqual(membership);
-            membership = next;
-            if (!changed)
+            if (next.AsSpan().SequenceEqual(membership))
+            {
+                break;
+            }
+            membership = Renumber(next, out count);
+            var nextQuality = Modularity.Compute(network, membership, count, options.Resolution);
+            var gain = nextQuality - quality;
+            quality = nextQuality;
+            if (untilStable && gain < options.MinimumImprovement)
             {
                 break;
             }

@@ -15,9 +15,10 @@ public sealed class CommunityDetectionTests
     {
         var graph = Load(name);
 
-        var result = CommunityDetection.Leiden(graph, new CommunityOptions { Seed = 1 });
+        var results = Enumerable.Range(0, 10).Select(seed => CommunityDetection.Leiden(graph, new CommunityOptions { Seed = (ulong)seed })).ToList();
 
-        Assert.True(result.Modularity >= igraphMedian - 1e-6, $"{name}: Leiden {result.Modularity}, igraph median {igraphMedian}");
+        // Every one of ten seeds, not just a typical one, must reach igraph's median.
+        Assert.All(results, result => Assert.True(result.Modularity >= igraphMedian - 1e-6, $"{name}: Leiden {result.Modularity}, igraph median {igraphMedian}"));
     }
 
     [Fact]
