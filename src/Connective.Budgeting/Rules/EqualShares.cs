@@ -9,6 +9,7 @@ internal static class EqualShares
     public static RuleResult Run(BallotProfile profile, RuleOptions options)
     {
         var supporterUtility = EqualSharesRun<Float>.SupporterUtilityIndices(profile);
+        var scratch = new EqualSharesScratch();
         var n = profile.VoterCount;
         var budget = Rational.FromDecimal(profile.Budget);
         var share = n == 0 ? Rational.Zero : budget / Rational.FromLong(n);
@@ -36,7 +37,7 @@ internal static class EqualShares
         while (true)
         {
             runs++;
-            var outcome = Certified(profile, supporterUtility, endowment, options.Arithmetic, trace: false, ref rechecked).Selected;
+            var outcome = Certified(profile, supporterUtility, endowment, options.Arithmetic, trace: false, ref rechecked, scratch).Selected;
             var cost = outcome.Sum(j => profile.Costs[j]);
             if (cost > profile.Budget)
             {
@@ -99,20 +100,20 @@ internal static class EqualShares
     }
 
     /// <summary>A run whose outcome is the exact rule's: a floating-point pass, redone exactly if any decision was close.</summary>
-    private static EqualSharesOutcome Certified(BallotProfile profile, int[] supporterUtility, Rational endowment, ArithmeticMode mode, bool trace, ref bool rechecked)
+    private static EqualSharesOutcome Certified(BallotProfile profile, int[] supporterUtility, Rational endowment, ArithmeticMode mode, bool trace, ref bool rechecked, EqualSharesScratch? scratch = null)
     {
         switch (mode)
         {
             case ArithmeticMode.FloatingPoint:
-                return EqualSharesRun<Float>.Run(profile, supporterUtility, endowment, null, trace);
+                return EqualSharesRun<Float>.Run(profile, supporterUtility, endowment, null, trace, scratch);
             case ArithmeticMode.ExactOnly:
-                return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace);
+                return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace, scratch);
         }
-        var fast = EqualSharesRun<Float>.Run(profile, supporterUtility, endowment, null, trace);
+        var fast = EqualSharesRun<Float>.Run(profile, supporterUtility, endowment, null, trace, scratch);
         if (fast.Uncertain)
         {
             rechecked = true;
-            return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace);
+            return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace, scratch);
         }
         return fast;
     }

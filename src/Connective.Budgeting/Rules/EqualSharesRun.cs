@@ -37,8 +37,11 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
     private readonly int[] _voterGroup;
     private int _capacity;
 
-    // _counts[j][group * U_j + u]: supporters of j in that group with j's u-th utility value.
-    private readonly int[][] _counts;
+    // _counts[group * _slots + _slotStart[j] + u]: supporters of j in that group with j's u-th utility value.
+    // Group-major, so moving a voter between groups touches two short rows rather than scattered cells.
+    private int[] _counts;
+    private readonly int[] _slotStart;
+    private readonly int _slots;
 
     // Groups that may hold supporters of each project (entries whose counts fell to zero are dropped lazily).
     private readonly List<int>[] _groupsOf;
@@ -49,27 +52,53 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
     // Scratch for one price computation.
     private readonly List<(int Group, int Utility, int Count, double Key)> _entries = [];
 
-    private EqualSharesRun(BallotProfile profile, int[] supporterUtility)
+    private EqualSharesRun(BallotProfile profile, int[] supporterUtility, EqualSharesScratch? scratch)
     {
         _profile = profile;
         _supporterUtility = supporterUtility;
         var m = profile.ProjectCount;
         _utilities = new T[m][];
         _costs = new T[m];
-        _counts = new int[m][];
-        _groupsOf = new List<int>[m];
         _alive = new bool[m];
         _lowerBound = new T[m];
-        _voterGroup = new int[profile.VoterCount];
-        _capacity = 4;
+        _slotStart = new int[m + 1];
         for (var j = 0; j < m; j++)
         {
             _utilities[j] = [.. profile.UtilityValues[j].Select(T.FromDecimal)];
             _costs[j] = T.FromDecimal(profile.Costs[j]);
-            _counts[j] = new int[_capacity * Math.Max(1, _utilities[j].Length)];
-            _groupsOf[j] = [0];
+            _slotStart[j + 1] = _slotStart[j] + Math.Max(1, _utilities[j].Length);
+        }
+        _slots = _slotStart[m];
+
+        // add1 makes hundreds of runs on one profile: reuse the big arrays, clearing only what the last run used.
+        scratch ??= new EqualSharesScratch();
+        if (scratch.GroupsOf.Length != m || scratch.VoterGroup.Length != profile.VoterCount || scratch.Slots != _slots)
+        {
+            scratch.Counts = new int[4 * _slots];
+            scratch.GroupsOf = new List<int>[m];
+            scratch.VoterGroup = new int[profile.VoterCount];
+            scratch.Capacity = 4;
+            scratch.UsedGroups = 0;
+            scratch.Slots = _slots;
+        }
+        else
+        {
+            Array.Clear(scratch.VoterGroup);
+            Array.Clear(scratch.Counts, 0, Math.Min(scratch.Counts.Length, scratch.UsedGroups * _slots));
+        }
+        _scratch = scratch;
+        _counts = scratch.Counts;
+        _groupsOf = scratch.GroupsOf;
+        _voterGroup = scratch.VoterGroup;
+        _capacity = scratch.Capacity;
+        for (var j = 0; j < m; j++)
+        {
+            (_groupsOf[j] ??= []).Clear();
+            _groupsOf[j].Add(0);
         }
     }
+
+    private readonly EqualSharesScratch _scratch;
 
     /// <summary>For each supporter entry of <see cref="BallotProfile.Supporters"/>, the index of that voter's utility value for the project.</summary>
     public static int[] SupporterUtilityIndices(BallotProfile profile)
@@ -92,10 +121,15 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
     /// <param name="endowment">Each voter's starting endowment.</param>
     /// <param name="forced">If given, the projects to fund in this order (replaying a run certified in floating point) instead of searching.</param>
     /// <param name="trace">Whether to record the rounds.</param>
-    public static EqualSharesOutcome Run(BallotProfile profile, int[] supporterUtility, Rational endowment, IReadOnlyList<int>? forced, bool trace)
+    /// <param name="scratch">Arrays to reuse between runs on the same profile, or null.</param>
+    public static EqualSharesOutcome Run(BallotProfile profile, int[] supporterUtility, Rational endowment, IReadOnlyList<int>? forced, bool trace, EqualSharesScratch? scratch = null)
     {
-        var run = new EqualSharesRun<T>(profile, supporterUtility);
-        return run.Execute(T.FromRational(endowment), forced, trace);
+        var run = new EqualSharesRun<T>(profile, supporterUtility, scratch);
+        var outcome = run.Execute(T.FromRational(endowment), forced, trace);
+        run._scratch.Capacity = run._capacity;
+        run._scratch.Counts = run._counts;
+        run._scratch.UsedGroups = run._groupBudget.Count;
+        return outcome;
     }
 
     private EqualSharesOutcome Execute(T endowment, IReadOnlyList<int>? forced, bool trace)
@@ -126,10 +160,10 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             }
             _alive[j] = true;
             _lowerBound[j] = _costs[j] / T.FromDecimal(profile.TotalUtility[j]);
-            var counts = _counts[j];
+            var slot = _slotStart[j];
             for (var s = profile.SupporterStart[j]; s < profile.SupporterStart[j + 1]; s++)
             {
-                counts[_supporterUtility[s]]++;
+                _counts[slot + _supporterUtility[s]]++;
             }
         }
 
@@ -225,7 +259,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
     {
         var utilities = _utilities[j];
         var width = utilities.Length;
-        var counts = _counts[j];
+        var slot = _slotStart[j];
         _entries.Clear();
         var available = T.Zero;
         var denominator = T.Zero;
@@ -235,14 +269,14 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         {
             var g = groupsOf[i];
             var budget = _groupBudget[g];
-            if (budget.IsZero || !AnySupporters(counts, g, width))
+            if (budget.IsZero || !AnySupporters(j, g))
             {
                 continue;
             }
             groupsOf[kept++] = g;
             for (var u = 0; u < width; u++)
             {
-                var count = counts[g * width + u];
+                var count = _counts[(g * _slots) + slot + u];
                 if (count == 0)
                 {
                     continue;
@@ -307,7 +341,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
     {
         var utilities = _utilities[winner];
         var width = utilities.Length;
-        var counts = _counts[winner];
+        var winnerSlot = _slotStart[winner];
         var oldGroups = _groupBudget.Count;
         var newGroupOf = new int[oldGroups * width];
         Array.Fill(newGroupOf, -1);
@@ -316,7 +350,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         {
             for (var u = 0; u < width; u++)
             {
-                var count = counts[g * width + u];
+                var count = _counts[(g * _slots) + winnerSlot + u];
                 if (count == 0)
                 {
                     continue;
@@ -356,6 +390,14 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         EnsureCapacity(_groupBudget.Count);
 
         var profile = _profile;
+        // Locals for the hot loop below: it runs once per (supporter of the winner, project on their ballot).
+        var counts = _counts;
+        var alive = _alive;
+        var slotStart = _slotStart;
+        var voterStart = profile.VoterStart;
+        var voterProjects = profile.VoterProjects;
+        var utilityIndex = profile.VoterUtilityIndex;
+        var unitWidth = _slots == _alive.Length;
         for (var s = profile.SupporterStart[winner]; s < profile.SupporterStart[winner + 1]; s++)
         {
             var v = profile.Supporters[s];
@@ -370,44 +412,48 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             _groupSize[to]++;
             // Counts in the group of voters with nothing left are never read: only leave the old group there.
             var exhausted = to == _exhausted;
-            for (var at = profile.VoterStart[v]; at < profile.VoterStart[v + 1]; at++)
+            var fromRow = from * _slots;
+            var toRow = to * _slots;
+            var end = voterStart[v + 1];
+            for (var at = voterStart[v]; at < end; at++)
             {
-                var j = profile.VoterProjects[at];
-                if (!_alive[j] || j == winner)
+                var j = voterProjects[at];
+                if (!alive[j] || j == winner)
                 {
                     continue;
                 }
-                var projectCounts = _counts[j];
-                var w = _utilities[j].Length;
-                if (w == 1)
+                if (unitWidth)
                 {
-                    projectCounts[from]--;
-                    if (!exhausted && projectCounts[to]++ == 0)
+                    counts[fromRow + j]--;
+                    if (!exhausted && counts[toRow + j]++ == 0)
                     {
                         _groupsOf[j].Add(to);
                     }
                     continue;
                 }
-                var u = profile.VoterUtilityIndex[at];
-                projectCounts[from * w + u]--;
-                if (!exhausted)
+                var cell = slotStart[j] + utilityIndex[at];
+                counts[fromRow + cell]--;
+                if (exhausted)
                 {
-                    if (!AnySupporters(projectCounts, to, w))
-                    {
-                        _groupsOf[j].Add(to);
-                    }
-                    projectCounts[to * w + u]++;
+                    continue;
                 }
+                if (!AnySupporters(j, to))
+                {
+                    _groupsOf[j].Add(to);
+                }
+                counts[toRow + cell]++;
             }
         }
         return payments;
     }
 
-    private static bool AnySupporters(int[] counts, int group, int width)
+    private bool AnySupporters(int j, int group)
     {
-        for (var u = 0; u < width; u++)
+        var start = (group * _slots) + _slotStart[j];
+        var end = (group * _slots) + _slotStart[j + 1];
+        for (var cell = start; cell < end; cell++)
         {
-            if (counts[group * width + u] != 0)
+            if (_counts[cell] != 0)
             {
                 return true;
             }
@@ -440,15 +486,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         {
             _capacity *= 2;
         }
-        for (var j = 0; j < _counts.Length; j++)
-        {
-            if (_alive[j])
-            {
-                var counts = _counts[j];
-                Array.Resize(ref counts, _capacity * Math.Max(1, _utilities[j].Length));
-                _counts[j] = counts;
-            }
-        }
+        Array.Resize(ref _counts, _capacity * _slots);
     }
 
     private Lazy<IReadOnlyList<string>> LazySignature(int group) => new(() => Signature(group));
