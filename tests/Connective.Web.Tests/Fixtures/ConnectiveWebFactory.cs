@@ -22,6 +22,8 @@ public sealed class ConnectiveWebFactory(DatabaseProvider provider, string conne
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Connective", ConnectionString);
         builder.UseSetting("Demo:Residents", demoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every test client shares one address; the rate-limit test lowers this again for itself.
+        builder.UseSetting("RateLimits:AccountFormPostsPerMinute", "100000");
     }
 
     /// <summary>A scope for reaching the app's services (the DbContext, the seeder) directly.</summary>

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Connective.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Connective.Web.Tests.Identity;
 
 /// <summary>A browser-like client: keeps cookies, does not follow redirects, and posts forms with their antiforgery token.</summary>
-internal sealed partial class AccountClient(ConnectiveWebFactory factory) : IDisposable
+internal sealed partial class AccountClient(WebApplicationFactory<Program> factory) : IDisposable
 {
     public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

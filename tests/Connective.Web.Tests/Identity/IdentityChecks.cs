@@ -191,6 +191,73 @@ internal static class IdentityChecks
         Assert.Equal("test-actor", stored.ActorId);
     }
 
+    /// <summary>Submissions of the account forms are limited per client address; reading the forms is not.</summary>
+    public static async Task Account_form_submissions_are_rate_limited(ConnectiveWebFactory factory)
+    {
+        const int limit = 3;
+        await using var limited = factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:AccountFormPostsPerMinute", "3"));
+        using var client = new AccountClient(limited);
+
+        var allowed = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < limit; attempt++)
+        {
+            allowed.Add((await client.SignInAsync(NewEmail(), GoodPassword)).StatusCode);
+        }
+        var signInOverLimit = await client.SignInAsync(NewEmail(), GoodPassword);
+        var resetOverLimit = await client.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = NewEmail() });
+        var reading = await client.Http.GetAsync("/account/sign-in");
+
+        Assert.All(allowed, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, signInOverLimit.StatusCode);
+        Assert.Equal("60", signInOverLimit.Headers.RetryAfter?.ToString());
+        Assert.Equal(HttpStatusCode.TooManyRequests, resetOverLimit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reading.StatusCode);
+    }
+
+    /// <summary>A resident's own choice is recorded as given online by themselves, and network figures follow it at once.</summary>
+    public static async Task A_resident_gives_and_withdraws_consent_and_network_figures_follow(ConnectiveWebFactory factory)
+    {
+        using var resident = new AccountClient(factory);
+        await resident.SignInAsync(DemoAccounts.EmailFor(Roles.Resident), DemoAccounts.Password);
+        int residentId;
+        await using (var scope = factory.CreateScope())
+        {
+            residentId = (await scope.ServiceProvider.GetRequiredService<UserManager<ConnectiveUser>>().FindByIdAsync("demo-resident"))!.ResidentId!.Value;
+        }
+        await ChangeConsentAsync(resident, give: true);
+        var withConsent = await ConsentingResidentsAsync(resident);
+
+        await ChangeConsentAsync(resident, give: false);
+        var withdrawn = await ConsentingResidentsAsync(resident);
+        var regiven = await ChangeConsentAsync(resident, give: true);
+        var again = await ConsentingResidentsAsync(resident);
+
+        Assert.Equal(withConsent - 1, withdrawn);
+        Assert.Equal(withConsent, again);
+        Assert.Equal("/account/consent?changed=given", regiven.Headers.Location?.OriginalString);
+        await using var check = factory.CreateScope();
+        var rows = await check.ServiceProvider.GetRequiredService<AppDbContext>().Consents.AsNoTracking()
+            .Where(consent => consent.ResidentId == residentId && consent.Purpose == ConsentPurpose.NetworkInsight)
+            .OrderBy(consent => consent.Id).ToListAsync();
+        var current = Assert.Single(rows, consent => consent.WithdrawnAt == null);
+        Assert.Equal(ConsentMethod.Online, current.Method);
+        Assert.Equal("self", current.RecordedBy);
+        Assert.Contains(rows, consent => consent.WithdrawnAt != null);
+    }
+
+    private static Task<HttpResponseMessage> ChangeConsentAsync(AccountClient client, bool give) =>
+        client.PostFormAsync("/account/consent", new Dictionary<string, string>
+        {
+            ["purpose"] = nameof(ConsentPurpose.NetworkInsight),
+            ["give"] = give ? "true" : "false",
+        });
+
+    private static async Task<int> ConsentingResidentsAsync(AccountClient client)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await client.Http.GetStringAsync("/api/v1/community/wards"));
+        return json.RootElement.GetProperty("boroughNetwork").GetProperty("consentingResidents").GetInt32();
+    }
+
     private static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
 
     private static string NewEmail() => "person-" + Guid.NewGuid().ToString("N")[..12] + "@example.org";

@@ -30,4 +30,10 @@ public sealed class SqliteIdentityTests(SqliteAppFixture app) : IClassFixture<Sq
 
     [Fact]
     public Task Audit_entries_cannot_be_updated_or_deleted_with_raw_sql() => IdentityChecks.Audit_entries_cannot_be_updated_or_deleted_with_raw_sql(app.Factory);
+
+    [Fact]
+    public Task Account_form_submissions_are_rate_limited() => IdentityChecks.Account_form_submissions_are_rate_limited(app.Factory);
+
+    [Fact]
+    public Task A_resident_gives_and_withdraws_consent_and_network_figures_follow() => IdentityChecks.A_resident_gives_and_withdraws_consent_and_network_figures_follow(app.Factory);
 }

@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
 using Connective.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 
 namespace Connective.Web.Features.Account;
 
@@ -8,6 +11,9 @@ namespace Connective.Web.Features.Account;
 internal static class AccountFeature
 {
     public const int MaxFailedSignIns = 5;
+
+    /// <summary>The rate limit on posting the sign-in, sign-up and password forms, per client address.</summary>
+    public const string FormsRateLimit = "account-forms";
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -48,6 +54,31 @@ internal static class AccountFeature
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.SeeNamedPeople))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        builder.Services.AddOptions<AccountRateLimitOptions>()
+            .BindConfiguration(AccountRateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(FormsRateLimit, context =>
+            {
+                // Reading a form costs nothing; only submissions (password guesses, mail sent) are limited.
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("read");
+                }
+                var limit = context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.AccountFormPostsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many attempts from your connection. Wait a minute, then try again.", cancellationToken);
+            };
+        });
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<Audit.AuditLog>();
         return builder;
@@ -57,6 +88,7 @@ internal static class AccountFeature
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -83,4 +115,14 @@ internal static class AccountFeature
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
             : "/";
+}
+
+/// <summary>`RateLimits` settings.</summary>
+public sealed class AccountRateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in, sign-up and password-reset submissions allowed per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int AccountFormPostsPerMinute { get; set; } = 20;
 }

@@ -4,10 +4,12 @@ using Connective.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Connective.Web.Features.Account;
 
+[EnableRateLimiting(AccountFeature.FormsRateLimit)]
 public sealed class ResetPasswordModel(UserManager<ConnectiveUser> users) : PageModel
 {
     public const string InvalidLinkMessage = "The link has expired or is not valid for this e-mail address. Ask for a new link";

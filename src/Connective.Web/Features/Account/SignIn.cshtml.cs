@@ -3,10 +3,12 @@ using Connective.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Account;
 
+[EnableRateLimiting(AccountFeature.FormsRateLimit)]
 public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db) : PageModel
 {
     /// <summary>

@@ -4,10 +4,12 @@ using Connective.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Connective.Web.Features.Account;
 
+[EnableRateLimiting(AccountFeature.FormsRateLimit)]
 public sealed class SignUpModel(UserManager<ConnectiveUser> users, Outbox outbox) : PageModel
 {
     [BindProperty]
