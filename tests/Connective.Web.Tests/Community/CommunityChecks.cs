@@ -104,6 +104,8 @@ internal static partial class CommunityChecks
         var api = await client.GetAsync($"/api/v1/community/residents/{id}");
         var outbox = await client.GetAsync("/outbox");
         var ward = await client.GetStringAsync("/community");
+        using var staff = new Identity.AccountClient(production);
+        var signIn = await staff.SignInAsync(Features.Account.DemoAccounts.EmailFor(Features.Account.Roles.Practitioner), Features.Account.DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/sign-in", page.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
@@ -111,6 +113,8 @@ internal static partial class CommunityChecks
         Assert.Equal(HttpStatusCode.NotFound, outbox.StatusCode);
         Assert.DoesNotContain(WebUtility.HtmlEncode(name), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Wards and their networks", ward, StringComparison.Ordinal);
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"),
+            cookie => cookie.StartsWith("connective-session=", StringComparison.Ordinal) && cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task<List<(string Name, string Code, int Residents)>> WardCountsAsync(ConnectiveWebFactory factory)

@@ -17,6 +17,9 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
     /// </summary>
     public const string FailedMessage = "Enter a correct e-mail address and password";
 
+    private static readonly ConnectiveUser TimingDecoy = new() { UserName = "timing-decoy" };
+    private static readonly string TimingDecoyHash = new PasswordHasher<ConnectiveUser>().HashPassword(TimingDecoy, Guid.NewGuid().ToString());
+
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address")]
     public string? Email { get; set; }
@@ -36,7 +39,13 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
     {
         if (ModelState.IsValid)
         {
-            var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+            var email = Email!.Trim();
+            if (await signIn.UserManager.FindByNameAsync(email) is null)
+            {
+                // Spend the time a password check takes, so that the response time does not tell unknown addresses apart.
+                signIn.UserManager.PasswordHasher.VerifyHashedPassword(TimingDecoy, TimingDecoyHash, Password!);
+            }
+            var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
                 return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
