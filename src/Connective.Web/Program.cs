@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Account;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Infrastructure;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 // One AddXxx() per concern or area; each lives beside the code it configures.
 builder.AddPlatformInfrastructure();
 builder.AddData();
+builder.AddAccounts();
 builder.Services.AddCommunity();
 
 var app = builder.Build();
@@ -19,6 +21,7 @@ if (await app.RunCommandLineAsync(args))
 }
 
 app.UsePlatformInfrastructure();
+app.UseAccounts();
 app.MapHomeApi();
 app.MapCommunity();
 

@@ -14,6 +14,7 @@ internal static class GraphCommands
         graph.Subcommands.Add(ReachCommand.Create());
         graph.Subcommands.Add(GenerateCommand.Create());
         graph.Subcommands.Add(ConvertCommand.Create());
+        graph.Subcommands.Add(BenchCommand.Create());
         return graph;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,7 +10,7 @@ namespace Connective.Web.Data;
 /// The one EF Core model. Each provider has its own subclass only so that each owns a migration set
 /// (Migrations/Sqlite, Migrations/Postgres); the app and its features use <see cref="AppDbContext"/>.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ConnectiveUser, IdentityRole, string>(options)
 {
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Household> Households => Set<Household>();
@@ -19,10 +21,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Circle> Circles => Set<Circle>();
     public DbSet<CircleMember> CircleMembers => Set<CircleMember>();
     public DbSet<DatabaseInfo> DatabaseInfo => Set<DatabaseInfo>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Identity's own tables (AspNetUsers, AspNetRoles, …) first, then ours.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }
 

@@ -80,7 +80,9 @@ internal static partial class CommunityChecks
     public static async Task Resident_page_names_the_person_with_their_ties_in_the_demo(ConnectiveWebFactory factory)
     {
         var (id, name, tieCount) = await ResidentWithTiesAsync(factory);
-        using var client = factory.CreateClient();
+        using var staff = new Identity.AccountClient(factory);
+        await staff.SignInAsync(Features.Account.DemoAccounts.EmailFor(Features.Account.Roles.Practitioner), Features.Account.DemoAccounts.Password);
+        var client = staff.Http;
 
         var html = await client.GetStringAsync($"/community/residents/{id}");
         var resident = await client.GetFromJsonAsync<JsonElement>($"/api/v1/community/residents/{id}");
@@ -91,21 +93,28 @@ internal static partial class CommunityChecks
         Assert.Equal(tieCount, resident.GetProperty("ties").GetArrayLength());
     }
 
-    /// <summary>Outside Demo and Development the same database's people have no pages (until sign-in protects them).</summary>
-    public static async Task Named_people_are_not_found_outside_the_demo(ConnectiveWebFactory seeded)
+    /// <summary>Outside Demo and Development named people still need a staff sign-in, and the outbox page does not exist.</summary>
+    public static async Task Named_people_need_a_staff_sign_in_outside_the_demo(ConnectiveWebFactory seeded)
     {
         var (id, name, _) = await ResidentWithTiesAsync(seeded);
         await using var production = new ConnectiveWebFactory(seeded.Provider, seeded.ConnectionString, environment: "Production");
-        using var client = production.CreateClient();
+        using var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var page = await client.GetAsync($"/community/residents/{id}");
         var api = await client.GetAsync($"/api/v1/community/residents/{id}");
+        var outbox = await client.GetAsync("/outbox");
         var ward = await client.GetStringAsync("/community");
+        using var staff = new Identity.AccountClient(production);
+        var signIn = await staff.SignInAsync(Features.Account.DemoAccounts.EmailFor(Features.Account.Roles.Practitioner), Features.Account.DemoAccounts.Password);
 
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/sign-in", page.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outbox.StatusCode);
         Assert.DoesNotContain(WebUtility.HtmlEncode(name), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Wards and their networks", ward, StringComparison.Ordinal);
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"),
+            cookie => cookie.StartsWith("connective-session=", StringComparison.Ordinal) && cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task<List<(string Name, string Code, int Residents)>> WardCountsAsync(ConnectiveWebFactory factory)

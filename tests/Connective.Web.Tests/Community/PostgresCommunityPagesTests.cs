@@ -21,5 +21,5 @@ public sealed class PostgresCommunityPagesTests(PostgresAppFixture app) : IClass
     public Task Resident_page_names_the_person_with_their_ties_in_the_demo() => CommunityChecks.Resident_page_names_the_person_with_their_ties_in_the_demo(app.Factory);
 
     [PostgresFact]
-    public Task Named_people_are_not_found_outside_the_demo() => CommunityChecks.Named_people_are_not_found_outside_the_demo(app.Factory);
+    public Task Named_people_need_a_staff_sign_in_outside_the_demo() => CommunityChecks.Named_people_need_a_staff_sign_in_outside_the_demo(app.Factory);
 }

@@ -28,6 +28,8 @@ public sealed class ConnectiveWebFactory(
         {
             builder.ConfigureServices(configureServices);
         }
+        // Every test client shares one address; the rate-limit test lowers this again for itself.
+        builder.UseSetting("RateLimits:AccountFormPostsPerMinute", "100000");
     }
 
     /// <summary>A scope for reaching the app's services (the DbContext, the seeder) directly.</summary>

@@ -17,7 +17,8 @@ internal static class CommunityApi
             .WithSummary("One ward by its GSS code (E05…)");
         community.MapGet("/residents/{id:int}", GetResident)
             .WithName("GetResident")
-            .WithSummary("One named resident, their consents and ties (Demo and Development environments only)");
+            .WithSummary("One named resident, their consents and ties (staff only; every call is audited)")
+            .RequireAuthorization(Account.Policies.Staff);
         return endpoints;
     }
 
@@ -37,16 +38,15 @@ internal static class CommunityApi
     }
 
     public static async Task<Results<Ok<ResidentDetail>, ProblemHttpResult>> GetResident(
-        int id, CommunityQueries queries, IHostEnvironment environment, CancellationToken cancellationToken)
+        int id, CommunityQueries queries, Audit.AuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!CommunityFeature.ShowsNamedPeople(environment))
-        {
-            return NotFoundProblem("Named residents are not available here.");
-        }
         var resident = await queries.ResidentAsync(id, cancellationToken);
-        return resident is null
-            ? NotFoundProblem($"There is no resident with the id {id}.")
-            : TypedResults.Ok(resident);
+        if (resident is null)
+        {
+            return NotFoundProblem($"There is no resident with the id {id}.");
+        }
+        await audit.RecordAsync(user, Audit.AuditActions.ViewedResidentApi, id, reason: null, cancellationToken);
+        return TypedResults.Ok(resident);
     }
 
     private static ProblemHttpResult NotFoundProblem(string detail) =>

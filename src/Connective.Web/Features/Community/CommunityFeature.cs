@@ -12,11 +12,4 @@ internal static class CommunityFeature
     }
 
     public static IEndpointRouteBuilder MapCommunity(this IEndpointRouteBuilder endpoints) => endpoints.MapCommunityApi();
-
-    /// <summary>
-    /// Pages and endpoints that name a person exist only in the Demo and Development environments, where every person
-    /// is fictional, until the identity issue puts them behind sign-in and roles.
-    /// </summary>
-    public static bool ShowsNamedPeople(IHostEnvironment environment) =>
-        environment.IsDevelopment() || environment.IsEnvironment("Demo");
 }

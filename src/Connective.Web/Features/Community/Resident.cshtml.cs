@@ -1,24 +1,25 @@
+using Connective.Web.Features.Account;
+using Connective.Web.Features.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connective.Web.Features.Community;
 
-/// <summary>A named resident: exists only in Demo and Development (404 elsewhere) until the identity issue protects it.</summary>
-public sealed class ResidentModel(CommunityQueries queries, IHostEnvironment environment) : PageModel
+/// <summary>A named resident: staff only, and every view is written to the audit log.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ResidentModel(CommunityQueries queries, AuditLog audit) : PageModel
 {
     public ResidentDetail Resident { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!CommunityFeature.ShowsNamedPeople(environment))
-        {
-            return NotFound();
-        }
         var resident = await queries.ResidentAsync(id, cancellationToken);
         if (resident is null)
         {
             return NotFound();
         }
+        await audit.RecordAsync(User, AuditActions.ViewedResident, id, reason: null, cancellationToken);
         Resident = resident;
         return Page();
     }

@@ -1,12 +1,16 @@
+using Connective.Web.Features.Account;
+using Connective.Web.Features.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connective.Web.Features.Community;
 
-public sealed class WardModel(CommunityQueries queries, IHostEnvironment environment) : PageModel
+public sealed class WardModel(CommunityQueries queries, IAuthorizationService authorization, AuditLog audit) : PageModel
 {
     public WardDetail Ward { get; private set; } = null!;
-    public bool ShowsNamedPeople { get; } = CommunityFeature.ShowsNamedPeople(environment);
+    /// <summary>The ward's named residents are listed only to staff, and each listing is audited.</summary>
+    public bool ShowsNamedPeople { get; private set; }
     public IReadOnlyList<ResidentListItem> Residents { get; private set; } = [];
     public int CurrentPage { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
@@ -19,8 +23,10 @@ public sealed class WardModel(CommunityQueries queries, IHostEnvironment environ
             return NotFound();
         }
         Ward = ward;
+        ShowsNamedPeople = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
         if (ShowsNamedPeople)
         {
+            await audit.RecordAsync(User, AuditActions.ViewedWardResidentList, subjectResidentId: null, reason: "Ward " + ward.Summary.Code, cancellationToken);
             PageCount = Math.Max(1, (ward.Summary.Residents + CommunityQueries.ResidentsPerPage - 1) / CommunityQueries.ResidentsPerPage);
             CurrentPage = Math.Clamp(page ?? 1, 1, PageCount);
             Residents = await queries.ResidentsOfWardAsync(ward.Summary.Id, CurrentPage, cancellationToken);

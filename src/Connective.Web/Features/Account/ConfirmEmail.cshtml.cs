@@ -1,0 +1,29 @@
+using System.Text;
+using Connective.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Connective.Web.Features.Account;
+
+public sealed class ConfirmEmailModel(UserManager<ConnectiveUser> users) : PageModel
+{
+    public bool Confirmed { get; private set; }
+
+    public async Task OnGetAsync(string? userId, string? code)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code) || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return;
+        }
+        try
+        {
+            var token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+            Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        }
+        catch (FormatException)
+        {
+            Confirmed = false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Connective.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Connective.Web.Features.Account;
+
+[EnableRateLimiting(AccountFeature.FormsRateLimit)]
+public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbox outbox) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your e-mail address")]
+    [EmailAddress(ErrorMessage = "Enter an e-mail address in the correct format, like name@example.com")]
+    public string? Email { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var email = Email!.Trim();
+        // Only a confirmed address gets a link; every address gets the same answer.
+        if (await users.FindByEmailAsync(email) is { EmailConfirmed: true } user)
+        {
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            await outbox.SendAsync(email, "Reset your Connective password",
+                "Follow the link to choose a new password. If you did not ask for this, you can ignore this e-mail.",
+                Url.Page("/Account/ResetPassword", pageHandler: null, values: new { code }, protocol: Request.Scheme), cancellationToken);
+        }
+        return RedirectToPage("/Account/CheckEmail");
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using Connective.Graph.Formats;
+using Connective.TestSupport;
+
+namespace Connective.Graph.Tests.Reference;
+
+/// <summary>
+/// One graph's golden values, written by bench/peers/make_golden.py from the reference tools (igraph, NetworkX):
+/// a JSON file of scalars and lists, and a gzipped CSV of per-node values keyed by external node id.
+/// </summary>
+internal sealed class GoldenGraph
+{
+    private readonly Dictionary<string, double?[]> _columns;
+
+    private GoldenGraph(string name, JsonElement root, long[] nodeIds, Dictionary<string, double?[]> columns)
+    {
+        Name = name;
+        Root = root;
+        NodeIds = nodeIds;
+        _columns = columns;
+    }
+
+    public static string Folder => Path.Combine(RepositoryPaths.RepositoryRoot, "tests", "Connective.Graph.Tests", "Golden");
+
+    public string Name { get; }
+
+    /// <summary>The JSON document's root (scalars, component sizes, bridges, Leiden runs, tool versions).</summary>
+    public JsonElement Root { get; }
+
+    /// <summary>External ids of the nodes that have per-node values (every node, or the sample of a large graph).</summary>
+    public long[] NodeIds { get; }
+
+    public bool IsDirected => Root.GetProperty("directed").GetBoolean();
+
+    public bool HasColumn(string column) => _columns.ContainsKey(column);
+
+    /// <summary>A per-node column in the order of <see cref="NodeIds"/>; null where the reference leaves it undefined.</summary>
+    public double?[] Column(string column) =>
+        _columns.TryGetValue(column, out var values)
+            ? values
+            : throw new KeyNotFoundException($"Golden file for {Name} has no per-node column '{column}'.");
+
+    public long Long(string property) => Root.GetProperty(property).GetInt64();
+
+    public double Double(string property) => Root.GetProperty(property).GetDouble();
+
+    public long[] LongArray(string property) => Root.GetProperty(property).EnumerateArray().Select(e => e.GetInt64()).ToArray();
+
+    /// <summary>The edge list in ../shared/data/networks this golden file was computed from.</summary>
+    public string SharedNetworkPath()
+    {
+        var source = Root.GetProperty("source").GetString()!;
+        const string Prefix = "../shared/data/networks/";
+        Assert.StartsWith(Prefix, source);
+        return RepositoryPaths.SharedFile("networks", source[Prefix.Length..]);
+    }
+
+    /// <summary>
+    /// The graph as every peer saw it: read by the engine's reader with repeated edges merged and self-loops dropped
+    /// (the simple view that keeps direction).
+    /// </summary>
+    public Graph LoadSimple() =>
+        GraphFile.Read(SharedNetworkPath(), new GraphReadOptions { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop });
+
+    public static GoldenGraph Load(string name)
+    {
+        var jsonPath = Path.Combine(Folder, name + ".json");
+        using var document = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        var root = document.RootElement.Clone();
+        var nodesFile = root.GetProperty("per_node_file").GetString()!;
+        using var stream = new GZipStream(File.OpenRead(Path.Combine(Folder, nodesFile)), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        var header = reader.ReadLine()!.Split(',');
+        var ids = new List<long>();
+        var values = header.Skip(1).Select(_ => new List<double?>()).ToArray();
+        while (reader.ReadLine() is { Length: > 0 } line)
+        {
+            var fields = line.Split(',');
+            ids.Add(long.Parse(fields[0], CultureInfo.InvariantCulture));
+            for (var c = 1; c < header.Length; c++)
+            {
+                values[c - 1].Add(fields[c].Length == 0 ? null : double.Parse(fields[c], CultureInfo.InvariantCulture));
+            }
+        }
+        var columns = new Dictionary<string, double?[]>(StringComparer.Ordinal);
+        for (var c = 1; c < header.Length; c++)
+        {
+            columns[header[c]] = values[c - 1].ToArray();
+        }
+        return new GoldenGraph(name, root, ids.ToArray(), columns);
+    }
+
+    /// <summary>
+    /// Above this many nodes, the all-pairs kernels (betweenness, closeness, harmonic, reach from every node) run only
+    /// in the Large category: on the real graphs of 8k–23k nodes they take minutes on a busy 2-core machine.
+    /// </summary>
+    public const int AllPairsNodeLimit = 5000;
+
+    /// <summary>Names of the golden graphs computed from ../shared/data/networks (one JSON file each).</summary>
+    public static TheoryData<string> SharedNetworks() => Names(_ => true);
+
+    /// <summary>Shared networks of at most <see cref="AllPairsNodeLimit"/> nodes.</summary>
+    public static TheoryData<string> SmallSharedNetworks() => Names(nodes => nodes <= AllPairsNodeLimit);
+
+    /// <summary>Shared networks above <see cref="AllPairsNodeLimit"/> nodes.</summary>
+    public static TheoryData<string> LargeSharedNetworks() => Names(nodes => nodes > AllPairsNodeLimit);
+
+    private static TheoryData<string> Names(Func<long, bool> nodeFilter)
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (name.StartsWith("gen-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            if (nodeFilter(document.RootElement.GetProperty("nodes").GetInt64()))
+            {
+                data.Add(name);
+            }
+        }
+        return data;
+    }
+}
