@@ -22,4 +22,8 @@ public sealed class LargeSharedNetworkTests
     [Theory]
     [MemberData(nameof(GoldenGraph.LargeSharedNetworks), MemberType = typeof(GoldenGraph))]
     public void Bounded_bfs_reach_within_1_2_3_matches_igraph(string name) => StructureReferenceTests.CheckBoundedBfsReach(name);
+
+    [Theory]
+    [MemberData(nameof(GoldenGraph.LargeSharedNetworks), MemberType = typeof(GoldenGraph))]
+    public void Reach_within_1_2_3_matches_igraph(string name) => CoreKernelReferenceTests.CheckReach(name);
 }
