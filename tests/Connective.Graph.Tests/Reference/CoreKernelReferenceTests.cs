@@ -9,7 +9,7 @@ public sealed class CoreKernelReferenceTests
     internal const double PageRankTolerance = 1e-9;
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Weak_and_strong_component_sizes_match_igraph(string name)
     {
         var golden = GoldenGraph.Load(name);
@@ -25,7 +25,7 @@ public sealed class CoreKernelReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Core_numbers_match_networkx(string name)
     {
         var golden = GoldenGraph.Load(name);
@@ -38,7 +38,7 @@ public sealed class CoreKernelReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Triangles_and_clustering_match_networkx(string name)
     {
         var golden = GoldenGraph.Load(name);
@@ -55,7 +55,7 @@ public sealed class CoreKernelReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void PageRank_matches_igraph_prpack_within_1e_9(string name)
     {
         var golden = GoldenGraph.Load(name);
@@ -68,7 +68,7 @@ public sealed class CoreKernelReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Eigenvector_centrality_matches_the_unit_perron_vector_on_connected_graphs(string name)
     {
         var golden = GoldenGraph.Load(name);
@@ -87,7 +87,7 @@ public sealed class CoreKernelReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SmallSharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.SmallGraphs), MemberType = typeof(GoldenGraph))]
     public void Reach_within_1_2_3_matches_igraph(string name) => CheckReach(name);
 
     internal static void CheckReach(string name)
