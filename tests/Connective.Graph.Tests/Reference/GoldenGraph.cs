@@ -71,7 +71,7 @@ internal sealed class GoldenGraph
             : GraphFile.Read(SharedNetworkPath(), new GraphReadOptions { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop });
     }
 
-    private const string GeneratedPrefix = "connective graph generate ";
+    internal const string GeneratedPrefix = "connective graph generate ";
 
     /// <summary>Rebuilds a generated graph from the recorded command line, e.g. "community --nodes 10000 --seed 42".</summary>
     private static Graph Generate(string commandLine)
