@@ -6,15 +6,15 @@ namespace Connective.Graph.Tests.Reference;
 public sealed class CentralityReferenceTests
 {
     [Theory]
-    [MemberData(nameof(GoldenGraph.SmallSharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.SmallGraphs), MemberType = typeof(GoldenGraph))]
     public void Exact_betweenness_matches_igraph(string name) => CheckBetweenness(name);
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SmallSharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.SmallGraphs), MemberType = typeof(GoldenGraph))]
     public void Closeness_matches_networkx_wf_improved(string name) => CheckCloseness(name);
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SmallSharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.SmallGraphs), MemberType = typeof(GoldenGraph))]
     public void Harmonic_centrality_matches_networkx(string name) => CheckHarmonic(name);
 
     internal static void CheckBetweenness(string name)

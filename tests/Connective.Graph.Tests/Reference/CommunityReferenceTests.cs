@@ -6,7 +6,7 @@ namespace Connective.Graph.Tests.Reference;
 public sealed class CommunityReferenceTests
 {
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Leiden_modularity_reaches_the_igraph_median(string name)
     {
         var golden = GoldenGraph.Load(name);

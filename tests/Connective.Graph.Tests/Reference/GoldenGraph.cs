@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Connective.Graph.Formats;
+using Connective.Graph.Generators;
 using Connective.TestSupport;
 
 namespace Connective.Graph.Tests.Reference;
@@ -58,11 +59,46 @@ internal sealed class GoldenGraph
     }
 
     /// <summary>
-    /// The graph as every peer saw it: read by the engine's reader with repeated edges merged and self-loops dropped
-    /// (the simple view that keeps direction).
+    /// The graph as every peer saw it: a shared network read by the engine's reader with repeated edges merged and
+    /// self-loops dropped (the simple view that keeps direction), or a generated graph built in process by the same
+    /// generator and parameters that `connective graph generate` used to write the file the reference tools read.
     /// </summary>
-    public Graph LoadSimple() =>
-        GraphFile.Read(SharedNetworkPath(), new GraphReadOptions { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop });
+    public Graph LoadSimple()
+    {
+        var source = Root.GetProperty("source").GetString()!;
+        return source.StartsWith(GeneratedPrefix, StringComparison.Ordinal)
+            ? Generate(source[GeneratedPrefix.Length..])
+            : GraphFile.Read(SharedNetworkPath(), new GraphReadOptions { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop });
+    }
+
+    internal const string GeneratedPrefix = "connective graph generate ";
+
+    /// <summary>Rebuilds a generated graph from the recorded command line, e.g. "community --nodes 10000 --seed 42".</summary>
+    private static Graph Generate(string commandLine)
+    {
+        var words = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int Option(string name) => int.Parse(words[Array.IndexOf(words, name) + 1], CultureInfo.InvariantCulture);
+        var nodes = Option("--nodes");
+        var seed = (ulong)Option("--seed");
+        switch (words[0])
+        {
+            case "barabasi-albert":
+                return BarabasiAlbert.Generate(nodes, Option("--m"), seed);
+            case "community":
+                // As GenerateCommand does: every person a node (ids 0..n-1), every tie an edge.
+                var community = CommunityGenerator.Generate(nodes, seed);
+                var builder = new GraphBuilder { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop };
+                builder.DeclareNodes(community.PersonCount);
+                builder.EnsureCapacity(community.TieCount);
+                for (var i = 0; i < community.TieCount; i++)
+                {
+                    builder.AddEdge(community.TieU[i], community.TieV[i]);
+                }
+                return builder.Build();
+            default:
+                throw new InvalidOperationException($"Golden file names an unknown generator: {commandLine}");
+        }
+    }
 
     public static GoldenGraph Load(string name)
     {
@@ -98,14 +134,17 @@ internal sealed class GoldenGraph
     /// </summary>
     public const int AllPairsNodeLimit = 5000;
 
-    /// <summary>Names of the golden graphs computed from ../shared/data/networks (one JSON file each).</summary>
-    public static TheoryData<string> SharedNetworks() => Names(_ => true);
+    /// <summary>
+    /// Graphs with full per-node golden values: every network in ../shared/data/networks and the generated 10k-node
+    /// graphs (the 1M-node graphs have aggregates only and their own tests).
+    /// </summary>
+    public static TheoryData<string> FullGraphs() => Names(_ => true);
 
-    /// <summary>Shared networks of at most <see cref="AllPairsNodeLimit"/> nodes.</summary>
-    public static TheoryData<string> SmallSharedNetworks() => Names(nodes => nodes <= AllPairsNodeLimit);
+    /// <summary>Full-golden graphs of at most <see cref="AllPairsNodeLimit"/> nodes.</summary>
+    public static TheoryData<string> SmallGraphs() => Names(nodes => nodes <= AllPairsNodeLimit);
 
-    /// <summary>Shared networks above <see cref="AllPairsNodeLimit"/> nodes.</summary>
-    public static TheoryData<string> LargeSharedNetworks() => Names(nodes => nodes > AllPairsNodeLimit);
+    /// <summary>Full-golden graphs above <see cref="AllPairsNodeLimit"/> nodes.</summary>
+    public static TheoryData<string> LargeGraphs() => Names(nodes => nodes > AllPairsNodeLimit);
 
     private static TheoryData<string> Names(Func<long, bool> nodeFilter)
     {
@@ -113,12 +152,9 @@ internal sealed class GoldenGraph
         foreach (var path in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (name.StartsWith("gen-", StringComparison.Ordinal))
-            {
-                continue;
-            }
             using var document = JsonDocument.Parse(File.ReadAllText(path));
-            if (nodeFilter(document.RootElement.GetProperty("nodes").GetInt64()))
+            var aggregatesOnly = document.RootElement.TryGetProperty("hashes", out _);
+            if (!aggregatesOnly && nodeFilter(document.RootElement.GetProperty("nodes").GetInt64()))
             {
                 data.Add(name);
             }

@@ -20,7 +20,7 @@ public sealed class StorageReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Node_and_edge_counts_match(string name)
     {
         var golden = GoldenGraph.Load(name);
@@ -38,7 +38,7 @@ public sealed class StorageReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Degrees_match(string name)
     {
         var golden = GoldenGraph.Load(name);

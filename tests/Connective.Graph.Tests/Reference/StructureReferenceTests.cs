@@ -7,7 +7,7 @@ namespace Connective.Graph.Tests.Reference;
 public sealed class StructureReferenceTests
 {
     [Theory]
-    [MemberData(nameof(GoldenGraph.SmallSharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.SmallGraphs), MemberType = typeof(GoldenGraph))]
     public void Bounded_bfs_reach_within_1_2_3_matches_igraph(string name) => CheckBoundedBfsReach(name);
 
     internal static void CheckBoundedBfsReach(string name)
@@ -42,7 +42,7 @@ public sealed class StructureReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Constraint_and_effective_size_match_networkx(string name)
     {
         var golden = GoldenGraph.Load(name);
@@ -56,7 +56,7 @@ public sealed class StructureReferenceTests
     }
 
     [Theory]
-    [MemberData(nameof(GoldenGraph.SharedNetworks), MemberType = typeof(GoldenGraph))]
+    [MemberData(nameof(GoldenGraph.FullGraphs), MemberType = typeof(GoldenGraph))]
     public void Bridges_and_articulation_points_match_networkx(string name)
     {
         var golden = GoldenGraph.Load(name);
