@@ -98,32 +98,30 @@ public static class Reach
     }
 
     /// <summary>One worker's scratch for direction-optimising bounded BFS.</summary>
+    /// <remarks>
+    /// Visited nodes and the current frontier are bitsets (n/8 bytes each), so the bottom-up scan's random look-ups hit a
+    /// structure small enough to stay in cache; clearing them per search costs n/64 word writes.
+    /// </remarks>
     private sealed class LevelSearch(Graph graph)
     {
         // Beamer et al.'s switch: go bottom-up when the frontier's edges exceed the unexplored edges divided by this.
         internal const int BottomUpRatio = 14;
 
-        private readonly int[] _level = new int[graph.NodeCount];
+        private readonly ulong[] _visited = new ulong[(graph.NodeCount + 63) >> 6];
+        private readonly ulong[] _inFrontier = new ulong[(graph.NodeCount + 63) >> 6];
         private int[] _frontier = new int[graph.NodeCount];
         private int[] _next = new int[graph.NodeCount];
-        // _level[v] − _base is v's depth in the current search when non-negative; earlier searches leave smaller values.
-        private int _base;
 
         public long CountWithin(int source, int maxSteps)
         {
-            if (_base > int.MaxValue - (2 * (maxSteps + 2)))
-            {
-                Array.Clear(_level);
-                _base = 0;
-            }
-            _base += maxSteps + 2;
+            Array.Clear(_visited);
             var offsets = graph.Offsets;
             var targets = graph.Targets;
             var inOffsets = graph.InOffsets;
             var inTargets = graph.InTargets;
             var n = graph.NodeCount;
             long arcs = targets.Length;
-            _level[source] = _base;
+            Set(_visited, source);
             _frontier[0] = source;
             var frontierCount = 1;
             long visitedArcs = offsets[source + 1] - offsets[source];
@@ -131,24 +129,28 @@ public static class Reach
             long reached = 0;
             for (var depth = 1; depth <= maxSteps && frontierCount > 0; depth++)
             {
-                var mark = _base + depth;
                 var nextCount = 0;
                 long nextArcs = 0;
                 var last = depth == maxSteps;
                 if (frontierArcs * BottomUpRatio > arcs - visitedArcs)
                 {
-                    var parentLevel = mark - 1;
+                    Array.Clear(_inFrontier);
+                    for (var i = 0; i < frontierCount; i++)
+                    {
+                        Set(_inFrontier, _frontier[i]);
+                    }
                     for (var v = 0; v < n; v++)
                     {
-                        if (_level[v] >= _base)
+                        if (IsSet(_visited, v))
                         {
                             continue;
                         }
                         for (var e = inOffsets[v]; e < inOffsets[v + 1]; e++)
                         {
-                            if (_level[inTargets[e]] == parentLevel)
+                            if (IsSet(_inFrontier, inTargets[e]))
                             {
-                                _level[v] = mark;
+                                // Marking v visited now cannot hide it as a parent: parents come from _inFrontier only.
+                                Set(_visited, v);
                                 if (!last)
                                 {
                                     _next[nextCount] = v;
@@ -168,9 +170,9 @@ public static class Reach
                         for (var e = offsets[u]; e < offsets[u + 1]; e++)
                         {
                             var v = targets[e];
-                            if (_level[v] < _base)
+                            if (!IsSet(_visited, v))
                             {
-                                _level[v] = mark;
+                                Set(_visited, v);
                                 if (!last)
                                 {
                                     _next[nextCount] = v;
@@ -189,5 +191,9 @@ public static class Reach
             }
             return reached;
         }
+
+        private static bool IsSet(ulong[] bits, int i) => (bits[i >> 6] & (1UL << (i & 63))) != 0;
+
+        private static void Set(ulong[] bits, int i) => bits[i >> 6] |= 1UL << (i & 63);
     }
 }
