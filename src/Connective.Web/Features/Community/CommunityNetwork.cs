@@ -1,3 +1,5 @@
+using Connective.Graph;
+using Connective.Graph.Algorithms;
 using Connective.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,54 +39,39 @@ public sealed class NetworkSnapshot
         ArgumentNullException.ThrowIfNull(residentWard);
         ArgumentNullException.ThrowIfNull(consenting);
         ArgumentNullException.ThrowIfNull(ties);
-        // Two people may be tied in more than one way (friends and neighbours): the network has one edge between them.
-        ties.Sort();
-        var distinct = 0;
-        for (var i = 0; i < ties.Count; i++)
-        {
-            if (distinct == 0 || ties[i] != ties[distinct - 1])
-            {
-                ties[distinct++] = ties[i];
-            }
-        }
-        ties.RemoveRange(distinct, ties.Count - distinct);
-
+        // The engine's undirected simple view: two people tied in more than one way (friends and neighbours) are one edge.
         var n = residentWard.Length;
-        var offsets = new int[n + 1];
-        var kept = 0;
+        var builder = new GraphBuilder { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop };
+        builder.DeclareNodes(n);
         foreach (var (a, b) in ties)
         {
             if (consenting[a] && consenting[b])
             {
-                offsets[a + 1]++;
-                offsets[b + 1]++;
-                kept++;
+                builder.AddEdge(a, b);
             }
         }
-        for (var i = 0; i < n; i++)
-        {
-            offsets[i + 1] += offsets[i];
-        }
-        var cursor = offsets.AsSpan(0, n).ToArray();
-        var neighbours = new int[offsets[n]];
+        var graph = builder.Build();
+        var triangles = Clustering.CountTriangles(graph);
+        var localClustering = triangles.LocalClustering();
+
         var wardTies = new Dictionary<int, int>();
-        foreach (var (a, b) in ties)
+        for (var a = 0; a < n; a++)
         {
-            if (consenting[a] && consenting[b])
+            foreach (var b in graph.Neighbors(a))
             {
-                neighbours[cursor[a]++] = b;
-                neighbours[cursor[b]++] = a;
-                wardTies[residentWard[a]] = wardTies.GetValueOrDefault(residentWard[a]) + 1;
-                if (residentWard[b] != residentWard[a])
+                if (b > a)
                 {
-                    wardTies[residentWard[b]] = wardTies.GetValueOrDefault(residentWard[b]) + 1;
+                    wardTies[residentWard[a]] = wardTies.GetValueOrDefault(residentWard[a]) + 1;
+                    if (residentWard[b] != residentWard[a])
+                    {
+                        wardTies[residentWard[b]] = wardTies.GetValueOrDefault(residentWard[b]) + 1;
+                    }
                 }
             }
         }
 
         // Per ward: people, degree total, people with no ties, clustering total (NetworkX: fewer than two ties counts 0).
         var totals = new Dictionary<int, (int People, long Degree, int Alone, double Clustering)>();
-        var marked = new bool[n];
         (int People, long Degree, int Alone, double Clustering) borough = default;
         for (var person = 0; person < n; person++)
         {
@@ -92,47 +79,21 @@ public sealed class NetworkSnapshot
             {
                 continue;
             }
-            var degree = offsets[person + 1] - offsets[person];
-            var clustering = degree < 2 ? 0 : LocalClustering(person, offsets, neighbours, marked);
+            var degree = graph.Degree(person);
+            var clustering = localClustering[person];
             var current = totals.GetValueOrDefault(residentWard[person]);
             totals[residentWard[person]] = (current.People + 1, current.Degree + degree, current.Alone + (degree == 0 ? 1 : 0), current.Clustering + clustering);
             borough = (borough.People + 1, borough.Degree + degree, borough.Alone + (degree == 0 ? 1 : 0), borough.Clustering + clustering);
         }
 
         var byWard = totals.ToDictionary(entry => entry.Key, entry => Statistics(entry.Value, wardTies.GetValueOrDefault(entry.Key)));
-        return new NetworkSnapshot(byWard, Statistics(borough, kept));
+        return new NetworkSnapshot(byWard, Statistics(borough, (int)graph.EdgeCount));
     }
 
     private static WardNetworkStatistics Statistics((int People, long Degree, int Alone, double Clustering) total, int ties) =>
         total.People == 0
             ? new WardNetworkStatistics(0, ties, 0, 0, 0)
             : new WardNetworkStatistics(total.People, ties, (double)total.Degree / total.People, (double)total.Alone / total.People, total.Clustering / total.People);
-
-    private static double LocalClustering(int person, int[] offsets, int[] neighbours, bool[] marked)
-    {
-        var start = offsets[person];
-        var end = offsets[person + 1];
-        for (var i = start; i < end; i++)
-        {
-            marked[neighbours[i]] = true;
-        }
-        long links = 0;
-        for (var i = start; i < end; i++)
-        {
-            var friend = neighbours[i];
-            for (var j = offsets[friend]; j < offsets[friend + 1]; j++)
-            {
-                links += marked[neighbours[j]] ? 1 : 0;
-            }
-        }
-        for (var i = start; i < end; i++)
-        {
-            marked[neighbours[i]] = false;
-        }
-        long degree = end - start;
-        // Each link between two neighbours was seen from both ends.
-        return links / (double)(degree * (degree - 1));
-    }
 }
 
 /// <summary>
