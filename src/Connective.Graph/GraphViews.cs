@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph;
 
 /// <summary>Graphs derived from another graph: filtered sub-graphs and the undirected simple view.</summary>
@@ -92,17 +94,31 @@ public static class GraphViews
         }
         var n = graph.NodeCount;
         var offsets = new int[n + 1];
-        Parallel.For(0, n, u => offsets[u + 1] = MergeDistinct(graph, u, []));
+        var work = (long)graph.Offsets[n] + graph.InOffsets[n];
+        ParallelWork.ForRanges(n, work, (start, end) =>
+        {
+            for (var u = start; u < end; u++)
+            {
+                offsets[u + 1] = MergeDistinct(graph, u, []);
+            }
+        });
         for (var u = 0; u < n; u++)
         {
             offsets[u + 1] += offsets[u];
         }
         var targets = new int[offsets[n]];
-        Parallel.For(0, n, u => MergeDistinct(graph, u, targets.AsSpan(offsets[u], offsets[u + 1] - offsets[u])));
+        ParallelWork.ForRanges(n, work, (start, end) =>
+        {
+            for (var u = start; u < end; u++)
+            {
+                MergeDistinct(graph, u, targets.AsSpan(offsets[u], offsets[u + 1] - offsets[u]));
+            }
+        });
         return new Graph(false, offsets, targets, null, null, null, null, targets.Length / 2, new GraphShape(false, false), graph.Labels, graph.NodeAttributes);
     }
 
     /// <summary>Writes (when <paramref name="output"/> is not empty) and counts the distinct neighbours of u other than u, out and in merged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MergeDistinct(Graph graph, int u, Span<int> output)
     {
         var a = graph.Neighbors(u);

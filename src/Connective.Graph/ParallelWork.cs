@@ -4,15 +4,30 @@ namespace Connective.Graph;
 internal static class ParallelWork
 {
     /// <summary>
+    /// Work (roughly, array entries touched) below which a kernel runs on the calling thread: starting workers and
+    /// handing out chunks costs tens of microseconds, more than a small graph's whole pass.
+    /// </summary>
+    public const long SequentialWork = 200_000;
+
+    /// <summary>
     /// Calls <paramref name="body"/>(start, end, scratch) for consecutive chunks of [0, <paramref name="count"/>), on one
     /// worker per core; each worker creates its scratch once with <paramref name="createScratch"/> and takes chunks
     /// in turn from a shared counter, so large per-worker arrays are allocated once per worker, not once per task.
+    /// With a single chunk (or a single core) everything runs on the calling thread.
     /// Results must be written per item (or combined in a fixed order) for the outcome not to depend on scheduling.
     /// </summary>
     public static void ForChunks<TScratch>(int count, int chunkSize, Func<TScratch> createScratch, Action<int, int, TScratch> body)
     {
         var chunks = (count + chunkSize - 1) / chunkSize;
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
+        if (workers == 1)
+        {
+            if (count > 0)
+            {
+                body(0, count, createScratch());
+            }
+            return;
+        }
         var nextChunk = -1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
@@ -22,6 +37,34 @@ internal static class ParallelWork
             {
                 var start = chunk * chunkSize;
                 body(start, Math.Min(count, start + chunkSize), scratch);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Calls <paramref name="body"/>(start, end) over [0, <paramref name="count"/>) in chunks on every core, or once
+    /// over the whole range on the calling thread when <paramref name="work"/> is below <see cref="SequentialWork"/>.
+    /// The body must write per item, so the outcome does not depend on the split.
+    /// </summary>
+    public static void ForRanges(int count, long work, Action<int, int> body)
+    {
+        if (work < SequentialWork || Environment.ProcessorCount == 1 || count < 2)
+        {
+            if (count > 0)
+            {
+                body(0, count);
+            }
+            return;
+        }
+        // A few chunks per core balance uneven rows without much hand-out cost.
+        var chunks = Math.Min(count, Environment.ProcessorCount * 8);
+        var chunkSize = (count + chunks - 1) / chunks;
+        Parallel.For(0, chunks, chunk =>
+        {
+            var start = chunk * chunkSize;
+            if (start < count)
+            {
+                body(start, Math.Min(count, start + chunkSize));
             }
         });
     }

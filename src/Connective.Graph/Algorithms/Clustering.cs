@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>Triangle counts and the clustering measures built on them, for one graph.</summary>
@@ -62,37 +64,46 @@ public static class Clustering
         // the mark array, so the inner loop stays in cache.
         var rank = RankByDegree(offsets, n);
         var forwardOffsets = new int[n + 1];
-        Parallel.For(0, n, u =>
+        var work = (long)offsets[n];
+        ParallelWork.ForRanges(n, work, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
-            var count = 0;
-            var ru = rank[u];
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            for (var u = start; u < end; u++)
             {
-                count += rank[targets[e]] > ru ? 1 : 0;
+                var count = 0;
+                var ru = rank[u];
+                for (var e = offsets[u]; e < offsets[u + 1]; e++)
+                {
+                    count += rank[targets[e]] > ru ? 1 : 0;
+                }
+                forwardOffsets[ru + 1] = count;
             }
-            forwardOffsets[ru + 1] = count;
         });
         for (var r = 0; r < n; r++)
         {
             forwardOffsets[r + 1] += forwardOffsets[r];
         }
         var forward = new int[forwardOffsets[n]];
-        Parallel.For(0, n, u =>
+        ParallelWork.ForRanges(n, work, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
-            var ru = rank[u];
-            var write = forwardOffsets[ru];
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            for (var u = start; u < end; u++)
             {
-                var rv = rank[targets[e]];
-                if (rv > ru)
+                var ru = rank[u];
+                var write = forwardOffsets[ru];
+                for (var e = offsets[u]; e < offsets[u + 1]; e++)
                 {
-                    forward[write++] = rv;
+                    var rv = rank[targets[e]];
+                    if (rv > ru)
+                    {
+                        forward[write++] = rv;
+                    }
                 }
+                forward.AsSpan(forwardOffsets[ru], write - forwardOffsets[ru]).Sort();
             }
-            forward.AsSpan(forwardOffsets[ru], write - forwardOffsets[ru]).Sort();
         });
         var byRank = new long[n];
-        ParallelWork.ForChunks(n, 1024, () => new int[n], (start, end, mark) =>
+        // One chunk (on the calling thread) when the graph is small; per-worker mark arrays otherwise.
+        var chunkSize = work < ParallelWork.SequentialWork ? Math.Max(1, n) : 1024;
+        ParallelWork.ForChunks(n, chunkSize, () => new int[n], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end, mark) =>
         {
             for (var u = start; u < end; u++)
             {

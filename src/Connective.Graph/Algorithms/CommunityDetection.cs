@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Connective.Graph.Generators;
 
 namespace Connective.Graph.Algorithms;
@@ -23,12 +24,12 @@ public sealed record CommunityOptions
 
     /// <summary>
     /// Leiden only, with a negative <see cref="Iterations"/>: stop once a run raises modularity by less than this.
-    /// On large graphs with weak structure (a Barabási–Albert graph of 100,000 nodes, say) runs keep finding gains
-    /// of about 1e-5 for hundreds of runs; this bound stops that tail after a handful. With it, every seed 0..9
-    /// still beats the median of igraph's <c>community_leiden(n_iterations=-1)</c> on the shared networks.
-    /// 0 repeats until a run changes nothing at all.
+    /// Runs after the first few keep finding small gains (about 1e-4 a run on a Barabási–Albert graph, for hundreds of
+    /// runs); each run costs a pass over the whole graph, so this bound ends that tail. With 1e-3 every seed 0..9
+    /// still reaches the median of igraph's <c>community_leiden(n_iterations=-1)</c> on the shared networks and the
+    /// generated graphs (typically after 2–4 runs). 0 repeats until a run changes nothing at all.
     /// </summary>
-    public double MinimumImprovement { get; init; } = 1e-4;
+    public double MinimumImprovement { get; init; } = 1e-3;
 }
 
 /// <summary>Communities found by <see cref="CommunityDetection"/>.</summary>
@@ -71,18 +72,17 @@ public static class CommunityDetection
         var untilStable = options.Iterations < 0;
         var limit = untilStable ? MaxIterationsUntilStable : options.Iterations;
         var iterations = 0;
-        var count = membership.Length;
-        var quality = Modularity.Compute(network, membership, count, options.Resolution);
+        var scratch = new Scratch(network.NodeCount);
+        var quality = Modularity.Compute(network, membership, membership.Length, options.Resolution);
         while (iterations < limit)
         {
             iterations++;
-            var next = RunLeiden(network, membership, options.Resolution, random, cancellationToken);
+            var next = RunLeiden(network, membership, options.Resolution, random, scratch, out var nextQuality, cancellationToken);
             if (next.AsSpan().SequenceEqual(membership))
             {
                 break;
             }
-            membership = Renumber(next, out count);
-            var nextQuality = Modularity.Compute(network, membership, count, options.Resolution);
+            membership = next;
             var gain = nextQuality - quality;
             quality = nextQuality;
             if (untilStable && gain < options.MinimumImprovement)
@@ -114,6 +114,7 @@ public static class CommunityDetection
             nodeToAggregate[v] = v;
         }
         var current = network;
+        var scratch = new Scratch(n);
         while (true)
         {
             var community = new int[current.NodeCount];
@@ -121,8 +122,8 @@ public static class CommunityDetection
             {
                 community[v] = v;
             }
-            var moving = new LocalMoving(current, community, options.Resolution);
-            var order = Shuffled(current.NodeCount, random);
+            var moving = new LocalMoving(current, community, options.Resolution, scratch);
+            var order = scratch.Shuffled(current.NodeCount, random);
             var anyMove = false;
             bool moved;
             do
@@ -154,8 +155,12 @@ public static class CommunityDetection
         return Finish(network, nodeToAggregate, options.Resolution, 1);
     }
 
-    /// <summary>One run of Leiden from <paramref name="initial"/> (a membership of the original nodes); returns the new membership.</summary>
-    private static int[] RunLeiden(CommunityGraph network, int[] initial, double resolution, SeededRandom random, CancellationToken cancellationToken)
+    /// <summary>
+    /// One run of Leiden from <paramref name="initial"/> (a membership of the original nodes); returns the new membership
+    /// and, in <paramref name="quality"/>, its modularity (computed on the last aggregate, which has the same modularity).
+    /// </summary>
+    private static int[] RunLeiden(
+        CommunityGraph network, int[] initial, double resolution, SeededRandom random, Scratch scratch, out double quality, CancellationToken cancellationToken)
     {
         var n = network.NodeCount;
         var nodeToAggregate = new int[n];
@@ -168,7 +173,7 @@ public static class CommunityDetection
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var moving = new LocalMoving(current, community, resolution);
+            var moving = new LocalMoving(current, community, resolution, scratch);
             moving.MoveUntilStable(random);
             var partition = Renumber(community, out var communityCount);
             if (communityCount == current.NodeCount)
@@ -176,8 +181,8 @@ public static class CommunityDetection
                 break;
             }
 
-            var refined = Refine(current, partition, moving.CommunityStrength(partition, communityCount), resolution, random);
-            var aggregateOf = Renumber(refined, out var aggregateCount);
+            var refined = Refine(current, partition, moving.CommunityStrength(partition, communityCount), resolution, random, scratch);
+            var aggregateOf = Renumber(refined.AsSpan(0, current.NodeCount), out var aggregateCount);
             if (aggregateCount == current.NodeCount)
             {
                 // Refinement merged nothing: aggregate the communities themselves so the level still shrinks.
@@ -196,6 +201,8 @@ public static class CommunityDetection
             current = current.Aggregate(aggregateOf, aggregateCount);
             community = nextCommunity;
         }
+        var finalCommunity = Renumber(community, out var finalCount);
+        quality = Modularity.Compute(current, finalCommunity, finalCount, resolution);
         var membership = new int[n];
         for (var v = 0; v < n; v++)
         {
@@ -207,36 +214,43 @@ public static class CommunityDetection
     /// <summary>
     /// Leiden's refinement: inside each community S, start from singletons and visit nodes in random order; a node
     /// still alone and well connected to S (E(v, S−v) ≥ γ k_v (K_S − k_v) / 2m) joins the well-connected part of S
-    /// that raises modularity most, if any does. Returns the refined membership (ids are node ids of representatives).
+    /// that raises modularity most, if any does. Returns the refined membership (ids are node ids of representatives),
+    /// in scratch space that the next call overwrites.
     /// </summary>
-    private static int[] Refine(CommunityGraph graph, int[] partition, double[] partitionStrength, double resolution, SeededRandom random)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] Refine(CommunityGraph graph, int[] partition, double[] partitionStrength, double resolution, SeededRandom random, Scratch scratch)
     {
         var n = graph.NodeCount;
         var scale = resolution / graph.TotalStrength;
-        var refined = new int[n];
-        var size = new int[n];
-        var strength = new double[n];
-        var external = new double[n];
+        var offsets = graph.Offsets;
+        var targets = graph.Targets;
+        var weights = graph.Weights;
+        var refined = scratch.Refined;
+        var size = scratch.Size;
+        var strength = scratch.Strength;
+        var external = scratch.External;
         for (var v = 0; v < n; v++)
         {
             refined[v] = v;
             size[v] = 1;
             strength[v] = graph.Strength[v];
             var toOthers = 0.0;
-            for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            var own = partition[v];
+            for (var e = offsets[v]; e < offsets[v + 1]; e++)
             {
-                if (partition[graph.Targets[e]] == partition[v])
+                if (partition[targets[e]] == own)
                 {
-                    toOthers += graph.Weights is null ? 1.0 : graph.Weights[e];
+                    toOthers += weights is null ? 1.0 : weights[e];
                 }
             }
             external[v] = toOthers;
         }
 
-        var weightTo = new double[n];
-        var isTouched = new bool[n];
-        var touched = new int[n];
-        foreach (var v in Shuffled(n, random))
+        var slot = scratch.Slot;
+        var candidates = scratch.Candidates;
+        var weightTo = scratch.CandidateWeight;
+        var order = scratch.Shuffled(n, random);
+        foreach (var v in order)
         {
             if (size[refined[v]] != 1)
             {
@@ -249,44 +263,48 @@ public static class CommunityDetection
             {
                 continue;
             }
-            var touchedCount = 0;
-            for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            var count = 0;
+            for (var e = offsets[v]; e < offsets[v + 1]; e++)
             {
-                var u = graph.Targets[e];
+                var u = targets[e];
                 if (partition[u] != s)
                 {
                     continue;
                 }
                 var r = refined[u];
-                if (!isTouched[r])
+                var at = slot[r];
+                if (at < 0)
                 {
-                    isTouched[r] = true;
-                    weightTo[r] = 0;
-                    touched[touchedCount++] = r;
+                    at = count++;
+                    slot[r] = at;
+                    candidates[at] = r;
+                    weightTo[at] = 0;
                 }
-                weightTo[r] += graph.Weights is null ? 1.0 : graph.Weights[e];
+                weightTo[at] += weights is null ? 1.0 : weights[e];
             }
             var best = -1;
+            var bestWeight = 0.0;
             var bestGain = 0.0;
-            for (var i = 0; i < touchedCount; i++)
+            for (var i = 0; i < count; i++)
             {
-                var r = touched[i];
-                isTouched[r] = false;
+                var r = candidates[i];
+                slot[r] = -1;
                 if (r == refined[v] || external[r] < strength[r] * (ks - strength[r]) * scale)
                 {
                     continue;
                 }
-                var gain = weightTo[r] - (kv * strength[r] * scale);
+                var gain = weightTo[i] - (kv * strength[r] * scale);
                 if (gain > bestGain)
                 {
                     best = r;
+                    bestWeight = weightTo[i];
                     bestGain = gain;
                 }
             }
             if (best >= 0)
             {
                 var own = refined[v];
-                external[best] += external[own] - (2 * weightTo[best]);
+                external[best] += external[own] - (2 * bestWeight);
                 strength[best] += kv;
                 size[best]++;
                 size[own] = 0;
@@ -303,6 +321,7 @@ public static class CommunityDetection
     }
 
     /// <summary>Renames community labels to 0..count−1 in order of first appearance (lowest node id first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int[] Renumber(ReadOnlySpan<int> membership, out int count)
     {
         var largest = -1;
@@ -346,15 +365,62 @@ public static class CommunityDetection
         return dense;
     }
 
-    private static int[] Shuffled(int count, SeededRandom random)
+    /// <summary>
+    /// Scratch arrays sized to the original graph, shared by every level and run of one Leiden call: the levels only
+    /// shrink, so nothing node-sized is allocated again per level.
+    /// </summary>
+    private sealed class Scratch
     {
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
+        public Scratch(int n)
         {
-            order[i] = i;
+            Order = new int[n];
+            InQueue = new bool[n];
+            Slot = new int[n];
+            Array.Fill(Slot, -1);
+            Candidates = new int[n];
+            CandidateWeight = new double[n];
+            CommunityStrength = new double[n];
+            CommunitySize = new int[n];
+            Refined = new int[n];
+            Size = new int[n];
+            Strength = new double[n];
+            External = new double[n];
         }
-        random.Shuffle(order.AsSpan());
-        return order;
+
+        public int[] Order { get; }
+
+        public bool[] InQueue { get; }
+
+        /// <summary>Position of a community among the current node's candidates, or −1; reset after every use.</summary>
+        public int[] Slot { get; }
+
+        public int[] Candidates { get; }
+
+        public double[] CandidateWeight { get; }
+
+        public double[] CommunityStrength { get; }
+
+        public int[] CommunitySize { get; }
+
+        public int[] Refined { get; }
+
+        public int[] Size { get; }
+
+        public double[] Strength { get; }
+
+        public double[] External { get; }
+
+        /// <summary>0..count−1 shuffled, in <see cref="Order"/> (the same draws as shuffling a fresh array).</summary>
+        public Span<int> Shuffled(int count, SeededRandom random)
+        {
+            var order = Order.AsSpan(0, count);
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+            random.Shuffle(order);
+            return order;
+        }
     }
 
     /// <summary>
@@ -370,18 +436,19 @@ public static class CommunityDetection
         private readonly int[] _communitySize;
         private readonly Stack<int> _emptyCommunities = new();
         private readonly double _scale;
-        private readonly double[] _weightTo;
-        private readonly bool[] _isTouched;
-        private readonly int[] _touched;
+        private readonly Scratch _scratch;
 
-        public LocalMoving(CommunityGraph graph, int[] community, double resolution)
+        public LocalMoving(CommunityGraph graph, int[] community, double resolution, Scratch scratch)
         {
             var n = graph.NodeCount;
             _graph = graph;
             _community = community;
             _scale = resolution / graph.TotalStrength;
-            _communityStrength = new double[n];
-            _communitySize = new int[n];
+            _scratch = scratch;
+            _communityStrength = scratch.CommunityStrength;
+            _communitySize = scratch.CommunitySize;
+            Array.Clear(_communityStrength, 0, n);
+            Array.Clear(_communitySize, 0, n);
             for (var v = 0; v < n; v++)
             {
                 _communityStrength[community[v]] += graph.Strength[v];
@@ -394,18 +461,19 @@ public static class CommunityDetection
                     _emptyCommunities.Push(c);
                 }
             }
-            _weightTo = new double[n];
-            _isTouched = new bool[n];
-            _touched = new int[n];
         }
 
         /// <summary>Leiden's fast local moving: visit nodes from a queue, re-queueing the neighbours of a moved node.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void MoveUntilStable(SeededRandom random)
         {
             var n = _graph.NodeCount;
-            var queue = Shuffled(n, random);
-            var inQueue = new bool[n];
-            Array.Fill(inQueue, true);
+            var offsets = _graph.Offsets;
+            var targets = _graph.Targets;
+            var community = _community;
+            var queue = _scratch.Shuffled(n, random);
+            var inQueue = _scratch.InQueue.AsSpan(0, n);
+            inQueue.Fill(true);
             var head = 0;
             var count = n;
             while (count > 0)
@@ -418,11 +486,11 @@ public static class CommunityDetection
                 {
                     continue;
                 }
-                var target = _community[v];
-                for (var e = _graph.Offsets[v]; e < _graph.Offsets[v + 1]; e++)
+                var target = community[v];
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
                 {
-                    var u = _graph.Targets[e];
-                    if (!inQueue[u] && _community[u] != target)
+                    var u = targets[e];
+                    if (!inQueue[u] && community[u] != target)
                     {
                         inQueue[u] = true;
                         var tail = head + count;
@@ -434,26 +502,35 @@ public static class CommunityDetection
         }
 
         /// <summary>Moves <paramref name="v"/> to the community that raises modularity most; true if it changed community.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool MoveToBest(int v)
         {
             var graph = _graph;
             var weights = graph.Weights;
+            var targets = graph.Targets;
             var community = _community;
+            var slot = _scratch.Slot;
+            var candidates = _scratch.Candidates;
+            var weightTo = _scratch.CandidateWeight;
             var own = community[v];
-            var touchedCount = 0;
-            _isTouched[own] = true;
-            _weightTo[own] = 0;
-            _touched[touchedCount++] = own;
-            for (var e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            // Candidates in order of first appearance, own community first, each with the weight from v to it.
+            slot[own] = 0;
+            candidates[0] = own;
+            weightTo[0] = 0;
+            var count = 1;
+            var last = graph.Offsets[v + 1];
+            for (var e = graph.Offsets[v]; e < last; e++)
             {
-                var c = community[graph.Targets[e]];
-                if (!_isTouched[c])
+                var c = community[targets[e]];
+                var at = slot[c];
+                if (at < 0)
                 {
-                    _isTouched[c] = true;
-                    _weightTo[c] = 0;
-                    _touched[touchedCount++] = c;
+                    at = count++;
+                    slot[c] = at;
+                    candidates[at] = c;
+                    weightTo[at] = 0;
                 }
-                _weightTo[c] += weights is null ? 1.0 : weights[e];
+                weightTo[at] += weights is null ? 1.0 : weights[e];
             }
 
             var kv = graph.Strength[v];
@@ -461,20 +538,18 @@ public static class CommunityDetection
             _communityStrength[own] -= kv;
             _communitySize[own]--;
             var best = own;
-            var bestGain = _weightTo[own] - (factor * _communityStrength[own]);
-            for (var i = 1; i < touchedCount; i++)
+            var bestGain = weightTo[0] - (factor * _communityStrength[own]);
+            slot[own] = -1;
+            for (var i = 1; i < count; i++)
             {
-                var c = _touched[i];
-                var gain = _weightTo[c] - (factor * _communityStrength[c]);
+                var c = candidates[i];
+                slot[c] = -1;
+                var gain = weightTo[i] - (factor * _communityStrength[c]);
                 if (gain > bestGain)
                 {
                     best = c;
                     bestGain = gain;
                 }
-            }
-            for (var i = 0; i < touchedCount; i++)
-            {
-                _isTouched[_touched[i]] = false;
             }
             if (bestGain < 0 && _emptyCommunities.Count > 0)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>A partition of the nodes into components.</summary>
@@ -19,6 +21,7 @@ public static class ConnectedComponents
     /// Connected components of an undirected graph, or weakly connected components of a directed one (arcs
     /// followed in either direction). Self-loops and repeated edges make no difference.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Components Weak(Graph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);

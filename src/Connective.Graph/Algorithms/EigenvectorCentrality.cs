@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>The eigenvector centrality scores and how the iteration ended.</summary>
@@ -32,28 +34,32 @@ public static class EigenvectorCentrality
         const int ChunkSize = 2048;
         var chunks = (n + ChunkSize - 1) / ChunkSize;
         var partial = new double[chunks];
+        var work = inOffsets[n] + (long)n;
         var iteration = 0;
         var change = double.PositiveInfinity;
         while (iteration < maxIterations && change >= tolerance)
         {
             iteration++;
-            Parallel.For(0, chunks, chunk =>
+            ParallelWork.ForRanges(chunks, work, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (firstChunk, endChunk) =>
             {
-                var end = Math.Min(n, (chunk + 1) * ChunkSize);
-                var squares = 0.0;
-                for (var v = chunk * ChunkSize; v < end; v++)
+                for (var chunk = firstChunk; chunk < endChunk; chunk++)
                 {
-                    var sum = x[v];
-                    for (var e = inOffsets[v]; e < inOffsets[v + 1]; e++)
+                    var end = Math.Min(n, (chunk + 1) * ChunkSize);
+                    var squares = 0.0;
+                    for (var v = chunk * ChunkSize; v < end; v++)
                     {
-                        var u = inTargets[e];
-                        var w = inWeights is null ? 1.0 : inWeights[e];
-                        sum += x[u] * (loopExtra && u == v ? 2 * w : w);
+                        var sum = x[v];
+                        for (var e = inOffsets[v]; e < inOffsets[v + 1]; e++)
+                        {
+                            var u = inTargets[e];
+                            var w = inWeights is null ? 1.0 : inWeights[e];
+                            sum += x[u] * (loopExtra && u == v ? 2 * w : w);
+                        }
+                        y[v] = sum;
+                        squares += sum * sum;
                     }
-                    y[v] = sum;
-                    squares += sum * sum;
+                    partial[chunk] = squares;
                 }
-                partial[chunk] = squares;
             });
             var norm = 0.0;
             foreach (var p in partial)
@@ -65,16 +71,19 @@ public static class EigenvectorCentrality
             {
                 break;
             }
-            Parallel.For(0, chunks, chunk =>
+            ParallelWork.ForRanges(chunks, n, (firstChunk, endChunk) =>
             {
-                var end = Math.Min(n, (chunk + 1) * ChunkSize);
-                var diff = 0.0;
-                for (var v = chunk * ChunkSize; v < end; v++)
+                for (var chunk = firstChunk; chunk < endChunk; chunk++)
                 {
-                    y[v] /= norm;
-                    diff += Math.Abs(y[v] - x[v]);
+                    var end = Math.Min(n, (chunk + 1) * ChunkSize);
+                    var diff = 0.0;
+                    for (var v = chunk * ChunkSize; v < end; v++)
+                    {
+                        y[v] /= norm;
+                        diff += Math.Abs(y[v] - x[v]);
+                    }
+                    partial[chunk] = diff;
                 }
-                partial[chunk] = diff;
             });
             change = 0;
             foreach (var p in partial)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>k-core decomposition: the core number of every node.</summary>
@@ -8,6 +10,7 @@ public static class KCoreDecomposition
     /// degree at least k. Computed on the undirected simple view (<see cref="GraphViews.Simple"/>), as NetworkX's
     /// <c>core_number</c> and igraph's <c>coreness(mode="all")</c> on the simplified graph.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] CoreNumbers(Graph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>Settings for <see cref="PageRank"/>.</summary>
@@ -72,45 +74,48 @@ public static class PageRank
             var jumpScale = (d * dangling) + (1 - d);
             var reads = share;
             var writes = nextShare;
-            Parallel.For(0, chunks, chunk =>
+            ParallelWork.ForRanges(chunks, inOffsets[n] + (long)n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (firstChunk, endChunk) =>
             {
-                var end = Math.Min(n, (chunk + 1) * ChunkSize);
-                var localResidual = 0.0;
-                var localDangling = 0.0;
-                for (var v = chunk * ChunkSize; v < end; v++)
+                for (var chunk = firstChunk; chunk < endChunk; chunk++)
                 {
-                    var sum = 0.0;
-                    var first = inOffsets[v];
-                    var last = inOffsets[v + 1];
-                    if (inWeights is null)
+                    var end = Math.Min(n, (chunk + 1) * ChunkSize);
+                    var localResidual = 0.0;
+                    var localDangling = 0.0;
+                    for (var v = chunk * ChunkSize; v < end; v++)
                     {
-                        for (var e = first; e < last; e++)
+                        var sum = 0.0;
+                        var first = inOffsets[v];
+                        var last = inOffsets[v + 1];
+                        if (inWeights is null)
                         {
-                            sum += reads[inTargets[e]];
+                            for (var e = first; e < last; e++)
+                            {
+                                sum += reads[inTargets[e]];
+                            }
+                        }
+                        else
+                        {
+                            for (var e = first; e < last; e++)
+                            {
+                                sum += reads[inTargets[e]] * inWeights[e];
+                            }
+                        }
+                        if (loopWeight is not null)
+                        {
+                            sum += reads[v] * loopWeight[v];
+                        }
+                        var value = (d * sum) + (jumpScale * (jump is null ? 1.0 / n : jump[v]));
+                        localResidual += Math.Abs(value - rank[v]);
+                        rank[v] = value;
+                        writes[v] = value * inverseOut[v];
+                        if (inverseOut[v] == 0)
+                        {
+                            localDangling += value;
                         }
                     }
-                    else
-                    {
-                        for (var e = first; e < last; e++)
-                        {
-                            sum += reads[inTargets[e]] * inWeights[e];
-                        }
-                    }
-                    if (loopWeight is not null)
-                    {
-                        sum += reads[v] * loopWeight[v];
-                    }
-                    var value = (d * sum) + (jumpScale * (jump is null ? 1.0 / n : jump[v]));
-                    localResidual += Math.Abs(value - rank[v]);
-                    rank[v] = value;
-                    writes[v] = value * inverseOut[v];
-                    if (inverseOut[v] == 0)
-                    {
-                        localDangling += value;
-                    }
+                    chunkResidual[chunk] = localResidual;
+                    chunkDangling[chunk] = localDangling;
                 }
-                chunkResidual[chunk] = localResidual;
-                chunkDangling[chunk] = localDangling;
             });
             residual = 0;
             dangling = 0;

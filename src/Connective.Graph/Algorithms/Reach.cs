@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>
@@ -12,19 +14,22 @@ public static class Reach
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
         var reach = new int[n];
-        Parallel.For(0, n, u =>
+        ParallelWork.ForRanges(n, graph.Offsets[n], (start, end) =>
         {
-            // Rows are sorted: distinct entries are those differing from their predecessor.
-            var row = graph.Neighbors(u);
-            var count = 0;
-            for (var i = 0; i < row.Length; i++)
+            for (var u = start; u < end; u++)
             {
-                if (row[i] != u && (i == 0 || row[i] != row[i - 1]))
+                // Rows are sorted: distinct entries are those differing from their predecessor.
+                var row = graph.Neighbors(u);
+                var count = 0;
+                for (var i = 0; i < row.Length; i++)
                 {
-                    count++;
+                    if (row[i] != u && (i == 0 || row[i] != row[i - 1]))
+                    {
+                        count++;
+                    }
                 }
+                reach[u] = count;
             }
-            reach[u] = count;
         });
         return reach;
     }
@@ -112,6 +117,7 @@ public static class Reach
         private int[] _frontier = new int[graph.NodeCount];
         private int[] _next = new int[graph.NodeCount];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public long CountWithin(int source, int maxSteps)
         {
             Array.Clear(_visited);
