@@ -6,13 +6,18 @@ namespace Connective.Graph.Tests.Reference;
 /// <summary>
 /// The 1,000,000-node generated graphs against aggregate goldens: counts, sorted component sizes, the core-number
 /// histogram, triangle total, SHA-256 hashes of the degree, core and triangle vectors, and per-node values of 1,000
-/// sampled nodes. Category Large (generation plus every kernel on a million nodes).
+/// sampled nodes (core, triangles, clustering, PageRank, eigenvector centrality, exact reach within 1, 2 and 3
+/// steps), and Leiden's modularity where the golden file has the igraph median. Category Large (generation plus
+/// every kernel on a million nodes).
 /// </summary>
 [Trait("Category", "Large")]
 public sealed class MillionNodeReferenceTests
 {
     [Fact]
     public void Community_model_1m_matches_the_reference_aggregates() => Check("gen-community-1m");
+
+    [Fact]
+    public void Barabasi_albert_1m_matches_the_reference_aggregates() => Check("gen-ba-1m");
 
     internal static void Check(string name)
     {
@@ -48,6 +53,7 @@ public sealed class MillionNodeReferenceTests
             var counts = reach[k - 1];
             ReferenceAssert.Integers(golden, graph, $"reach{k}", node => counts[Array.IndexOf(sample, node)]);
         }
+        CoreKernelReferenceTests.CheckEigenvector(golden, graph, ReferenceAssert.RelativeTolerance);
         if (golden.Root.TryGetProperty("leiden_modularity_median", out var median))
         {
             var modularity = CommunityReferenceTests.ModularityOf(graph, CommunityDetection.Leiden(graph).Membership);
