@@ -10,17 +10,28 @@ PageRank damping 0.85 to an L1 change below 1e-10 (igraph: PRPACK, a direct solv
 every node; reach3 = exact count of nodes within 3 steps of each sampled source; betweenness = exact, unnormalised;
 leiden = igraph community_leiden(objective_function="modularity", n_iterations=-1); louvain = igraph
 community_multilevel / NetworkX louvain_communities(seed=1). graph-tool runs on 1 thread (OMP_NUM_THREADS=1).
+A run longer than --run-timeout seconds is stopped (prints {"timed_out": T}); runs stop repeating once they took
+--repeat-budget seconds, so a slow kernel is timed once.
 """
 
 import argparse
 import json
 import os
 import re
+import signal
 import statistics
 import sys
 import time
 
 KERNELS = ["load", "components", "kcore", "pagerank", "clustering", "reach3", "betweenness", "leiden", "louvain"]
+
+
+class RunTimedOut(Exception):
+    pass
+
+
+def _over_time(signum, frame):
+    raise RunTimedOut()
 
 
 def declared_nodes(path):
@@ -139,6 +150,8 @@ def main():
     ap.add_argument("--kernel", required=True, choices=KERNELS)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sources")
+    ap.add_argument("--run-timeout", type=int, default=600, help="seconds one run may take (SIGALRM; stops NetworkX's Python loops)")
+    ap.add_argument("--repeat-budget", type=float, default=60, help="stop repeating once the runs took this many seconds")
     args = ap.parse_args()
     if args.tool == "graph-tool":
         import graph_tool
@@ -180,10 +193,20 @@ def main():
         if args.kernel not in table:
             print(json.dumps({"tool": args.tool, "kernel": args.kernel, "unavailable": True}))
             return
+        signal.signal(signal.SIGALRM, _over_time)
         for _ in range(args.repeat):
             t = time.perf_counter()
-            result = table[args.kernel]()
+            signal.alarm(args.run_timeout)
+            try:
+                result = table[args.kernel]()
+            except RunTimedOut:
+                print(json.dumps({"tool": args.tool, "kernel": args.kernel, "timed_out": args.run_timeout}))
+                return
+            finally:
+                signal.alarm(0)
             runs.append(time.perf_counter() - t)
+            if sum(runs) >= args.repeat_budget:
+                break
     print(json.dumps({"tool": args.tool, "kernel": args.kernel, "seconds": runs,
                       "median_seconds": statistics.median(runs), "result": str(result)}))
 

@@ -6,15 +6,25 @@ namespace Connective.Graph.Tests.Reference;
 /// <summary>
 /// The 1,000,000-node generated graphs against aggregate goldens: counts, sorted component sizes, the core-number
 /// histogram, triangle total, SHA-256 hashes of the degree, core and triangle vectors, and per-node values of 1,000
-/// sampled nodes. Category Large (generation plus every kernel on a million nodes).
+/// sampled nodes (core, triangles, clustering, PageRank, eigenvector centrality, exact reach within 1, 2 and 3
+/// steps), and Leiden's modularity where the golden file has the median of all 10 igraph runs. Category Large (generation plus
+/// every kernel on a million nodes).
 /// </summary>
 [Trait("Category", "Large")]
 public sealed class MillionNodeReferenceTests
 {
+    /// <summary>
+    /// The community model's golden file also has igraph's eigenvector values on its largest component; they are not
+    /// asserted here because the engine's power iteration to 1e-9 relative on that 1M-node component has not been
+    /// verified to finish in a test's time (on the Barabási–Albert graph it does, and is asserted).
+    /// </summary>
     [Fact]
-    public void Community_model_1m_matches_the_reference_aggregates() => Check("gen-community-1m");
+    public void Community_model_1m_matches_the_reference_aggregates() => Check("gen-community-1m", eigenvector: false);
 
-    internal static void Check(string name)
+    [Fact]
+    public void Barabasi_albert_1m_matches_the_reference_aggregates() => Check("gen-ba-1m", eigenvector: true);
+
+    internal static void Check(string name, bool eigenvector)
     {
         var golden = GoldenGraph.Load(name);
         var graph = golden.LoadSimple();
@@ -47,6 +57,10 @@ public sealed class MillionNodeReferenceTests
         {
             var counts = reach[k - 1];
             ReferenceAssert.Integers(golden, graph, $"reach{k}", node => counts[Array.IndexOf(sample, node)]);
+        }
+        if (eigenvector)
+        {
+            CoreKernelReferenceTests.CheckEigenvector(golden, graph, ReferenceAssert.RelativeTolerance);
         }
         if (golden.Root.TryGetProperty("leiden_modularity_median", out var median))
         {

@@ -64,6 +64,36 @@ internal static class ReferenceAssert
         Fail(golden, column, failures, count);
     }
 
+    /// <summary>
+    /// Floating-point values on exactly the nodes where the reference defines them: <paramref name="graph"/> holds
+    /// those nodes (for example the sub-graph of a largest component) and no node of an undefined row.
+    /// </summary>
+    public static void FloatsWhereDefined(GoldenGraph golden, Graph graph, string column, Func<int, double> actual, double relative = RelativeTolerance, double absolute = AbsoluteFloor)
+    {
+        var expected = golden.Column(column);
+        var failures = new StringBuilder();
+        var count = 0;
+        for (var i = 0; i < golden.NodeIds.Length; i++)
+        {
+            var id = golden.NodeIds[i];
+            var present = graph.Labels.TryGetNode(id, out var node);
+            if (expected[i] is not { } want)
+            {
+                Assert.False(present, $"{golden.Name}: node {id} has no golden {column} but is in the engine's graph.");
+                continue;
+            }
+            Assert.True(present, $"{golden.Name}: node {id} has a golden {column} but is not in the engine's graph.");
+            var got = actual(node);
+            var difference = Math.Abs(got - want);
+            if (!(difference <= absolute || difference <= relative * Math.Max(Math.Abs(got), Math.Abs(want))))
+            {
+                Note(failures, ref count, string.Create(CultureInfo.InvariantCulture,
+                    $"node {id}: expected {want:R}, engine {got:R} (difference {difference:E2})"));
+            }
+        }
+        Fail(golden, column, failures, count);
+    }
+
     /// <summary>The engine's dense id for the golden row <paramref name="row"/>.</summary>
     public static int Node(GoldenGraph golden, Graph graph, int row)
     {
