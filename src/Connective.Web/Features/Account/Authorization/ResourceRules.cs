@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Network;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public static class WardOperations
 /// read it within their scope; a practitioner may read it within their scope only when the resident consents to their
 /// ties being used for network insight. Nobody else, whatever their role.
 /// </summary>
-internal sealed class ResidentRules(RoleScopes scopes, AppDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, ResidentResource>
+internal sealed class ResidentRules(RoleScopes scopes, AppDbContext db, ConsentRecords consents) : AuthorizationHandler<OperationAuthorizationRequirement, ResidentResource>
 {
     protected override async Task HandleRequirementAsync(
         AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ResidentResource resource)
@@ -89,9 +90,8 @@ internal sealed class ResidentRules(RoleScopes scopes, AppDbContext db) : Author
             member.ResidentId == residentId
             && db.CircleMembers.Any(mine => mine.CircleId == member.CircleId && mine.ResidentId == coordinator && mine.IsCoordinator));
 
-    private async Task<bool> ConsentsToNetworkInsightAsync(int residentId) =>
-        await db.Consents.AsNoTracking().AnyAsync(consent =>
-            consent.ResidentId == residentId && consent.Purpose == ConsentPurpose.NetworkInsight && consent.WithdrawnAt == null);
+    private Task<bool> ConsentsToNetworkInsightAsync(int residentId) =>
+        consents.HasAsync(residentId, ConsentPurpose.NetworkInsight, CancellationToken.None);
 }
 
 /// <summary>A ward's named residents are listed to its coordinators, and to safeguarding leads and admins within their scope.</summary>
