@@ -24,19 +24,21 @@ internal sealed partial class MatrixSession : IDisposable
 
     public static string EmailOf(Caller caller) => DemoAccounts.EmailFor(caller.ToString());
 
-    public static async Task<MatrixSession> StartAsync(WebApplicationFactory<Program> factory, Caller caller)
+    public static Task<MatrixSession> StartAsync(WebApplicationFactory<Program> factory, Caller caller) =>
+        caller == Caller.Anonymous
+            ? Task.FromResult(new MatrixSession(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), caller))
+            : SignInAsync(factory, EmailOf(caller), DemoAccounts.Password, caller);
+
+    /// <summary>A session signed in through the sign-in form with any account.</summary>
+    public static async Task<MatrixSession> SignInAsync(WebApplicationFactory<Program> factory, string email, string password, Caller caller = Caller.Anonymous)
     {
         var session = new MatrixSession(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), caller);
-        if (caller == Caller.Anonymous)
-        {
-            return session;
-        }
         using var response = await session.PostFormAsync("/account/sign-in", "/account/sign-in",
-            new Dictionary<string, string> { ["Email"] = EmailOf(caller), ["Password"] = DemoAccounts.Password });
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             session.Dispose();
-            throw new InvalidOperationException($"The {caller} demo account could not sign in: {(int)response.StatusCode}.");
+            throw new InvalidOperationException($"{email} could not sign in: {(int)response.StatusCode}.");
         }
         return session;
     }
