@@ -58,7 +58,9 @@ internal static class RoleScopeChecks
 
         using var grant = await admin.PostFormAsync("/admin/roles", "/admin/roles?handler=Grant", new Dictionary<string, string>
         {
-            ["Email"] = email, ["Role"] = Roles.Coordinator, ["WardId"] = ids.WardAId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email"] = email,
+            ["Role"] = Roles.Coordinator,
+            ["WardId"] = ids.WardAId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         using var person = await MatrixSession.SignInAsync(factory, email, Password);
         var withRole = await person.Http.GetAsync(residentPath);
@@ -66,7 +68,9 @@ internal static class RoleScopeChecks
         var listed = await admin.Http.GetStringAsync("/admin/roles");
         using var revoke = await admin.PostFormAsync("/admin/roles", "/admin/roles?handler=Revoke", new Dictionary<string, string>
         {
-            ["userId"] = userId, ["role"] = Roles.Coordinator, ["wardId"] = ids.WardAId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["userId"] = userId,
+            ["role"] = Roles.Coordinator,
+            ["wardId"] = ids.WardAId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var afterRevoke = await person.Http.GetAsync(residentPath);
 
