@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Connective.Web.Data;
 /// The one EF Core model. Each provider has its own subclass only so that each owns a migration set
 /// (Migrations/Sqlite, Migrations/Postgres); the app and its features use <see cref="AppDbContext"/>.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ConnectiveUser, IdentityRole, string>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ConnectiveUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Household> Households => Set<Household>();
@@ -23,6 +24,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DatabaseInfo> DatabaseInfo => Set<DatabaseInfo>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Identity's schema version 3 adds AspNetUserPasskeys. Fixed here rather than read from the app's options, so that
+    // `dotnet ef` (which builds the model without the app) and the running app agree.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
