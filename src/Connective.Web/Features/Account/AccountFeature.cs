@@ -36,8 +36,8 @@ internal static class AccountFeature
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
-                // Version 3 of the store adds passkeys (AspNetUserPasskeys); AppDbContext pins the same version for migrations.
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                // Version 3 of the store adds passkeys (AspNetUserPasskeys); the design-time factories use the same for migrations.
+                options.Stores.SchemaVersion = IdentityStoreSchema.Version;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<ConnectiveSignInManager>()
