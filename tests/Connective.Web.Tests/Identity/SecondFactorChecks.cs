@@ -16,7 +16,7 @@ namespace Connective.Web.Tests.Identity;
 /// <summary>Second factors, idle timeouts, re-authentication and data-protection keys, written once and run on each provider.</summary>
 internal static partial class SecondFactorChecks
 {
-    private const string StaffPage = "/community/residents/1";
+    internal const string StaffPage = "/community/residents/1";
 
     /// <summary>
     /// A staff account without a second factor: a correct password gives no session, only the authenticator set-up; a code
@@ -153,11 +153,13 @@ internal static partial class SecondFactorChecks
         // Identity checks authenticator codes against the wall clock, not the app's TimeProvider: the code is for real now.
         var wrongPassword = await admin.PostFormAsync(stale.Headers.Location!.OriginalString, new Dictionary<string, string>
         {
-            ["Password"] = "not the password", ["Code"] = Totp.CodeNow(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
+            ["Password"] = "not the password",
+            ["Code"] = Totp.CodeNow(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
         });
         var confirmed = await admin.PostFormAsync(stale.Headers.Location.OriginalString, new Dictionary<string, string>
         {
-            ["Password"] = DemoAccounts.Password, ["Code"] = Totp.CodeNow(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
+            ["Password"] = DemoAccounts.Password,
+            ["Code"] = Totp.CodeNow(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
         });
         var again = await admin.Http.GetAsync(AuditExport.Path);
 

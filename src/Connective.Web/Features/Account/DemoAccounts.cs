@@ -18,8 +18,8 @@ internal static class DemoAccounts
 
     // Where Identity's own user store keeps the authenticator key (UserStoreBase's InternalLoginProvider and key name);
     // the sign-in tests prove Identity reads the seeded key from here.
-    private const string IdentityStoreProvider = "[AspNetUserStore]";
-    private const string AuthenticatorKeyName = "AuthenticatorKey";
+    internal const string IdentityStoreProvider = "[AspNetUserStore]";
+    internal const string AuthenticatorKeyName = "AuthenticatorKey";
 
     public static string EmailFor(string role) => role.ToLowerInvariant() + "@demo.connective.example";
 

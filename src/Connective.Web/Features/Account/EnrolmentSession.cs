@@ -12,7 +12,7 @@ namespace Connective.Web.Features.Account;
 /// </summary>
 internal static class EnrolmentSession
 {
-    private const string EnrolClaim = "connective:enrol";
+    internal const string EnrolClaim = "connective:enrol";
 
     public static Task StartAsync(HttpContext http, ConnectiveUser user)
     {
