@@ -15,7 +15,9 @@ internal sealed partial class AccountClient(WebApplicationFactory<Program> facto
 {
     public const string SecondStepPath = "/account/sign-in/second-step";
 
-    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    // https, as a real browser would use outside a developer's machine: production marks the session and second-step
+    // cookies Secure, and a cookie jar never sends those over plain http.
+    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>GETs the form's page, then POSTs the fields with the page's antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields)

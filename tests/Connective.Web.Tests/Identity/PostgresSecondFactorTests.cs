@@ -1,3 +1,4 @@
+using Connective.Web.Data;
 using Connective.Web.Tests.Fixtures;
 
 namespace Connective.Web.Tests.Identity;
@@ -22,4 +23,12 @@ public sealed class PostgresSecondFactorTests(PostgresAppFixture app) : IClassFi
 
     [PostgresFact]
     public Task Data_protection_keys_are_stored_in_the_database() => SecondFactorChecks.Data_protection_keys_are_stored_in_the_database(app.Factory);
+
+    [PostgresFact]
+    public async Task In_production_data_protection_keys_are_encrypted_with_the_certificate()
+    {
+        var cluster = await PostgresCluster.SharedAsync();
+        await using var production = new ConnectiveWebFactory(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync(), environment: "Production");
+        await SecondFactorChecks.In_production_data_protection_keys_are_encrypted_with_the_certificate(production);
+    }
 }

@@ -188,6 +188,37 @@ internal static partial class SecondFactorChecks
         Assert.All(keys, key => Assert.Contains("<key id=", key.Xml, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// In production each data-protection key is stored encrypted with the configured certificate (the test factory gives
+    /// every app a throwaway one), so the database alone does not hold what forges a session.
+    /// </summary>
+    public static async Task In_production_data_protection_keys_are_encrypted_with_the_certificate(ConnectiveWebFactory productionFactory)
+    {
+        await using (var scope = productionFactory.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Web.Demo.DemoSeeder>().MigrateAsync(markAsRealIfNew: true, CancellationToken.None);
+        }
+        using var client = new AccountClient(productionFactory);
+
+        var signIn = await client.Http.GetAsync("/account/sign-in");
+
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        await using var check = productionFactory.CreateScope();
+        var key = Assert.Single(await check.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync());
+        Assert.Contains("<encryptedSecret", key.Xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", key.Xml, StringComparison.Ordinal);
+    }
+
+    /// <summary>Production without a certificate for the keys refuses to start, saying which setting is missing.</summary>
+    public static void Production_refuses_to_start_without_a_data_protection_certificate(ConnectiveWebFactory productionFactory)
+    {
+        using var withoutCertificate = productionFactory.WithWebHostBuilder(builder => builder.UseSetting("DataProtection:CertificatePath", ""));
+
+        var refused = Assert.ThrowsAny<InvalidOperationException>(() => withoutCertificate.CreateClient());
+
+        Assert.Contains("DataProtection:CertificatePath is not set", refused.Message, StringComparison.Ordinal);
+    }
+
     private static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
 
     internal static async Task<string> CreateUserAsync(ConnectiveWebFactory factory, string role)

@@ -1,3 +1,4 @@
+using Connective.Web.Data;
 using Connective.Web.Tests.Fixtures;
 
 namespace Connective.Web.Tests.Identity;
@@ -21,4 +22,20 @@ public sealed class SqliteSecondFactorTests(SqliteAppFixture app) : IClassFixtur
 
     [Fact]
     public Task Data_protection_keys_are_stored_in_the_database() => SecondFactorChecks.Data_protection_keys_are_stored_in_the_database(app.Factory);
+
+    [Fact]
+    public async Task In_production_data_protection_keys_are_encrypted_with_the_certificate()
+    {
+        using var file = new TempSqliteFile();
+        await using var production = new ConnectiveWebFactory(DatabaseProvider.Sqlite, file.ConnectionString, environment: "Production");
+        await SecondFactorChecks.In_production_data_protection_keys_are_encrypted_with_the_certificate(production);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_without_a_data_protection_certificate()
+    {
+        using var file = new TempSqliteFile();
+        await using var production = new ConnectiveWebFactory(DatabaseProvider.Sqlite, file.ConnectionString, environment: "Production");
+        SecondFactorChecks.Production_refuses_to_start_without_a_data_protection_certificate(production);
+    }
 }

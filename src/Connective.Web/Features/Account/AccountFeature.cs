@@ -70,14 +70,15 @@ internal static class AccountFeature
             };
             SecondFactor.ConfigureSessionRules(options);
         });
-        // The half-finished sign-in (between password and second factor) and the antiforgery cookie need https too.
+        // The half-finished sign-in (between password and second factor) needs https too.
         builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
         {
             options.Cookie.Name = "connective-second-step";
             options.Cookie.SecurePolicy = isLocal ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
-        builder.Services.AddAntiforgery(options =>
-            options.Cookie.SecurePolicy = isLocal ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        // The antiforgery cookie is marked Secure whenever the request came over https. "Always" would make antiforgery throw
+        // on a plain-http request, which a TLS-terminating proxy without forwarded headers would produce on every form.
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddRecentSignInPolicy();
         builder.AddMail();
         builder.AddDataProtectionKeys();
