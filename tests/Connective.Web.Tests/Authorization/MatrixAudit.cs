@@ -18,5 +18,17 @@ internal sealed class MatrixAudit : IMatrixFeature
             .Row(BudgetOfficer, Denied)
             .Row(ServiceManager, Denied)
             .Row(Admin, Ok),
+
+        // The CSV export also needs a recent sign-in (RecentSignIn); the matrix's sessions have just signed in.
+        new MatrixEntry("GET /admin/audit/export", "id,at_utc,actor_id,actor_role,action,subject_resident_id,reason").Get("/admin/audit/export")
+            .Row(Anonymous, SignIn)
+            .Row(Resident, Denied)
+            .Row(Helper, Denied)
+            .Row(Coordinator, Denied)
+            .Row(Practitioner, Denied)
+            .Row(SafeguardingLead, Denied)
+            .Row(BudgetOfficer, Denied)
+            .Row(ServiceManager, Denied)
+            .Row(Admin, Ok),
     ];
 }
