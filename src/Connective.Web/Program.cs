@@ -1,5 +1,6 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Audit;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Network;
@@ -26,6 +27,7 @@ app.UsePlatformInfrastructure();
 app.UseAccounts();
 app.MapHomeApi();
 app.MapCommunity();
+app.MapAuditExport();
 
 await app.RunAsync();
 

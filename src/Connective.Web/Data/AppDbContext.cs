@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Connective.Web.Data;
 /// The one EF Core model. Each provider has its own subclass only so that each owns a migration set
 /// (Migrations/Sqlite, Migrations/Postgres); the app and its features use <see cref="AppDbContext"/>.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ConnectiveUser, IdentityRole, string>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ConnectiveUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Household> Households => Set<Household>();
@@ -23,11 +24,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DatabaseInfo> DatabaseInfo => Set<DatabaseInfo>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Features.Account.Authorization.RoleAssignment> RoleAssignments => Set<Features.Account.Authorization.RoleAssignment>();
     public DbSet<NetworkVersion> NetworkVersions => Set<NetworkVersion>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
-        // Identity's own tables (AspNetUsers, AspNetRoles, …) first, then ours.
+        // Identity's own tables (AspNetUsers, AspNetRoles, …) first, then ours. Identity picks its schema version from the
+        // app's IdentityOptions (version 3, with AspNetUserPasskeys); `dotnet ef` gets the same from DesignTimeServices.
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
@@ -54,12 +58,28 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db")
+            .UseApplicationServiceProvider(IdentityStoreSchema.DesignTimeServices).Options);
 }
 
 /// <summary>Lets `dotnet ef` build the PostgreSQL model without a server (adding migrations never connects).</summary>
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=127.0.0.1;Database=connective_design").Options);
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=127.0.0.1;Database=connective_design")
+            .UseApplicationServiceProvider(IdentityStoreSchema.DesignTimeServices).Options);
+}
+
+/// <summary>
+/// The version of Identity's tables. IdentityDbContext reads it from the application's IdentityOptions, which `dotnet ef`
+/// does not have; the design-time factories hand it these services so that migrations match the running app.
+/// </summary>
+internal static class IdentityStoreSchema
+{
+    /// <summary>Version 3 adds AspNetUserPasskeys.</summary>
+    public static readonly Version Version = IdentitySchemaVersions.Version3;
+
+    public static readonly IServiceProvider DesignTimeServices = new ServiceCollection()
+        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = Version)
+        .BuildServiceProvider();
 }

@@ -24,6 +24,7 @@ public sealed class ConnectiveWebFactory(
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Connective", ConnectionString);
         builder.UseSetting("Demo:Residents", demoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("DataProtection:CertificatePath", TestCertificate.PfxPath).UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);

@@ -1,13 +1,23 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Connective.TestSupport;
+using Connective.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Connective.Web.Tests.Identity;
 
-/// <summary>A browser-like client: keeps cookies, does not follow redirects, and posts forms with their antiforgery token.</summary>
+/// <summary>
+/// A browser-like client: keeps cookies, does not follow redirects, and posts forms with their antiforgery token.
+/// Signing in completes the authenticator step for accounts that have one, computing the code from the account's key
+/// (the demo staff accounts' keys are known), as a person with an authenticator app would.
+/// </summary>
 internal sealed partial class AccountClient(WebApplicationFactory<Program> factory) : IDisposable
 {
-    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public const string SecondStepPath = "/account/sign-in/second-step";
+
+    // https, as a real browser would use outside a developer's machine: production marks the session and second-step
+    // cookies Secure, and a cookie jar never sends those over plain http.
+    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>GETs the form's page, then POSTs the fields with the page's antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields)
@@ -17,16 +27,40 @@ internal sealed partial class AccountClient(WebApplicationFactory<Program> facto
         Assert.True(token.Success, $"{path} has no antiforgery token");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
         using var content = new FormUrlEncodedContent(form);
-        return await Http.PostAsync(new Uri(path.Split('?')[0], UriKind.Relative), content);
+        // The query stays: it carries the return address and the page handler, as the form's own action does.
+        return await Http.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
-    public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+    /// <summary>
+    /// The password step, then (when the app asks for it) the authenticator step with a code from
+    /// <paramref name="authenticatorKey"/>, or from the demo key when the address is a demo staff account's.
+    /// Returns the last response: a redirect to where the sign-in leads, or the page with an error.
+    /// </summary>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password, string? authenticatorKey = null)
+    {
+        var passwordStep = await SignInWithPasswordOnlyAsync(email, password);
+        if (passwordStep.Headers.Location?.OriginalString.StartsWith(SecondStepPath, StringComparison.Ordinal) != true)
+        {
+            return passwordStep;
+        }
+        var key = authenticatorKey ?? DemoKeyFor(email)
+            ?? throw new InvalidOperationException($"{email} needs an authenticator code, but the test gave no key.");
+        return await PostFormAsync(passwordStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.CodeNow(key) });
+    }
+
+    /// <summary>Only the password step: no second factor is offered.</summary>
+    public Task<HttpResponseMessage> SignInWithPasswordOnlyAsync(string email, string password) =>
         PostFormAsync("/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 
     public Task<HttpResponseMessage> SignUpAsync(string email, string password) =>
         PostFormAsync("/account/sign-up", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 
     public void Dispose() => Http.Dispose();
+
+    /// <summary>The demo authenticator key of a demo staff account's address, or null.</summary>
+    public static string? DemoKeyFor(string email) =>
+        SecondFactor.StaffRoles.Where(role => DemoAccounts.EmailFor(role).Equals(email, StringComparison.OrdinalIgnoreCase))
+            .Select(DemoAccounts.AuthenticatorKeyFor).FirstOrDefault();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

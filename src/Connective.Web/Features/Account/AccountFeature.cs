@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Connective.Web.Data;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,9 @@ internal static class AccountFeature
 
     /// <summary>The rate limit on posting the sign-in, sign-up and password forms, per client address.</summary>
     public const string FormsRateLimit = "account-forms";
+
+    /// <summary>The rate limit on casting or changing a vote (ballots, "me too"), per signed-in person or else per address.</summary>
+    public const string VotingRateLimit = "voting";
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -32,9 +36,14 @@ internal static class AccountFeature
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                // Version 3 of the store adds passkeys (AspNetUserPasskeys); the design-time factories use the same for migrations.
+                options.Stores.SchemaVersion = IdentityStoreSchema.Version;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<ConnectiveSignInManager>()
             .AddDefaultTokenProviders();
+        builder.Services.Configure<SecurityStampValidatorOptions>(SecondFactor.KeepSignInFacts);
+        var isLocal = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Demo");
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -42,22 +51,39 @@ internal static class AccountFeature
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             // Plain http is for a developer's machine and the demo on 127.0.0.1 only; everywhere else the cookie needs https.
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Demo")
-                ? CookieSecurePolicy.SameAsRequest
-                : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = isLocal ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
-            // Sessions end after 30 minutes without a request.
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // Sessions end after a time without a request: 30 minutes for staff, longer for residents (SecondFactor sets each at sign-in).
+            options.ExpireTimeSpan = SecondFactor.ResidentIdleTimeout;
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (RecentSignIn.NeedsConfirmation(context.HttpContext) && !IsApi(context.Request))
+                {
+                    context.Response.Redirect(RecentSignIn.ConfirmUrl(context.Request));
+                    return Task.CompletedTask;
+                }
+                return ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            };
+            SecondFactor.ConfigureSessionRules(options);
         });
+        // The half-finished sign-in (between password and second factor) needs https too.
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "connective-second-step";
+            options.Cookie.SecurePolicy = isLocal ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        // The antiforgery cookie is marked Secure whenever the request came over https. "Always" would make antiforgery throw
+        // on a plain-http request, which a TLS-terminating proxy without forwarded headers would produce on every form.
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddRecentSignInPolicy();
+        builder.AddMail();
+        builder.AddDataProtectionKeys();
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.SeeNamedPeople))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        Authorization.ConnectiveAuthorization.AddConnectiveAuthorization(builder.Services);
         builder.Services.AddOptions<AccountRateLimitOptions>()
             .BindConfiguration(AccountRateLimitOptions.Section)
             .ValidateDataAnnotations()
@@ -74,6 +100,20 @@ internal static class AccountFeature
                 }
                 var limit = context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.AccountFormPostsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.AddPolicy(VotingRateLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("read");
+                }
+                var limit = context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.VotesPerMinute;
+                // A signed-in voter is limited as a person, so neighbours behind one address do not share a limit.
+                var key = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId
+                    ? "user:" + userId
+                    : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return RateLimitPartition.GetFixedWindowLimiter(key,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             options.OnRejected = async (context, cancellationToken) =>
@@ -99,7 +139,7 @@ internal static class AccountFeature
     /// <summary>The JSON API answers 401/403 instead of redirecting to a sign-in page it cannot show.</summary>
     private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (IsApi(context.Request))
         {
             context.Response.StatusCode = status;
         }
@@ -109,6 +149,8 @@ internal static class AccountFeature
         }
         return Task.CompletedTask;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first error recorded for a field, for the GOV.UK input partials.</summary>
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
@@ -129,4 +171,8 @@ public sealed class AccountRateLimitOptions
     /// <summary>Sign-in, sign-up and password-reset submissions allowed per client address per minute.</summary>
     [Range(1, 100_000)]
     public int AccountFormPostsPerMinute { get; set; } = 20;
+
+    /// <summary>Votes (and changes of vote) allowed per person, or per address when not signed in, per minute.</summary>
+    [Range(1, 100_000)]
+    public int VotesPerMinute { get; set; } = 30;
 }

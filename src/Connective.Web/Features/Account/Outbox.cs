@@ -1,15 +1,23 @@
 using Connective.Web.Data;
+using Microsoft.Extensions.Options;
 
 namespace Connective.Web.Features.Account;
 
 /// <summary>
-/// Sends the app's e-mail by writing it to the outbox table. In Development and Demo the /outbox page is the inbox;
-/// elsewhere a mail relay would deliver the rows (not built yet: production deployments must not rely on e-mail).
+/// Sends the app's e-mail. With Mail:Smtp:Host set (production) it goes straight to that relay and is not kept, so reset
+/// and confirmation links never sit in the database. Without it, the message is written to the outbox table, which the
+/// /outbox page shows in Development and Demo, so a newcomer can confirm an account on their own machine.
 /// </summary>
-public sealed class Outbox(AppDbContext db, TimeProvider time)
+public sealed class Outbox(AppDbContext db, TimeProvider time, IOptions<MailOptions> mail)
 {
     public async Task SendAsync(string to, string subject, string body, string? link, CancellationToken cancellationToken)
     {
+        if (mail.Value.UsesSmtp)
+        {
+            var text = link is null ? body : body + "\n\n" + link;
+            await MailSetup.SendSmtpAsync(mail.Value.Smtp, to, subject, text, cancellationToken);
+            return;
+        }
         db.OutboxMessages.Add(new OutboxMessage
         {
             To = to,

@@ -1,4 +1,3 @@
-using Connective.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -47,44 +46,4 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
             NormalizedName = role.ToUpperInvariant(),
             ConcurrencyStamp = Roles.IdOf(role),
         }));
-}
-
-/// <summary>
-/// One shared account per role in the demo borough, with a password printed on the sign-in page of a demo database.
-/// Written by the demo seeder inside its transaction, so a real database never has them.
-/// </summary>
-internal static class DemoAccounts
-{
-    public const string Password = "demo-borough-password";
-
-    public static string EmailFor(string role) => role.ToLowerInvariant() + "@demo.connective.example";
-
-    public static async Task<int> WriteAsync(AppDbContext db, int residentId, CancellationToken cancellationToken)
-    {
-        var hasher = new PasswordHasher<ConnectiveUser>();
-        var rows = 0;
-        foreach (var role in Roles.All)
-        {
-            var email = EmailFor(role);
-            var user = new ConnectiveUser
-            {
-                Id = "demo-" + role.ToLowerInvariant(),
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                LockoutEnabled = true,
-                IsDemoAccount = true,
-                ResidentId = role == Roles.Resident ? residentId : null,
-            };
-            user.PasswordHash = hasher.HashPassword(user, Password);
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(role) });
-            rows += 2;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return rows;
-    }
 }

@@ -8,14 +8,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Account;
 
+/// <summary>A demo account as the sign-in page of a demo database lists it; staff accounts show their authenticator key and code.</summary>
+public sealed record DemoAccountRow(string Role, string Email, string? AuthenticatorKey, string? CurrentCode);
+
 [EnableRateLimiting(AccountFeature.FormsRateLimit)]
-public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db) : PageModel
+public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db, TimeProvider time) : PageModel
 {
     /// <summary>
     /// The one message for every failed sign-in: wrong password, unknown address, unconfirmed or locked account alike,
     /// so the page never tells anyone whether an address is registered.
     /// </summary>
     public const string FailedMessage = "Enter a correct e-mail address and password";
+
+    /// <summary>Shown only after a correct password, to staff whose only second factor is a passkey.</summary>
+    public const string UsePasskeyMessage = "Your account uses a passkey: sign in with your passkey";
+
+    public const string PasskeyFailedMessage = "That passkey could not sign you in. Try again, or sign in with your e-mail address and password";
 
     private static readonly ConnectiveUser TimingDecoy = new() { UserName = "timing-decoy" };
     private static readonly string TimingDecoyHash = new PasswordHasher<ConnectiveUser>().HashPassword(TimingDecoy, Guid.NewGuid().ToString());
@@ -31,7 +39,7 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IReadOnlyList<(string Role, string Email)> DemoAccountList { get; private set; } = [];
+    public IReadOnlyList<DemoAccountRow> DemoAccountList { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadDemoAccountsAsync(cancellationToken);
 
@@ -40,18 +48,65 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
         if (ModelState.IsValid)
         {
             var email = Email!.Trim();
-            if (await signIn.UserManager.FindByNameAsync(email) is null)
+            var user = await signIn.UserManager.FindByNameAsync(email);
+            if (user is null)
             {
                 // Spend the time a password check takes, so that the response time does not tell unknown addresses apart.
                 signIn.UserManager.PasswordHasher.VerifyHashedPassword(TimingDecoy, TimingDecoyHash, Password!);
             }
-            var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+            else if (await SecondFactor.IsStaffAsync(signIn.UserManager, user) && !await signIn.UserManager.GetTwoFactorEnabledAsync(user))
+            {
+                // Staff without an authenticator app never get a session from a password alone.
+                var check = await signIn.CheckPasswordSignInAsync(user, Password!, lockoutOnFailure: true);
+                if (check.Succeeded)
+                {
+                    if ((await signIn.UserManager.GetPasskeysAsync(user)).Count > 0)
+                    {
+                        ModelState.AddModelError(nameof(Email), UsePasskeyMessage);
+                        await LoadDemoAccountsAsync(cancellationToken);
+                        return Page();
+                    }
+                    // No second factor yet: a short, limited session that can only set up an authenticator app.
+                    await EnrolmentSession.StartAsync(HttpContext, user);
+                    return RedirectToPage("/Account/SetUpAuthenticator", new { returnUrl = AccountFeature.SafeReturnUrl(ReturnUrl) });
+                }
+                ModelState.AddModelError(nameof(Email), FailedMessage);
+                await LoadDemoAccountsAsync(cancellationToken);
+                return Page();
+            }
+            var result = user is null
+                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+                : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
                 return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
             }
+            if (result.RequiresTwoFactor)
+            {
+                return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = AccountFeature.SafeReturnUrl(ReturnUrl) });
+            }
             ModelState.AddModelError(nameof(Email), FailedMessage);
         }
+        await LoadDemoAccountsAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The WebAuthn request options for a passkey sign-in (JSON for the page's script), any account's passkey.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credentialJson, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!string.IsNullOrEmpty(credentialJson))
+        {
+            var result = await signIn.PasskeySignInAsync(credentialJson);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+            }
+        }
+        ModelState.AddModelError("passkey", PasskeyFailedMessage);
         await LoadDemoAccountsAsync(cancellationToken);
         return Page();
     }
@@ -66,7 +121,9 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
         }
         var demo = await db.Users.AsNoTracking().Where(user => user.IsDemoAccount).Select(user => user.Email!).ToListAsync(cancellationToken);
         DemoAccountList = [.. Roles.All
-            .Select(role => (role, DemoAccounts.EmailFor(role)))
-            .Where(account => demo.Contains(account.Item2))];
+            .Where(role => demo.Contains(DemoAccounts.EmailFor(role)))
+            .Select(role => SecondFactor.StaffRoles.Contains(role)
+                ? new DemoAccountRow(role, DemoAccounts.EmailFor(role), DemoAccounts.AuthenticatorKeyFor(role), DemoAccounts.CurrentCodeFor(role, time))
+                : new DemoAccountRow(role, DemoAccounts.EmailFor(role), null, null))];
     }
 }

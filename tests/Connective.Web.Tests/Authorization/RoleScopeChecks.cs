@@ -1,0 +1,138 @@
+using System.Net;
+using Connective.Web.Data;
+using Connective.Web.Demo;
+using Connective.Web.Features.Account;
+using Connective.Web.Features.Audit;
+using Connective.Web.Tests.Fixtures;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connective.Web.Tests.Authorization;
+
+/// <summary>Ward-scoped roles, and granting and revoking them on the admin page.</summary>
+internal static class RoleScopeChecks
+{
+    private const string Password = "a long enough test passphrase";
+
+    /// <summary>The same role in two wards: each coordinator reaches the residents of their own ward only.</summary>
+    public static async Task Coordinators_of_two_wards_each_see_only_their_own_ward(ConnectiveWebFactory factory)
+    {
+        var ids = await AuthorizationMatrixChecks.ResolveIdsAsync(factory);
+        using var wardA = await MatrixSession.StartAsync(factory, Caller.Coordinator);
+        using var wardB = await MatrixSession.SignInAsync(factory, DemoRoleScopes.OtherWardCoordinatorEmail(ids.WardBCode), DemoAccounts.Password);
+
+        var aSeesA = await wardA.Http.GetAsync($"/api/v1/community/residents/{ids.SameWardResidentId}");
+        var aSeesB = await wardA.Http.GetAsync($"/api/v1/community/residents/{ids.OtherWardResidentId}");
+        var bSeesA = await wardB.Http.GetAsync($"/api/v1/community/residents/{ids.SameWardResidentId}");
+        var bSeesB = await wardB.Http.GetAsync($"/api/v1/community/residents/{ids.OtherWardResidentId}");
+        var bListsB = await wardB.Http.GetStringAsync($"/community/wards/{ids.WardBCode}");
+        var bListsA = await wardB.Http.GetStringAsync($"/community/wards/{ids.WardACode}");
+
+        Assert.Equal(HttpStatusCode.OK, aSeesA.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, aSeesB.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, bSeesA.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bSeesB.StatusCode);
+        Assert.Contains("id=\"residents\"", bListsB, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"residents\"", bListsA, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An admin grants a ward-scoped role on the page; it works at once and is audited by account id. Revoked, it stops
+    /// working on the person's very next request, although their session cookie still carries the role claim.
+    /// </summary>
+    public static async Task Granting_and_revoking_a_ward_role_is_audited_and_takes_effect_on_the_next_request(ConnectiveWebFactory factory)
+    {
+        var ids = await AuthorizationMatrixChecks.ResolveIdsAsync(factory);
+        var email = "coordinator-" + Guid.NewGuid().ToString("N")[..12] + "@example.org";
+        string userId;
+        await using (var scope = factory.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ConnectiveUser>>();
+            var user = new ConnectiveUser { UserName = email, Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            userId = user.Id;
+        }
+        using var admin = await MatrixSession.StartAsync(factory, Caller.Admin);
+        var residentPath = $"/api/v1/community/residents/{ids.SameWardResidentId}";
+
+        using var grant = await admin.PostFormAsync("/admin/roles", "/admin/roles?handler=Grant", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Role"] = Roles.Coordinator,
+            ["WardId"] = ids.WardAId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var person = await MatrixSession.SignInAsync(factory, email, Password);
+        var withRole = await person.Http.GetAsync(residentPath);
+        var otherWard = await person.Http.GetAsync($"/api/v1/community/residents/{ids.OtherWardResidentId}");
+        var listed = await admin.Http.GetStringAsync("/admin/roles");
+        using var revoke = await admin.PostFormAsync("/admin/roles", "/admin/roles?handler=Revoke", new Dictionary<string, string>
+        {
+            ["userId"] = userId,
+            ["role"] = Roles.Coordinator,
+            ["wardId"] = ids.WardAId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var afterRevoke = await person.Http.GetAsync(residentPath);
+
+        Assert.Equal("/admin/roles?done=granted", grant.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, withRole.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherWard.StatusCode);
+        Assert.Contains(email, listed, StringComparison.Ordinal);
+        Assert.Equal("/admin/roles?done=revoked", revoke.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, afterRevoke.StatusCode);
+        await using var check = factory.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.RoleAssignments.AnyAsync(row => row.UserId == userId));
+        Assert.False(await db.UserRoles.AnyAsync(row => row.UserId == userId));
+        var audit = await db.AuditEntries.AsNoTracking().Where(entry => entry.Reason != null && entry.Reason.EndsWith("for account " + userId)).ToListAsync();
+        Assert.Contains(audit, entry => entry.Action == AuditActions.RoleGranted && entry.ActorId == "demo-admin" && entry.Reason!.Contains("in ward " + ids.WardACode, StringComparison.Ordinal));
+        Assert.Contains(audit, entry => entry.Action == AuditActions.RoleRevoked && entry.ActorId == "demo-admin");
+        Assert.DoesNotContain(audit, entry => entry.Reason!.Contains('@', StringComparison.Ordinal));
+    }
+
+    /// <summary>A coordinator's own circles reach beyond their ward: they may read the members of a circle they coordinate.</summary>
+    public static async Task A_coordinator_reads_the_members_of_a_circle_they_coordinate_in_another_ward(ConnectiveWebFactory factory)
+    {
+        var ids = await AuthorizationMatrixChecks.ResolveIdsAsync(factory);
+        int coordinatorResident, member, circleWard;
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var circle = await db.Circles.AsNoTracking().Where(circle => circle.WardId != ids.WardAId)
+                .Where(circle => db.CircleMembers.Count(m => m.CircleId == circle.Id) >= 2).OrderBy(circle => circle.Id).FirstAsync();
+            var members = await db.CircleMembers.AsNoTracking().Where(m => m.CircleId == circle.Id).OrderBy(m => m.ResidentId).Select(m => m.ResidentId).ToListAsync();
+            (coordinatorResident, member, circleWard) = (members[0], members[1], circle.WardId);
+        }
+        var email = "circle-" + Guid.NewGuid().ToString("N")[..12] + "@example.org";
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // The coordinator's own membership becomes the coordinating one; the account's role is scoped to ward A.
+            await db.CircleMembers.Where(m => m.ResidentId == coordinatorResident).ExecuteUpdateAsync(set => set.SetProperty(m => m.IsCoordinator, true));
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ConnectiveUser>>();
+            var user = new ConnectiveUser { UserName = email, Email = email, EmailConfirmed = true, ResidentId = coordinatorResident };
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Coordinator)).Succeeded);
+            db.RoleAssignments.Add(new Features.Account.Authorization.RoleAssignment { UserId = user.Id, Role = Roles.Coordinator, WardId = ids.WardAId, GrantedBy = "test" });
+            await db.SaveChangesAsync();
+        }
+        using var coordinator = await MatrixSession.SignInAsync(factory, email, Password);
+
+        var circleMember = await coordinator.Http.GetAsync($"/api/v1/community/residents/{member}");
+        var strangerInThatWard = await coordinator.Http.GetAsync($"/api/v1/community/residents/{await StrangerAsync(factory, circleWard, coordinatorResident)}");
+
+        Assert.Equal(HttpStatusCode.OK, circleMember.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, strangerInThatWard.StatusCode);
+    }
+
+    /// <summary>A resident of the ward who shares no circle with the coordinator.</summary>
+    private static async Task<int> StrangerAsync(ConnectiveWebFactory factory, int wardId, int coordinatorResident)
+    {
+        await using var scope = factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var circles = db.CircleMembers.Where(m => m.ResidentId == coordinatorResident).Select(m => m.CircleId);
+        return await db.Residents.Where(r => r.WardId == wardId && r.Id != coordinatorResident
+                && !db.CircleMembers.Any(m => m.ResidentId == r.Id && circles.Contains(m.CircleId)))
+            .OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+    }
+}
