@@ -1,7 +1,9 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
+using Connective.Web.Features.Residents;
 using Connective.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
+builder.AddResidents();
+builder.AddDataRights();
 builder.Services.AddCommunity();
 
 var app = builder.Build();

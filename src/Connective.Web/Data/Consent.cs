@@ -19,6 +19,9 @@ public enum ConsentPurpose
 
     /// <summary>Their anonymised records may be included in research exports.</summary>
     ResearchExports = 3,
+
+    /// <summary>A coordinator may act for them (ask for help, download or erase their data) when they phone in.</summary>
+    CoordinatorMayActForMe = 5,
 }
 
 /// <summary>How consent was given: online by the resident, or recorded by someone on a call or from a paper form.</summary>
