@@ -80,8 +80,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(entry => new { entry.SubjectResidentId, entry.At });
         builder.HasIndex(entry => new { entry.ActorId, entry.At });
         builder.HasIndex(entry => entry.OnBehalfOfResidentId);
-        // Restrict: an enquiry that accesses were made under can never be deleted from under them.
-        builder.HasOne<AuditEnquiry>().WithMany().HasForeignKey(entry => entry.EnquiryId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to AuditEnquiries either: on SQLite adding one rebuilds the table, which would drop the
+        // append-only triggers; the enquiry id is checked when the entry is written (AuditLog).
+        builder.HasIndex(entry => entry.EnquiryId);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Audit;
 
@@ -52,6 +53,10 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<Con
         if (details.Basis != AuditBasis.Routine && (string.IsNullOrWhiteSpace(reason) || details.EnquiryId is null))
         {
             throw new ArgumentException("An access for a safeguarding enquiry or under a legal exemption needs its enquiry and a recorded reason.", nameof(details));
+        }
+        if (details.EnquiryId is { } enquiryId && !await db.AuditEnquiries.AnyAsync(enquiry => enquiry.Id == enquiryId && enquiry.Basis == details.Basis, cancellationToken))
+        {
+            throw new ArgumentException($"There is no {details.Basis} enquiry {enquiryId}.", nameof(details));
         }
         db.AuditEntries.Add(new AuditEntry
         {
