@@ -3,6 +3,7 @@ using Connective.Web.Features.Account;
 using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
+using Connective.Web.Features.Network;
 using Connective.Web.Features.Residents;
 using Connective.Web.Infrastructure;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
+builder.Services.AddNetwork();
 builder.AddResidents();
 builder.AddDataRights();
 builder.Services.AddCommunity();

@@ -20,6 +20,11 @@ public enum ConsentPurpose
     /// <summary>Their anonymised records may be included in research exports.</summary>
     ResearchExports = 3,
 
+    /// <summary>
+    /// Their ties may be used to find them help, or people to help, through people they know (Circle's matching).
+    /// </summary>
+    FindHelpThroughMyNetwork = 4,
+
     /// <summary>A coordinator may act for them (ask for help, download or erase their data) when they phone in.</summary>
     CoordinatorMayActForMe = 5,
 }
@@ -48,7 +53,13 @@ public sealed class Consent
     /// <summary>Who recorded it: "self" when the resident gave it online, otherwise the coordinator's name or account.</summary>
     public required string RecordedBy { get; set; }
 
+    /// <summary>For consent given by phone, the version of the script the coordinator read out.</summary>
+    public string? ScriptVersion { get; set; }
+
     public DateTime? WithdrawnAt { get; set; }
+
+    /// <summary>Who withdrew it: "self", or the internal account id of whoever recorded the withdrawal.</summary>
+    public string? WithdrawnBy { get; set; }
 }
 
 internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
@@ -56,6 +67,8 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
     public void Configure(EntityTypeBuilder<Consent> builder)
     {
         builder.Property(consent => consent.RecordedBy).HasMaxLength(200);
+        builder.Property(consent => consent.ScriptVersion).HasMaxLength(40);
+        builder.Property(consent => consent.WithdrawnBy).HasMaxLength(200);
         builder.HasOne<Resident>().WithMany().HasForeignKey(consent => consent.ResidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(consent => new { consent.ResidentId, consent.Purpose });
         builder.HasIndex(consent => new { consent.Purpose, consent.WithdrawnAt });

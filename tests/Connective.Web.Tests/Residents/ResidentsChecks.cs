@@ -211,7 +211,7 @@ internal static class ResidentsChecks
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var kept = new KeepsMoneyHandled();
-        var erasure = new PersonErasure(db, services.GetRequiredService<ConsentRecords>(), services.GetRequiredService<AuditLog>(),
+        var erasure = new PersonErasure(db, services.GetRequiredService<ConsentRecords>(), services.GetRequiredService<ConsentedNetwork>(), services.GetRequiredService<AuditLog>(),
             [kept], services.GetRequiredService<TimeProvider>());
 
         var receipt = await erasure.EraseAsync(Principal(Coordinator, Roles.Coordinator), new DataSubject(residentId, null), CancellationToken.None);

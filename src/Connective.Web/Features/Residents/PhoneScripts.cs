@@ -32,6 +32,7 @@ public static class PhoneScripts
         ConsentPurpose.ContactByPhone => "May our coordinators phone you?",
         ConsentPurpose.ResearchExports => "May your records, without your name, be included in research?",
         ConsentPurpose.CoordinatorMayActForMe => "When you phone us, may a coordinator act for you: ask for help, or download or delete your information?",
-        _ => "May we use who you know to find you help, or people to help, through people you know?",
+        ConsentPurpose.FindHelpThroughMyNetwork => "May we use who you know to find you help, or people to help, through people you know?",
+        _ => purpose.ToString(),
     };
 }

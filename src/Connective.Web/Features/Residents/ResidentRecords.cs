@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Residents;
@@ -10,7 +11,7 @@ public sealed record NewResident(string GivenName, string FamilyName, int BirthY
 public sealed record WardChoice(int Id, string Name);
 
 /// <summary>Creates resident records and the household at their address.</summary>
-public sealed class ResidentRecords(AppDbContext db)
+public sealed class ResidentRecords(AppDbContext db, ConsentedNetwork network)
 {
     public Task<List<WardChoice>> WardsAsync(CancellationToken cancellationToken) =>
         db.Wards.AsNoTracking().OrderBy(ward => ward.Name).Select(ward => new WardChoice(ward.Id, ward.Name)).ToListAsync(cancellationToken);
@@ -56,6 +57,9 @@ public sealed class ResidentRecords(AppDbContext db)
         };
         db.Residents.Add(resident);
         await db.SaveChangesAsync(cancellationToken);
+        // A new person is a new node in every consented graph (isolated until they consent).
+        await ConsentedNetwork.RecordChangeAsync(db, cancellationToken);
+        network.Refresh();
         return resident;
     }
 

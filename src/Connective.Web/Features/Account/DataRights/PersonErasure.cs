@@ -14,7 +14,7 @@ namespace Connective.Web.Features.Account.DataRights;
 /// to ids that now map to no one. Features that must keep records take part through <see cref="IErasureParticipant"/>.
 /// Ward figures are computed from the people held, so they are as they would be had the person never been recorded.
 /// </summary>
-public sealed class PersonErasure(AppDbContext db, ConsentRecords consents, AuditLog audit, IEnumerable<IErasureParticipant> participants, TimeProvider time)
+public sealed class PersonErasure(AppDbContext db, ConsentRecords consents, ConsentedNetwork network, AuditLog audit, IEnumerable<IErasureParticipant> participants, TimeProvider time)
 {
     public async Task<ErasureReceipt> EraseAsync(ClaimsPrincipal actor, DataSubject person, CancellationToken cancellationToken)
     {
@@ -103,7 +103,10 @@ public sealed class PersonErasure(AppDbContext db, ConsentRecords consents, Audi
             });
             await db.SaveChangesAsync(cancellationToken);
         }
+        // Ties and a node went too: no graph built before this transaction is used after it.
+        await ConsentedNetwork.RecordChangeAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        network.Refresh();
         return receipt;
     }
 

@@ -52,7 +52,7 @@ public sealed class PersonalDataExport(AppDbContext db, ConsentRecords consents,
                 ("PeopleOnRecordThere", await db.Residents.CountAsync(other => other.HouseholdId == resident.HouseholdId, cancellationToken)))]));
             sections.Add(new("consents", [.. (await consents.HistoryAsync(id, cancellationToken)).Select(consent => Row(
                 ("Purpose", consent.Purpose.ToString()), ("GivenAt", consent.GivenAt), ("Method", consent.Method.ToString()),
-                ("RecordedBy", consent.RecordedBy), ("WithdrawnAt", consent.WithdrawnAt)))]));
+                ("RecordedBy", consent.RecordedBy), ("ScriptVersion", consent.ScriptVersion), ("WithdrawnAt", consent.WithdrawnAt), ("WithdrawnBy", consent.WithdrawnBy)))]));
             sections.Add(new("ties", [.. (await db.Ties.AsNoTracking()
                 .Where(tie => tie.PersonAId == id || tie.PersonBId == id)
                 .OrderBy(tie => tie.Id)
