@@ -13,6 +13,9 @@ public static class AuditActions
     public const string ViewedResidentApi = "ViewedResidentApi";
     public const string ViewedWardResidentList = "ViewedWardResidentList";
 
+    /// <summary>A coordinator listed the residents without a login (names shown, so audited; no one resident is the subject).</summary>
+    public const string ViewedOfflineResidentList = "ViewedOfflineResidentList";
+
     /// <summary>A coordinator created a record for a resident who has no login.</summary>
     public const string CreatedOfflineResident = "CreatedOfflineResident";
 

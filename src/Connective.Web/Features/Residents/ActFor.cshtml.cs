@@ -1,5 +1,4 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
 using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Network;
@@ -14,7 +13,7 @@ namespace Connective.Web.Features.Residents;
 /// A coordinator exercises a resident's data rights for them (download, erasure), only with the resident's consent
 /// that a coordinator may act for them; every step goes through <see cref="ProxyContext"/>, which audits both people.
 /// </summary>
-[Authorize(Roles = Roles.Coordinator)]
+[Authorize(Roles = ResidentsFeature.StaffRoles)]
 public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyContext proxy, PersonalDataExport export, PersonErasure erasure, TimeProvider time) : PageModel
 {
     public int ResidentId { get; private set; }

@@ -1,4 +1,3 @@
-using Connective.Web.Features.Account;
 using Connective.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connective.Web.Features.Residents;
 
 /// <summary>A coordinator creates a record for a resident without a login, usually while they are on the phone.</summary>
-[Authorize(Roles = Roles.Coordinator)]
+[Authorize(Roles = ResidentsFeature.StaffRoles)]
 public sealed class NewOfflineModel(ResidentRecords residents, AuditLog audit) : PageModel
 {
     [BindProperty]

@@ -1,5 +1,4 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Network;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Connective.Web.Features.Residents;
 
 /// <summary>A coordinator reads the consent script on the phone and records the resident's answer to each question.</summary>
-[Authorize(Roles = Roles.Coordinator)]
+[Authorize(Roles = ResidentsFeature.StaffRoles)]
 public sealed class PhoneConsentModel(AppDbContext db, ConsentRecords consents, PhoneConsent phoneConsent, AuditLog audit) : PageModel
 {
     public sealed record Person(int Id, string Name, string Address);
