@@ -78,9 +78,14 @@ internal static class ResidentsChecks
         await GiveAsync(factory, residentId, ProxyContext.Purpose);
         var granted = await PostToHandlerAsync(coordinator, $"/residents/{residentId}/act-for?handler=Download", new Dictionary<string, string>());
         ProxyGrant asHelper;
+        ProxyGrant otherWard;
         await using (var scope = factory.CreateScope())
         {
-            asHelper = await scope.ServiceProvider.GetRequiredService<ProxyContext>().ForAsync(Principal("demo-helper", Roles.Helper), residentId, CancellationToken.None);
+            var otherCoordinator = await scope.ServiceProvider.GetRequiredService<AppDbContext>().RoleAssignments.Where(assignment => assignment.Role == Roles.Coordinator && assignment.UserId != Coordinator)
+                .Select(assignment => assignment.UserId).FirstAsync();
+            var proxy = scope.ServiceProvider.GetRequiredService<ProxyContext>();
+            asHelper = await proxy.ForAsync(Principal("demo-helper", Roles.Helper), residentId, CancellationToken.None);
+            otherWard = await proxy.ForAsync(Principal(otherCoordinator, Roles.Coordinator), residentId, CancellationToken.None);
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -88,13 +93,15 @@ internal static class ResidentsChecks
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
         Assert.Equal("application/zip", granted.Content.Headers.ContentType?.MediaType);
         Assert.False(asHelper.IsGranted);
+        Assert.False(otherWard.IsGranted);
+        Assert.Contains("ward", otherWard.RefusedBecause, StringComparison.Ordinal);
         await using var check = factory.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
         var entries = await db.AuditEntries.Where(entry => entry.OnBehalfOfResidentId == residentId).OrderBy(entry => entry.Id).ToListAsync();
         Assert.Equal(
-            [AuditActions.ActOnBehalfRefused, AuditActions.ActedOnBehalf, AuditActions.ExportedPersonalData, AuditActions.ActOnBehalfRefused],
+            [AuditActions.ActOnBehalfRefused, AuditActions.ActedOnBehalf, AuditActions.ExportedPersonalData, AuditActions.ActOnBehalfRefused, AuditActions.ActOnBehalfRefused],
             entries.Select(entry => entry.Action));
-        Assert.Equal([Coordinator, Coordinator, Coordinator, "demo-helper"], entries.Select(entry => entry.ActorId));
+        Assert.Equal([Coordinator, Coordinator, Coordinator, "demo-helper"], entries.Take(4).Select(entry => entry.ActorId));
         Assert.All(entries, entry => Assert.Equal(residentId, entry.SubjectResidentId));
     }
 
@@ -234,12 +241,13 @@ internal static class ResidentsChecks
         int residentId;
         int wardId;
         int wardResidents;
+        var coordinatorWard = await FirstWardIdAsync(factory);
         await using (var scope = factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             // A demo resident without an account who shares a household and has ties: the hardest ordinary case.
             var candidate = await db.Residents
-                .Where(resident => !resident.HasAccount && !db.Users.Any(user => user.ResidentId == resident.Id)
+                .Where(resident => resident.WardId == coordinatorWard && !resident.HasAccount && !db.Users.Any(user => user.ResidentId == resident.Id)
                     && db.Residents.Count(other => other.HouseholdId == resident.HouseholdId) > 1
                     && db.Ties.Any(tie => tie.PersonAId == resident.Id || tie.PersonBId == resident.Id))
                 .OrderByDescending(resident => resident.Id)
@@ -300,7 +308,9 @@ internal static class ResidentsChecks
     private static async Task<int> FirstWardIdAsync(ConnectiveWebFactory factory)
     {
         await using var scope = factory.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Wards.OrderBy(ward => ward.Id).Select(ward => ward.Id).FirstAsync();
+        // The demo Coordinator's ward (ward A): coordinators handle residents of the wards they cover.
+        return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().RoleAssignments
+            .Where(assignment => assignment.UserId == Coordinator && assignment.Role == Roles.Coordinator).Select(assignment => assignment.WardId).FirstAsync())!.Value;
     }
 
     private static async Task<int> NewOfflineResidentAsync(ConnectiveWebFactory factory)

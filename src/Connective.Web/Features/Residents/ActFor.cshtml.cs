@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Network;
@@ -14,7 +15,7 @@ namespace Connective.Web.Features.Residents;
 /// that a coordinator may act for them; every step goes through <see cref="ProxyContext"/>, which audits both people.
 /// </summary>
 [Authorize(Roles = ResidentsFeature.StaffRoles)]
-public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyContext proxy, PersonalDataExport export, PersonErasure erasure, TimeProvider time) : PageModel
+public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyContext proxy, PersonalDataExport export, PersonErasure erasure, RoleScopes scopes, TimeProvider time) : PageModel
 {
     public int ResidentId { get; private set; }
     public bool HasConsent { get; private set; }
@@ -23,9 +24,14 @@ public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyC
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await db.Residents.AnyAsync(resident => resident.Id == id, cancellationToken))
+        var wardId = await db.Residents.Where(resident => resident.Id == id).Select(resident => (int?)resident.WardId).SingleOrDefaultAsync(cancellationToken);
+        if (wardId is null)
         {
             return NotFound();
+        }
+        if (!await scopes.MayHandleAsync(User, wardId.Value, cancellationToken))
+        {
+            return Forbid();
         }
         ResidentId = id;
         HasConsent = await consents.HasAsync(id, ProxyContext.Purpose, cancellationToken);

@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace Connective.Web.Features.Residents;
 
 /// <summary>Coordinators find a resident without a login (newest records first, or by last name) to phone or act for.</summary>
 [Authorize(Roles = ResidentsFeature.StaffRoles)]
-public sealed class IndexModel(AppDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, RoleScopes scopes) : PageModel
 {
     public const int PageSize = 50;
 
@@ -21,6 +22,10 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : PageModel
     {
         FamilyName = string.IsNullOrWhiteSpace(familyName) ? null : familyName.Trim();
         var query = db.Residents.AsNoTracking().Where(resident => !resident.HasAccount);
+        if (await scopes.WardsHandledAsync(User, cancellationToken) is { } wards)
+        {
+            query = query.Where(resident => wards.Contains(resident.WardId));
+        }
         if (FamilyName is not null)
         {
             query = query.Where(resident => resident.FamilyName == FamilyName);

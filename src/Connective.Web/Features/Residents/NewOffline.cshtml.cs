@@ -1,3 +1,4 @@
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,18 +8,25 @@ namespace Connective.Web.Features.Residents;
 
 /// <summary>A coordinator creates a record for a resident without a login, usually while they are on the phone.</summary>
 [Authorize(Roles = ResidentsFeature.StaffRoles)]
-public sealed class NewOfflineModel(ResidentRecords residents, AuditLog audit) : PageModel
+public sealed class NewOfflineModel(ResidentRecords residents, AuditLog audit, RoleScopes scopes) : PageModel
 {
     [BindProperty]
     public ResidentForm Form { get; set; } = new();
 
     public IReadOnlyList<WardChoice> Wards { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Wards = await residents.WardsAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Wards = await WardsAsync(cancellationToken);
+
+    /// <summary>A coordinator adds people only in the wards they cover.</summary>
+    private async Task<IReadOnlyList<WardChoice>> WardsAsync(CancellationToken cancellationToken)
+    {
+        var all = await residents.WardsAsync(cancellationToken);
+        return await scopes.WardsHandledAsync(User, cancellationToken) is { } handled ? [.. all.Where(ward => handled.Contains(ward.Id))] : all;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Wards = await residents.WardsAsync(cancellationToken);
+        Wards = await WardsAsync(cancellationToken);
         if (Form.WardId is { } wardId && Wards.All(ward => ward.Id != wardId))
         {
             ModelState.AddModelError("Form.WardId", "Select the ward");

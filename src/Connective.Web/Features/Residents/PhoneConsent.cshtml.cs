@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Network;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace Connective.Web.Features.Residents;
 
 /// <summary>A coordinator reads the consent script on the phone and records the resident's answer to each question.</summary>
 [Authorize(Roles = ResidentsFeature.StaffRoles)]
-public sealed class PhoneConsentModel(AppDbContext db, ConsentRecords consents, PhoneConsent phoneConsent, AuditLog audit) : PageModel
+public sealed class PhoneConsentModel(AppDbContext db, ConsentRecords consents, PhoneConsent phoneConsent, AuditLog audit, RoleScopes scopes) : PageModel
 {
     public sealed record Person(int Id, string Name, string Address);
 
@@ -22,10 +23,15 @@ public sealed class PhoneConsentModel(AppDbContext db, ConsentRecords consents, 
 
     public async Task<IActionResult> OnGetAsync(int id, bool created, bool recorded, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await WardOfAsync(id, cancellationToken) is not { } wardId)
         {
             return NotFound();
         }
+        if (!await scopes.MayHandleAsync(User, wardId, cancellationToken))
+        {
+            return Forbid();
+        }
+        await LoadAsync(id, cancellationToken);
         await audit.RecordAsync(User, AuditActions.ViewedResident, id, reason: null, cancellationToken);
         (Created, Recorded) = (created, recorded);
         return Page();
@@ -33,9 +39,13 @@ public sealed class PhoneConsentModel(AppDbContext db, ConsentRecords consents, 
 
     public async Task<IActionResult> OnPostAsync(int id, List<ConsentPurpose> agreed, string scriptVersion, CancellationToken cancellationToken)
     {
-        if (!await db.Residents.AnyAsync(resident => resident.Id == id, cancellationToken))
+        if (await WardOfAsync(id, cancellationToken) is not { } wardId)
         {
             return NotFound();
+        }
+        if (!await scopes.MayHandleAsync(User, wardId, cancellationToken))
+        {
+            return Forbid();
         }
         if (PhoneScripts.Find(scriptVersion) is null || agreed.Any(purpose => !Enum.IsDefined(purpose)))
         {
@@ -44,6 +54,9 @@ public sealed class PhoneConsentModel(AppDbContext db, ConsentRecords consents, 
         await phoneConsent.RecordAsync(User, id, agreed.ToHashSet(), scriptVersion, cancellationToken);
         return RedirectToPage(new { id, recorded = true });
     }
+
+    private Task<int?> WardOfAsync(int id, CancellationToken cancellationToken) =>
+        db.Residents.Where(resident => resident.Id == id).Select(resident => (int?)resident.WardId).SingleOrDefaultAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Network;
 using Microsoft.AspNetCore.Identity;
@@ -20,13 +21,13 @@ public sealed record ProxyGrant(int ResidentId, string CoordinatorAccountId, boo
 /// (help requests taken by phone) call <see cref="ForAsync"/> before they act, then <see cref="RecordAsync"/> for
 /// what they did.
 /// </summary>
-public sealed class ProxyContext(AppDbContext db, ConsentRecords consents, AuditLog audit, UserManager<ConnectiveUser> users)
+public sealed class ProxyContext(AppDbContext db, ConsentRecords consents, AuditLog audit, UserManager<ConnectiveUser> users, RoleScopes scopes)
 {
     /// <summary>The consent a resident gives to let coordinators act for them.</summary>
     public const ConsentPurpose Purpose = ConsentPurpose.CoordinatorMayActForMe;
 
     /// <summary>
-    /// Asks to act for the resident. Granted only to a coordinator, for a resident who exists and has current
+    /// Asks to act for the resident. Granted only to a coordinator of the resident's ward, for a resident who has current
     /// consent for <see cref="Purpose"/>; either way the attempt is audited.
     /// </summary>
     public async Task<ProxyGrant> ForAsync(ClaimsPrincipal coordinator, int residentId, CancellationToken cancellationToken)
@@ -34,13 +35,19 @@ public sealed class ProxyContext(AppDbContext db, ConsentRecords consents, Audit
         ArgumentNullException.ThrowIfNull(coordinator);
         var accountId = users.GetUserId(coordinator) ?? throw new InvalidOperationException("Only a signed-in coordinator can act for a resident.");
         string? refused = null;
-        if (!coordinator.IsInRole(Roles.Coordinator))
+        var wardId = await db.Residents.Where(resident => resident.Id == residentId).Select(resident => (int?)resident.WardId).SingleOrDefaultAsync(cancellationToken);
+        var scope = await scopes.ForAsync(coordinator, cancellationToken);
+        if (scope is null || !scope.Holds(Roles.Coordinator))
         {
             refused = "Only coordinators can act for a resident.";
         }
-        else if (!await db.Residents.AnyAsync(resident => resident.Id == residentId, cancellationToken))
+        else if (wardId is null)
         {
             refused = "There is no such resident.";
+        }
+        else if (!scope.HoldsIn(Roles.Coordinator, wardId.Value))
+        {
+            refused = "Only a coordinator for the resident's ward can act for them.";
         }
         else if (!await consents.HasAsync(residentId, Purpose, cancellationToken))
         {
