@@ -1,9 +1,11 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Network;
+using Connective.Web.Features.Residents;
 using Connective.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +15,8 @@ builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
 builder.Services.AddNetwork();
+builder.AddResidents();
+builder.AddDataRights();
 builder.Services.AddCommunity();
 
 var app = builder.Build();

@@ -32,6 +32,22 @@ public sealed class OutboxMessage
     public string? Link { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>An e-mail, or a letter to a postal address for a resident without one.</summary>
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>The resident it was written to, when known, so "my data" finds it and erasure removes it.</summary>
+    public int? RecipientResidentId { get; set; }
+
+    /// <summary>The recipient has been erased: the address is kept only to deliver this receipt and is never shown.</summary>
+    public bool RecipientErased { get; set; }
+}
+
+/// <summary>How an outbox message travels.</summary>
+public enum OutboxKind
+{
+    Email = 0,
+    Letter = 1,
 }
 
 internal sealed class ConnectiveUserConfiguration : IEntityTypeConfiguration<ConnectiveUser>
@@ -52,5 +68,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(message => message.Body).HasMaxLength(4000);
         builder.Property(message => message.Link).HasMaxLength(2000);
         builder.HasIndex(message => message.CreatedAt);
+        builder.HasIndex(message => message.RecipientResidentId);
     }
 }

@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DatabaseInfo> DatabaseInfo => Set<DatabaseInfo>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditEnquiry> AuditEnquiries => Set<AuditEnquiry>();
     public DbSet<Features.Account.Authorization.RoleAssignment> RoleAssignments => Set<Features.Account.Authorization.RoleAssignment>();
     public DbSet<NetworkVersion> NetworkVersions => Set<NetworkVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -24,6 +24,9 @@ public enum ConsentPurpose
     /// Their ties may be used to find them help, or people to help, through people they know (Circle's matching).
     /// </summary>
     FindHelpThroughMyNetwork = 4,
+
+    /// <summary>A coordinator may act for them (ask for help, download or erase their data) when they phone in.</summary>
+    CoordinatorMayActForMe = 5,
 }
 
 /// <summary>How consent was given: online by the resident, or recorded by someone on a call or from a paper form.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Audit;
 
@@ -11,17 +12,55 @@ public static class AuditActions
     public const string ViewedResident = "ViewedResident";
     public const string ViewedResidentApi = "ViewedResidentApi";
     public const string ViewedWardResidentList = "ViewedWardResidentList";
+
+    /// <summary>A coordinator listed the residents without a login (names shown, so audited; no one resident is the subject).</summary>
+    public const string ViewedOfflineResidentList = "ViewedOfflineResidentList";
+
+    /// <summary>A coordinator created a record for a resident who has no login.</summary>
+    public const string CreatedOfflineResident = "CreatedOfflineResident";
+
+    /// <summary>A coordinator recorded consent a resident gave on the phone.</summary>
+    public const string RecordedPhoneConsent = "RecordedPhoneConsent";
+
+    /// <summary>A coordinator began acting for a resident, with the resident's consent.</summary>
+    public const string ActedOnBehalf = "ActedOnBehalf";
+
+    /// <summary>A coordinator tried to act for a resident who has not consented; nothing was done.</summary>
+    public const string ActOnBehalfRefused = "ActOnBehalfRefused";
+
+    /// <summary>Everything held about a person was downloaded (by them, or for them).</summary>
+    public const string ExportedPersonalData = "ExportedPersonalData";
+
+    /// <summary>A person was erased; the row keeps only their former internal ids.</summary>
+    public const string ErasedPerson = "ErasedPerson";
+
     public const string RoleGranted = "RoleGranted";
     public const string RoleRevoked = "RoleRevoked";
 }
 
+/// <summary>The optional parts of an audit entry beyond actor, action and subject.</summary>
+public sealed record AuditDetails(
+    int? OnBehalfOfResidentId = null, string? SubjectAccountId = null, AuditBasis Basis = AuditBasis.Routine, long? EnquiryId = null);
+
 /// <summary>Writes the audit log: one row an action, actor and subject by internal id only.</summary>
 public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<ConnectiveUser> users)
 {
-    public async Task RecordAsync(ClaimsPrincipal actor, string action, int? subjectResidentId, string? reason, CancellationToken cancellationToken)
+    public Task RecordAsync(ClaimsPrincipal actor, string action, int? subjectResidentId, string? reason, CancellationToken cancellationToken) =>
+        RecordAsync(actor, action, subjectResidentId, reason, new AuditDetails(), cancellationToken);
+
+    public async Task RecordAsync(ClaimsPrincipal actor, string action, int? subjectResidentId, string? reason, AuditDetails details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(details);
         var actorId = users.GetUserId(actor) ?? throw new InvalidOperationException("Only a signed-in person's actions are audited.");
+        if (details.Basis != AuditBasis.Routine && (string.IsNullOrWhiteSpace(reason) || details.EnquiryId is null))
+        {
+            throw new ArgumentException("An access for a safeguarding enquiry or under a legal exemption needs its enquiry and a recorded reason.", nameof(details));
+        }
+        if (details.EnquiryId is { } enquiryId && !await db.AuditEnquiries.AnyAsync(enquiry => enquiry.Id == enquiryId && enquiry.Basis == details.Basis, cancellationToken))
+        {
+            throw new ArgumentException($"There is no {details.Basis} enquiry {enquiryId}.", nameof(details));
+        }
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow().UtcDateTime,
@@ -30,12 +69,53 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<Con
             Action = action,
             SubjectResidentId = subjectResidentId,
             Reason = reason,
+            OnBehalfOfResidentId = details.OnBehalfOfResidentId,
+            SubjectAccountId = details.SubjectAccountId,
+            Basis = details.Basis,
+            EnquiryId = details.EnquiryId,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A role given to an account; for the role administration page, whichever feature builds it.</summary>
+    public Task RoleGrantedAsync(ClaimsPrincipal actor, string accountId, string role, CancellationToken cancellationToken) =>
+        RecordAsync(actor, AuditActions.RoleGranted, null, role, new AuditDetails(SubjectAccountId: accountId), cancellationToken);
+
+    /// <summary>A role taken from an account.</summary>
+    public Task RoleRevokedAsync(ClaimsPrincipal actor, string accountId, string role, CancellationToken cancellationToken) =>
+        RecordAsync(actor, AuditActions.RoleRevoked, null, role, new AuditDetails(SubjectAccountId: accountId), cancellationToken);
+
+    /// <summary>Opens an enquiry that accesses can then be recorded under; the reason is kept for the audit.</summary>
+    public async Task<long> OpenEnquiryAsync(ClaimsPrincipal actor, AuditBasis basis, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (basis == AuditBasis.Routine)
+        {
+            throw new ArgumentException("Routine work needs no enquiry.", nameof(basis));
+        }
+        var enquiry = new AuditEnquiry
+        {
+            Basis = basis,
+            Reason = reason.Trim(),
+            OpenedBy = users.GetUserId(actor) ?? throw new InvalidOperationException("Only a signed-in person can open an enquiry."),
+            OpenedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.AuditEnquiries.Add(enquiry);
+        await db.SaveChangesAsync(cancellationToken);
+        return enquiry.Id;
+    }
+
+    /// <summary>Closes an enquiry: from now on the people it concerned see its accesses, by role only.</summary>
+    public async Task CloseEnquiryAsync(long enquiryId, CancellationToken cancellationToken)
+    {
+        var enquiry = await db.AuditEnquiries.FindAsync([enquiryId], cancellationToken)
+            ?? throw new ArgumentException($"There is no enquiry {enquiryId}.", nameof(enquiryId));
+        enquiry.ClosedAt ??= time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The most specific staff role the actor holds, so the log says in which capacity they looked.</summary>
-    private static string ActingRole(ClaimsPrincipal actor) =>
+    public static string ActingRole(ClaimsPrincipal actor) =>
         new[] { Roles.SafeguardingLead, Roles.Practitioner, Roles.Coordinator, Roles.Admin, Roles.ServiceManager, Roles.BudgetOfficer, Roles.Helper, Roles.Resident }
             .FirstOrDefault(actor.IsInRole) ?? "None";
 }

@@ -24,6 +24,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
+    /// <summary>Of the ids on this page, those that still lead to a person; the others belonged to people since erased.</summary>
+    public IReadOnlySet<int> LiveResidents { get; private set; } = new HashSet<int>();
+
+    public IReadOnlySet<string> LiveAccounts { get; private set; } = new HashSet<string>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = db.AuditEntries.AsNoTracking();
@@ -40,5 +45,25 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             query = query.Where(entry => entry.Action == Action.Trim());
         }
         Entries = await query.OrderByDescending(entry => entry.Id).Take(PageSize).ToListAsync(cancellationToken);
+        // An erased person's rows stay, but their former ids are not shown: the id is all that is left of them.
+        var residentIds = Entries.SelectMany(entry => new[] { entry.SubjectResidentId, entry.OnBehalfOfResidentId }).OfType<int>().Distinct().ToList();
+        LiveResidents = (await db.Residents.Where(resident => residentIds.Contains(resident.Id)).Select(resident => resident.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var accountIds = Entries.SelectMany(entry => new[] { entry.ActorId, entry.SubjectAccountId }).OfType<string>().Distinct().ToList();
+        LiveAccounts = (await db.Users.Where(user => accountIds.Contains(user.Id)).Select(user => user.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>What the table shows for a resident id: the id while the person exists, otherwise that they were erased.</summary>
+    public string ShowResident(int? id) => id switch
+    {
+        null => "",
+        { } live when LiveResidents.Contains(live) => live.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "(erased)",
+    };
+
+    public string ShowAccount(string? id) => id switch
+    {
+        null => "",
+        _ when LiveAccounts.Contains(id) => id,
+        _ => "(erased)",
+    };
 }

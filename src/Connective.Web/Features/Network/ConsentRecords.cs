@@ -122,6 +122,7 @@ public sealed class ConsentRecords(AppDbContext db, ConsentedNetwork network, Ti
         ConsentPurpose.ContactByPhone => "Coordinators may phone me",
         ConsentPurpose.ResearchExports => "My anonymised records may be included in research",
         ConsentPurpose.FindHelpThroughMyNetwork => "My connections may be used to find me help, or people to help, through people I know",
+        ConsentPurpose.CoordinatorMayActForMe => "A coordinator may act for me when I phone",
         _ => purpose.ToString(),
     };
 
@@ -133,6 +134,7 @@ public sealed class ConsentRecords(AppDbContext db, ConsentedNetwork network, Ti
         ConsentPurpose.ContactByPhone => "Coordinators can phone them",
         ConsentPurpose.ResearchExports => "Anonymised records can be used in research",
         ConsentPurpose.FindHelpThroughMyNetwork => "Their connections can be used to find them help through people they know",
+        ConsentPurpose.CoordinatorMayActForMe => "A coordinator can act for them when they phone",
         _ => purpose.ToString(),
     };
 }

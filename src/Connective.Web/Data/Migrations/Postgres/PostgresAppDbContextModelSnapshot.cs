@@ -22,6 +22,38 @@ namespace Connective.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Connective.Web.Data.AuditEnquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditEnquiries");
+                });
+
             modelBuilder.Entity("Connective.Web.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -48,9 +80,22 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("EnquiryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("OnBehalfOfResidentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SubjectAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int?>("SubjectResidentId")
                         .HasColumnType("integer");
@@ -58,6 +103,10 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("EnquiryId");
+
+                    b.HasIndex("OnBehalfOfResidentId");
 
                     b.HasIndex("ActorId", "At");
 
@@ -334,9 +383,18 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("RecipientErased")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("RecipientResidentId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -351,6 +409,8 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RecipientResidentId");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -1,0 +1,81 @@
+using Connective.Web.Data;
+using Connective.Web.Features.Account.Authorization;
+using Connective.Web.Features.Account.DataRights;
+using Connective.Web.Features.Audit;
+using Connective.Web.Features.Network;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connective.Web.Features.Residents;
+
+/// <summary>
+/// A coordinator exercises a resident's data rights for them (download, erasure), only with the resident's consent
+/// that a coordinator may act for them; every step goes through <see cref="ProxyContext"/>, which audits both people.
+/// </summary>
+[Authorize(Roles = ResidentsFeature.StaffRoles)]
+public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyContext proxy, PersonalDataExport export, PersonErasure erasure, RoleScopes scopes, TimeProvider time) : PageModel
+{
+    public int ResidentId { get; private set; }
+    public bool HasConsent { get; private set; }
+    public string? RefusedBecause { get; private set; }
+    public ErasureReceipt? Receipt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var wardId = await db.Residents.Where(resident => resident.Id == id).Select(resident => (int?)resident.WardId).SingleOrDefaultAsync(cancellationToken);
+        if (wardId is null)
+        {
+            return NotFound();
+        }
+        if (!await scopes.MayHandleAsync(User, wardId.Value, cancellationToken))
+        {
+            return Forbid();
+        }
+        ResidentId = id;
+        HasConsent = await consents.HasAsync(id, ProxyContext.Purpose, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDownloadAsync(int id, CancellationToken cancellationToken)
+    {
+        var grant = await proxy.ForAsync(User, id, cancellationToken);
+        if (!grant.IsGranted)
+        {
+            return Refused(id, grant);
+        }
+        var subject = await SubjectAsync(id, cancellationToken);
+        var zip = await export.ZipAsync(subject, cancellationToken);
+        await proxy.RecordAsync(User, grant, AuditActions.ExportedPersonalData, reason: null, cancellationToken);
+        return File(zip, DataRightsFeature.ZipContentType, DataRightsFeature.ZipName(time.GetUtcNow().UtcDateTime));
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(int id, bool confirm, CancellationToken cancellationToken)
+    {
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", "Tick the box to confirm the resident asked for their data to be erased");
+            return await OnGetAsync(id, cancellationToken);
+        }
+        var grant = await proxy.ForAsync(User, id, cancellationToken);
+        if (!grant.IsGranted)
+        {
+            return Refused(id, grant);
+        }
+        var subject = await SubjectAsync(id, cancellationToken);
+        Receipt = await erasure.EraseAsync(User, subject, cancellationToken);
+        ResidentId = id;
+        return Page();
+    }
+
+    private async Task<DataSubject> SubjectAsync(int residentId, CancellationToken cancellationToken) =>
+        new(residentId, await db.Users.Where(user => user.ResidentId == residentId).Select(user => user.Id).FirstOrDefaultAsync(cancellationToken));
+
+    private PageResult Refused(int id, ProxyGrant grant)
+    {
+        ResidentId = id;
+        RefusedBecause = grant.RefusedBecause;
+        return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
+    }
+}
