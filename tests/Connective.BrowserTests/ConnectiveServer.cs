@@ -45,7 +45,7 @@ public sealed class ConnectiveServer : IAsyncLifetime, IDisposable
     public HttpClient CreateHttpClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
     /// <summary>A fresh browser context (no cookies or storage shared between tests) on the shared Chromium.</summary>
-    public async Task<IBrowserContext> NewBrowserContextAsync()
+    public async Task<IBrowserContext> NewBrowserContextAsync(string? host = null)
     {
         await _browserLock.WaitAsync();
         try
@@ -59,7 +59,9 @@ public sealed class ConnectiveServer : IAsyncLifetime, IDisposable
         {
             _browserLock.Release();
         }
-        return await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        // WebAuthn refuses an IP address as its relying party, so passkey tests reach the same server as "localhost".
+        var baseUrl = host is null ? BaseAddress : new UriBuilder(BaseAddress) { Host = host }.Uri;
+        return await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
     }
 
     public async Task DisposeAsync()

@@ -19,11 +19,7 @@ public sealed class EveryPageInBrowserTests(ConnectiveServer server, ITestOutput
         await using var context = await server.NewBrowserContextAsync();
         var tab = await CheckedPage.OpenAsync(context);
         // Signed in as the demo Admin (a staff role), so that the pages naming people and the audit log are scanned too.
-        await tab.Page.GotoAsync("/account/sign-in");
-        await tab.Page.FillAsync("#Email", Web.Features.Account.DemoAccounts.EmailFor(Web.Features.Account.Roles.Admin));
-        await tab.Page.FillAsync("#Password", Web.Features.Account.DemoAccounts.Password);
-        await tab.Page.Locator("main form button[type=submit]").First.ClickAsync();
-        await tab.Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await DemoSignIn.AsAsync(tab.Page, Web.Features.Account.Roles.Admin);
         tab.TakeConsoleErrors();
         var problems = new List<string>();
         var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
