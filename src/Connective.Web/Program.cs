@@ -1,7 +1,9 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
+using Connective.Web.Features.Network;
 using Connective.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +12,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
+builder.Services.AddNetwork();
 builder.Services.AddCommunity();
+builder.Services.AddCircleCommunity();
 
 var app = builder.Build();
 
@@ -24,6 +28,7 @@ app.UsePlatformInfrastructure();
 app.UseAccounts();
 app.MapHomeApi();
 app.MapCommunity();
+app.MapCircleCommunity();
 
 await app.RunAsync();
 

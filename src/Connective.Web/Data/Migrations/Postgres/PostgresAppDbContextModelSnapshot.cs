@@ -215,8 +215,16 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.Property<int>("ResidentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ScriptVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -287,6 +295,26 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.HasIndex("WardId");
 
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.NetworkVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NetworkVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Connective.Web.Data.OutboxMessage", b =>
@@ -833,10 +861,7 @@ namespace Connective.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "RaisedAt");
 
-                    b.ToTable("SafeguardingConcerns", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_SafeguardingConcerns_about_someone", "\"AboutResidentId\" IS NOT NULL OR \"AboutTaskId\" IS NOT NULL");
-                        });
+                    b.ToTable("SafeguardingConcerns", (string)null);
                 });
 
             modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingNote", b =>

@@ -34,7 +34,7 @@ public enum ReferralAgency
 }
 
 /// <summary>
-/// A safeguarding concern raised by anyone signed in, about a person, a visit, or both. Seen only by the safeguarding
+/// A safeguarding concern raised by anyone signed in, about a person, a visit, or someone only described in the text. Seen only by the safeguarding
 /// lead. The people are held by id with no foreign key: safeguarding records are kept when a person's other data is
 /// erased (a legal obligation outweighs the right to erasure here), pointing at nobody once the person is gone.
 /// </summary>
@@ -90,8 +90,7 @@ internal sealed class SafeguardingConcernConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<SafeguardingConcern> builder)
     {
-        builder.ToTable("SafeguardingConcerns", table =>
-            table.HasCheckConstraint("CK_SafeguardingConcerns_about_someone", "\"AboutResidentId\" IS NOT NULL OR \"AboutTaskId\" IS NOT NULL"));
+        builder.ToTable("SafeguardingConcerns");
         builder.Property(concern => concern.RaisedByUserId).HasMaxLength(64);
         builder.Property(concern => concern.Description).HasMaxLength(4000);
         builder.HasIndex(concern => new { concern.Status, concern.RaisedAt });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Connective.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125233329_CircleCommunity")]
+    [Migration("20261125235737_CircleCommunity")]
     partial class CircleCommunity
     {
         /// <inheritdoc />
@@ -207,7 +207,15 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ScriptVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -277,6 +285,26 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.HasIndex("WardId");
 
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.NetworkVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NetworkVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Connective.Web.Data.OutboxMessage", b =>
@@ -801,10 +829,7 @@ namespace Connective.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "RaisedAt");
 
-                    b.ToTable("SafeguardingConcerns", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_SafeguardingConcerns_about_someone", "\"AboutResidentId\" IS NOT NULL OR \"AboutTaskId\" IS NOT NULL");
-                        });
+                    b.ToTable("SafeguardingConcerns", (string)null);
                 });
 
             modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingNote", b =>

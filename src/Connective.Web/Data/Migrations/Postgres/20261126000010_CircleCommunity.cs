@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Connective.Web.Data.Migrations.Sqlite
+namespace Connective.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CircleCommunity : Migration
@@ -15,12 +16,12 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "CreditAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResidentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    BalanceMinutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    FloorMinutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ResidentId = table.Column<int>(type: "integer", nullable: true),
+                    BalanceMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    FloorMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,15 +39,15 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "CreditPostings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    GiverResidentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecipientResidentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Minutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    UncoveredMinutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    GiverResidentId = table.Column<int>(type: "integer", nullable: true),
+                    RecipientResidentId = table.Column<int>(type: "integer", nullable: true),
+                    Minutes = table.Column<long>(type: "bigint", nullable: false),
+                    UncoveredMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,20 +71,20 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "Meetups",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CircleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    TakenPlaces = table.Column<int>(type: "INTEGER", nullable: false),
-                    AccessibilityNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    OrganiserResidentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AttendanceRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CircleId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    TakenPlaces = table.Column<int>(type: "integer", nullable: false),
+                    AccessibilityNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OrganiserResidentId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AttendanceRecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,33 +109,32 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "SafeguardingConcerns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RaisedByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AboutResidentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AboutTaskId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RaisedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AboutResidentId = table.Column<int>(type: "integer", nullable: true),
+                    AboutTaskId = table.Column<long>(type: "bigint", nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SafeguardingConcerns", x => x.Id);
-                    table.CheckConstraint("CK_SafeguardingConcerns_about_someone", "\"AboutResidentId\" IS NOT NULL OR \"AboutTaskId\" IS NOT NULL");
                 });
 
             migrationBuilder.CreateTable(
                 name: "ThanksMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FromResidentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToResidentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromResidentId = table.Column<int>(type: "integer", nullable: false),
+                    ToResidentId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<long>(type: "bigint", nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,14 +157,14 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "CreditTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PostingId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromAccountId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToAccountId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Minutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostingId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FromAccountId = table.Column<int>(type: "integer", nullable: false),
+                    ToAccountId = table.Column<int>(type: "integer", nullable: false),
+                    Minutes = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,9 +195,9 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "MeetupAttendances",
                 columns: table => new
                 {
-                    MeetupId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResidentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    MeetupId = table.Column<long>(type: "bigint", nullable: false),
+                    ResidentId = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,9 +220,9 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "MeetupRsvps",
                 columns: table => new
                 {
-                    MeetupId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResidentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    MeetupId = table.Column<long>(type: "bigint", nullable: false),
+                    ResidentId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,12 +245,12 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "SafeguardingNotes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ConcernId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConcernId = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,14 +267,14 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "SafeguardingReferrals",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ConcernId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Agency = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReferredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RemovedHelperResidentId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConcernId = table.Column<long>(type: "bigint", nullable: false),
+                    Agency = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReferredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RemovedHelperResidentId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -291,12 +291,12 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 name: "CreditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TransferId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Minutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TransferId = table.Column<long>(type: "bigint", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Minutes = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
