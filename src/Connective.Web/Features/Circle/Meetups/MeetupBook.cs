@@ -85,16 +85,18 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
     public async Task<IReadOnlyList<MeetupSummary>> UpcomingAsync(int? residentId, int? circleId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return await Summaries(residentId)
+        var list = await Summaries(db.Meetups
             .Where(meetup => meetup.EndsAt > now && (circleId == null || meetup.CircleId == circleId))
             .OrderBy(meetup => meetup.StartsAt).ThenBy(meetup => meetup.Id)
-            .Take(200)
+            .Take(200), residentId)
             .ToListAsync(ct);
+        // The join may not keep the subquery's order: sort the page again.
+        return [.. list.OrderBy(meetup => meetup.StartsAt).ThenBy(meetup => meetup.Id)];
     }
 
     public async Task<MeetupDetail?> DetailAsync(long meetupId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
     {
-        var summary = await Summaries(residentId).SingleOrDefaultAsync(meetup => meetup.Id == meetupId, ct);
+        var summary = await Summaries(db.Meetups.Where(meetup => meetup.Id == meetupId), residentId).SingleOrDefaultAsync(ct);
         if (summary is null)
         {
             return null;
@@ -277,8 +279,8 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         return new AttendanceOutcome(allowed.Count, observed);
     }
 
-    private IQueryable<MeetupSummary> Summaries(int? residentId) =>
-        db.Meetups.AsNoTracking().Join(db.Circles, meetup => meetup.CircleId, circle => circle.Id, (meetup, circle) => new MeetupSummary(
+    private IQueryable<MeetupSummary> Summaries(IQueryable<Meetup> meetups, int? residentId) =>
+        meetups.AsNoTracking().Join(db.Circles, meetup => meetup.CircleId, circle => circle.Id, (meetup, circle) => new MeetupSummary(
             meetup.Id, circle.Id, circle.Name, meetup.Title, meetup.StartsAt, meetup.EndsAt, meetup.Place,
             meetup.Capacity, meetup.Capacity - meetup.TakenPlaces, meetup.AccessibilityNotes,
             db.MeetupRsvps.Any(rsvp => rsvp.MeetupId == meetup.Id && rsvp.ResidentId == residentId)));

@@ -73,16 +73,16 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
 
     /// <summary>The queue: open concerns first (new, then investigating, then referred), oldest first; closed ones last.</summary>
     public async Task<IReadOnlyList<ConcernSummary>> QueueAsync(bool includeClosed, CancellationToken ct) =>
-        await Summaries()
+        await Summaries(db.SafeguardingConcerns.AsNoTracking()
             .Where(concern => includeClosed || concern.Status != ConcernStatus.Closed)
             .OrderBy(concern => concern.Status).ThenBy(concern => concern.RaisedAt).ThenBy(concern => concern.Id)
-            .Take(500)
+            .Take(500))
             .ToListAsync(ct);
 
     /// <summary>One concern with its notes and referrals; reading it is audited.</summary>
     public async Task<ConcernDetail?> DetailAsync(ClaimsPrincipal lead, long id, CancellationToken ct)
     {
-        var summary = await Summaries().SingleOrDefaultAsync(concern => concern.Id == id, ct);
+        var summary = await Summaries(db.SafeguardingConcerns.AsNoTracking().Where(concern => concern.Id == id)).SingleOrDefaultAsync(ct);
         if (summary is null)
         {
             return null;
@@ -193,8 +193,8 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
         return errors;
     }
 
-    private IQueryable<ConcernSummary> Summaries() =>
-        db.SafeguardingConcerns.AsNoTracking().Select(concern => new ConcernSummary(
+    private IQueryable<ConcernSummary> Summaries(IQueryable<SafeguardingConcern> concerns) =>
+        concerns.Select(concern => new ConcernSummary(
             concern.Id, concern.Status, concern.AboutResidentId,
             db.Residents.Where(resident => resident.Id == concern.AboutResidentId).Select(resident => resident.GivenName + " " + resident.FamilyName).FirstOrDefault(),
             concern.AboutTaskId, concern.RaisedAt, concern.UpdatedAt));
