@@ -2,6 +2,7 @@ using Connective.Web.Data;
 using Connective.Web.Features.Account;
 using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Audit;
+using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Network;
@@ -18,6 +19,7 @@ builder.Services.AddNetwork();
 builder.AddResidents();
 builder.AddDataRights();
 builder.Services.AddCommunity();
+builder.Services.AddCircleCommunity();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.UseAccounts();
 app.MapHomeApi();
 app.MapCommunity();
 app.MapAuditExport();
+app.MapCircleCommunity();
 
 await app.RunAsync();
 

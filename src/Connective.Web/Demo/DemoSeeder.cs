@@ -76,6 +76,7 @@ internal sealed class DemoSeeder(AppDbContext db, TimeProvider time, ILogger<Dem
             rows += await BulkInsert.WriteAsync(db, members, cancellationToken);
             rows += await Features.Account.DemoAccounts.WriteAsync(db, people[0].Id, cancellationToken);
             rows += await DemoRoleScopes.WriteAsync(db, people[0].WardId, now, cancellationToken);
+            rows += await CircleCommunityDemo.WriteAsync(db, circles, members, people[0].Id, seed, now, cancellationToken);
 
             await BulkInsert.ResetIdentityAsync<Ward>(db, cancellationToken);
             await BulkInsert.ResetIdentityAsync<Household>(db, cancellationToken);

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Connective.Web.Data;
+using Connective.Web.Features.Account;
+using Connective.Web.Features.Circle.Meetups;
+using Connective.Web.Features.Circle.Safeguarding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connective.Web.Features.Circle.Credits;
+
+/// <summary>The policies Circle's community pages ask for by name.</summary>
+public static class CircleCommunityPolicies
+{
+    /// <summary>Safeguarding concerns are read and handled only by the safeguarding lead.</summary>
+    public const string SafeguardingLead = "CircleSafeguardingLead";
+}
+
+/// <summary>Circle's community side: time credits and thanks, circles and meetups, safeguarding.</summary>
+internal static class CircleCommunityFeature
+{
+    public static IServiceCollection AddCircleCommunity(this IServiceCollection services)
+    {
+        services.AddSingleton<ObservedTies>();
+        services.AddScoped<MeetupBook>();
+        services.AddScoped<SafeguardingCases>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CircleCommunityPolicies.SafeguardingLead, policy => policy.RequireRole(Roles.SafeguardingLead));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCircleCommunity(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapCreditsApi();
+        endpoints.MapMeetupsApi();
+        endpoints.MapSafeguardingApi();
+        return endpoints;
+    }
+
+    /// <summary>The signed-in person's resident record, if their account has one (staff accounts need not).</summary>
+    public static async Task<int?> ResidentIdAsync(this AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is null ? null
+            : await db.Users.Where(account => account.Id == userId).Select(account => account.ResidentId).SingleOrDefaultAsync(ct);
+    }
+}

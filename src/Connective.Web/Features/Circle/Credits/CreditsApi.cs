@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Connective.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connective.Web.Features.Circle.Credits;
+
+public sealed record DonationRequest(decimal Hours, string? IdempotencyKey);
+
+public sealed record ThanksRequest(int ToResidentId, long? TaskId, string? Message);
+
+/// <summary>JSON for time credits and thanks under /api/v1/circle: each resident sees and moves only their own credits.</summary>
+internal static class CreditsApi
+{
+    public static IEndpointRouteBuilder MapCreditsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var credits = endpoints.MapGroup("/api/v1/circle").WithTags("Circle").RequireAuthorization();
+        credits.MapGet("/credits/me", GetMyCredits).WithName("GetMyCredits")
+            .WithSummary("The signed-in resident's time credits: balance, hours given and received, recent movements and thanks");
+        credits.MapPost("/credits/donations", PostDonation).WithName("PostCreditDonation")
+            .WithSummary("Gives some of the signed-in resident's earned hours to the community pool (idempotent by key)");
+        credits.MapPost("/thanks", PostThanks).WithName("PostThanks")
+            .WithSummary("Thanks someone the signed-in resident has helped or been helped by");
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<CreditStatement>, ProblemHttpResult>> GetMyCredits(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var residentId = await db.ResidentIdAsync(user, ct);
+        return residentId is null ? NoResident() : TypedResults.Ok(await MyCredits.StatementAsync(db, residentId.Value, ct));
+    }
+
+    public static async Task<Results<Ok<CreditPostingResult>, ProblemHttpResult>> PostDonation(
+        DonationRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var residentId = await db.ResidentIdAsync(user, ct);
+        if (residentId is null)
+        {
+            return NoResident();
+        }
+        if (request.Hours <= 0 || request.Hours > TimeCredits.MaxHoursPerPosting)
+        {
+            return Invalid($"Hours must be more than 0 and at most {TimeCredits.MaxHoursPerPosting}.");
+        }
+        // The key is scoped to the person, so one resident's key can never replay another's donation.
+        var key = $"donation:{residentId}:{(string.IsNullOrWhiteSpace(request.IdempotencyKey) ? Guid.NewGuid().ToString("N") : request.IdempotencyKey.Trim())}";
+        if (key.Length > 200)
+        {
+            return Invalid("The idempotency key must be 150 characters or fewer.");
+        }
+        try
+        {
+            return TypedResults.Ok(await TimeCredits.DonateToPoolAsync(db, key, residentId.Value, request.Hours, ct));
+        }
+        catch (InsufficientCreditException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Not enough hours");
+        }
+        catch (InvalidOperationException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Idempotency key already used");
+        }
+    }
+
+    public static async Task<Results<Created, ProblemHttpResult>> PostThanks(ThanksRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var residentId = await db.ResidentIdAsync(user, ct);
+        if (residentId is null)
+        {
+            return NoResident();
+        }
+        if (string.IsNullOrWhiteSpace(request.Message) || request.Message.Trim().Length > Thanks.MaxLength)
+        {
+            return Invalid($"A thank-you message must be 1 to {Thanks.MaxLength:N0} characters.");
+        }
+        // Thanks go only between people who have helped each other, so the endpoint cannot be used to message strangers.
+        var me = residentId.Value;
+        var helped = await db.CreditPostings.AnyAsync(posting => posting.Kind == CreditPostingKind.Task &&
+            ((posting.GiverResidentId == me && posting.RecipientResidentId == request.ToResidentId) ||
+             (posting.GiverResidentId == request.ToResidentId && posting.RecipientResidentId == me)), ct);
+        if (!helped)
+        {
+            return TypedResults.Problem("You can thank only someone you have helped or who has helped you.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+        var id = await Thanks.SendAsync(db, me, request.ToResidentId, request.TaskId, request.Message, ct);
+        return TypedResults.Created($"/api/v1/circle/thanks/{id}");
+    }
+
+    internal static ProblemHttpResult NoResident() => TypedResults.Problem(
+        "Your account is not linked to a resident record.", statusCode: StatusCodes.Status404NotFound, title: "No resident record");
+
+    internal static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+}

@@ -1,0 +1,16 @@
+using Connective.Web.Data;
+using Connective.Web.Features.Circle.Credits;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connective.Web.Features.Circle.Meetups;
+
+/// <summary>Upcoming meetups, of every circle or of one.</summary>
+[Authorize]
+public sealed class IndexModel(MeetupBook book, AppDbContext db) : PageModel
+{
+    public IReadOnlyList<MeetupSummary> Meetups { get; private set; } = [];
+
+    public async Task OnGetAsync(int? circleId, CancellationToken cancellationToken) =>
+        Meetups = await book.UpcomingAsync(await db.ResidentIdAsync(User, cancellationToken), circleId, cancellationToken);
+}

@@ -1,0 +1,300 @@
+using System.Security.Claims;
+using Connective.Web.Data;
+using Connective.Web.Features.Account;
+using Connective.Web.Features.Circle.Credits;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connective.Web.Features.Circle.Meetups;
+
+public sealed record CircleSummary(int Id, string Name, string Description, string WardName, int Members, bool IAmMember, bool IOrganise, DateTime? NextMeetupAt);
+
+public sealed record MeetupSummary(long Id, int CircleId, string CircleName, string Title, DateTime StartsAt, DateTime EndsAt, string Place,
+    int Capacity, int PlacesLeft, string? AccessibilityNotes, bool IHaveAPlace);
+
+public sealed record MeetupPerson(int ResidentId, string Name, bool Attended);
+
+public sealed record MeetupDetail(MeetupSummary Meetup, string Description, bool ICanManage, DateTime? AttendanceRecordedAt,
+    IReadOnlyList<MeetupPerson> People);
+
+/// <summary>The fields of a new meetup, as typed on the form or sent to the API.</summary>
+public sealed record NewMeetup(int CircleId, string? Title, string? Description, DateTime? StartsAt, int? DurationMinutes, string? Place,
+    int? Capacity, string? AccessibilityNotes);
+
+public enum RsvpOutcome
+{
+    Booked,
+    AlreadyBooked,
+    Full,
+    Started,
+    NotFound,
+}
+
+/// <summary>What recording attendance did: who came, and how many pairs gained an observed tie.</summary>
+public sealed record AttendanceOutcome(int Attended, int TiesObserved);
+
+/// <summary>
+/// Circles, their meetups, places and attendance. A signed-in person acts as their resident record; organisers are the
+/// circle's coordinators (members marked so) and staff coordinators, who manage any meetup.
+/// </summary>
+public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies ties)
+{
+    public const int MaxCapacity = 500;
+
+    public async Task<IReadOnlyList<CircleSummary>> CirclesAsync(int? residentId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Circles.AsNoTracking()
+            .OrderBy(circle => circle.Name)
+            .Select(circle => new CircleSummary(
+                circle.Id, circle.Name, circle.Description,
+                db.Wards.Where(ward => ward.Id == circle.WardId).Select(ward => ward.Name).First(),
+                db.CircleMembers.Count(member => member.CircleId == circle.Id),
+                db.CircleMembers.Any(member => member.CircleId == circle.Id && member.ResidentId == residentId),
+                db.CircleMembers.Any(member => member.CircleId == circle.Id && member.ResidentId == residentId && member.IsCoordinator),
+                db.Meetups.Where(meetup => meetup.CircleId == circle.Id && meetup.StartsAt > now).Min(meetup => (DateTime?)meetup.StartsAt)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Joins or leaves a circle; a coordinator stays a member until staff change that.</summary>
+    public async Task<bool> SetMembershipAsync(int circleId, int residentId, bool join, CancellationToken ct)
+    {
+        if (!await db.Circles.AnyAsync(circle => circle.Id == circleId, ct))
+        {
+            return false;
+        }
+        var member = await db.CircleMembers.SingleOrDefaultAsync(member => member.CircleId == circleId && member.ResidentId == residentId, ct);
+        if (join && member is null)
+        {
+            db.CircleMembers.Add(new CircleMember { CircleId = circleId, ResidentId = residentId, JoinedAt = time.GetUtcNow().UtcDateTime });
+        }
+        else if (!join && member is { IsCoordinator: false })
+        {
+            db.CircleMembers.Remove(member);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Joined twice at once: the first won, which is what was asked.
+        }
+        return true;
+    }
+
+    public async Task<IReadOnlyList<MeetupSummary>> UpcomingAsync(int? residentId, int? circleId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var list = await Summaries(db.Meetups
+            .Where(meetup => meetup.EndsAt > now && (circleId == null || meetup.CircleId == circleId))
+            .OrderBy(meetup => meetup.StartsAt).ThenBy(meetup => meetup.Id)
+            .Take(200), residentId)
+            .ToListAsync(ct);
+        // The join may not keep the subquery's order: sort the page again.
+        return [.. list.OrderBy(meetup => meetup.StartsAt).ThenBy(meetup => meetup.Id)];
+    }
+
+    public async Task<MeetupDetail?> DetailAsync(long meetupId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
+    {
+        var summary = await Summaries(db.Meetups.Where(meetup => meetup.Id == meetupId), residentId).SingleOrDefaultAsync(ct);
+        if (summary is null)
+        {
+            return null;
+        }
+        var meetup = await db.Meetups.AsNoTracking().Where(meetup => meetup.Id == meetupId)
+            .Select(meetup => new { meetup.Description, meetup.AttendanceRecordedAt }).SingleAsync(ct);
+        var canManage = await CanManageAsync(meetupId, user, residentId, ct);
+        // Only the organiser sees who is coming: a list of names is personal data the other guests do not need.
+        IReadOnlyList<MeetupPerson> people = canManage ? await PeopleAsync(meetupId, ct) : [];
+        return new MeetupDetail(summary, meetup.Description, canManage, meetup.AttendanceRecordedAt, people);
+    }
+
+    /// <summary>Staff coordinators manage every meetup; a circle's coordinators manage their circle's meetups.</summary>
+    public async Task<bool> CanManageAsync(long meetupId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
+        {
+            return await db.Meetups.AnyAsync(meetup => meetup.Id == meetupId, ct);
+        }
+        return residentId is not null && await db.Meetups.AnyAsync(meetup => meetup.Id == meetupId &&
+            (meetup.OrganiserResidentId == residentId ||
+             db.CircleMembers.Any(member => member.CircleId == meetup.CircleId && member.ResidentId == residentId && member.IsCoordinator)), ct);
+    }
+
+    public async Task<bool> CanOrganiseInAsync(int circleId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
+        {
+            return await db.Circles.AnyAsync(circle => circle.Id == circleId, ct);
+        }
+        return residentId is not null &&
+            await db.CircleMembers.AnyAsync(member => member.CircleId == circleId && member.ResidentId == residentId && member.IsCoordinator, ct);
+    }
+
+    /// <summary>Checks the fields: returns each problem by field name, or the new meetup's id.</summary>
+    public async Task<(long? Id, IReadOnlyDictionary<string, string> Errors)> CreateAsync(NewMeetup input, int? organiserResidentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > 200)
+        {
+            errors["Title"] = "Enter a title of up to 200 characters";
+        }
+        if (input.Description is { Length: > 2000 })
+        {
+            errors["Description"] = "The description must be 2,000 characters or fewer";
+        }
+        if (input.StartsAt is not { } startsAt || startsAt <= now)
+        {
+            errors["StartsAt"] = "Enter a date and time in the future";
+        }
+        if (input.DurationMinutes is not (>= 15 and <= 24 * 60))
+        {
+            errors["DurationMinutes"] = "Enter how long it lasts, from 15 to 1,440 minutes";
+        }
+        if (string.IsNullOrWhiteSpace(input.Place) || input.Place.Trim().Length > 300)
+        {
+            errors["Place"] = "Enter where it takes place, in up to 300 characters";
+        }
+        if (input.Capacity is not (>= 1 and <= MaxCapacity))
+        {
+            errors["Capacity"] = $"Enter how many people can come, from 1 to {MaxCapacity}";
+        }
+        if (input.AccessibilityNotes is { Length: > 1000 })
+        {
+            errors["AccessibilityNotes"] = "Accessibility notes must be 1,000 characters or fewer";
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var start = DateTime.SpecifyKind(input.StartsAt!.Value, DateTimeKind.Utc);
+        var meetup = new Meetup
+        {
+            CircleId = input.CircleId,
+            Title = input.Title!.Trim(),
+            Description = input.Description?.Trim() ?? "",
+            StartsAt = start,
+            EndsAt = start.AddMinutes(input.DurationMinutes!.Value),
+            Place = input.Place!.Trim(),
+            Capacity = input.Capacity!.Value,
+            AccessibilityNotes = string.IsNullOrWhiteSpace(input.AccessibilityNotes) ? null : input.AccessibilityNotes.Trim(),
+            OrganiserResidentId = organiserResidentId,
+            CreatedAt = now,
+        };
+        db.Meetups.Add(meetup);
+        await db.SaveChangesAsync(ct);
+        return (meetup.Id, errors);
+    }
+
+    /// <summary>
+    /// Takes a place. The count rises only while below capacity, in the same transaction as the RSVP row, so the last
+    /// place goes to one person however many ask at once, on either provider.
+    /// </summary>
+    public async Task<RsvpOutcome> RsvpAsync(long meetupId, int residentId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (await db.MeetupRsvps.AnyAsync(rsvp => rsvp.MeetupId == meetupId && rsvp.ResidentId == residentId, ct))
+        {
+            return RsvpOutcome.AlreadyBooked;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.Meetups
+            .Where(meetup => meetup.Id == meetupId && meetup.StartsAt > now && meetup.TakenPlaces < meetup.Capacity)
+            .ExecuteUpdateAsync(set => set.SetProperty(meetup => meetup.TakenPlaces, meetup => meetup.TakenPlaces + 1), ct);
+        if (taken == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            var meetup = await db.Meetups.AsNoTracking().Where(meetup => meetup.Id == meetupId)
+                .Select(meetup => new { meetup.StartsAt }).SingleOrDefaultAsync(ct);
+            return meetup is null ? RsvpOutcome.NotFound : meetup.StartsAt <= now ? RsvpOutcome.Started : RsvpOutcome.Full;
+        }
+        var rsvp = new MeetupRsvp { MeetupId = meetupId, ResidentId = residentId, At = now };
+        db.MeetupRsvps.Add(rsvp);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return RsvpOutcome.Booked;
+        }
+        catch (DbUpdateException)
+        {
+            // The same person booked twice at once: the other request holds the place.
+            await transaction.RollbackAsync(ct);
+            db.Entry(rsvp).State = EntityState.Detached;
+            return RsvpOutcome.AlreadyBooked;
+        }
+    }
+
+    /// <summary>Gives a place back before the meetup starts.</summary>
+    public async Task<bool> CancelRsvpAsync(long meetupId, int residentId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var removed = await db.MeetupRsvps
+            .Where(rsvp => rsvp.MeetupId == meetupId && rsvp.ResidentId == residentId && db.Meetups.Any(meetup => meetup.Id == meetupId && meetup.StartsAt > now))
+            .ExecuteDeleteAsync(ct);
+        if (removed == 1)
+        {
+            await db.Meetups.Where(meetup => meetup.Id == meetupId)
+                .ExecuteUpdateAsync(set => set.SetProperty(meetup => meetup.TakenPlaces, meetup => meetup.TakenPlaces - 1), ct);
+        }
+        await transaction.CommitAsync(ct);
+        return removed == 1;
+    }
+
+    /// <summary>
+    /// Records who came (replacing any earlier record), once the meetup has started, then looks for pairs who have now
+    /// attended at least three of the same meetups within 90 days and, with both people's consent, records an observed tie.
+    /// Attendees must be residents who had a place or are circle members: an organiser cannot attach strangers.
+    /// </summary>
+    public async Task<AttendanceOutcome?> RecordAttendanceAsync(long meetupId, IReadOnlyCollection<int> residentIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(residentIds);
+        var now = time.GetUtcNow().UtcDateTime;
+        var meetup = await db.Meetups.SingleOrDefaultAsync(meetup => meetup.Id == meetupId, ct);
+        if (meetup is null || meetup.StartsAt > now)
+        {
+            return null;
+        }
+        var wanted = residentIds.Distinct().ToList();
+        var allowed = await db.Residents
+            .Where(resident => wanted.Contains(resident.Id) &&
+                (db.MeetupRsvps.Any(rsvp => rsvp.MeetupId == meetupId && rsvp.ResidentId == resident.Id) ||
+                 db.CircleMembers.Any(member => member.CircleId == meetup.CircleId && member.ResidentId == resident.Id)))
+            .Select(resident => resident.Id).ToListAsync(ct);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.MeetupAttendances.Where(attendance => attendance.MeetupId == meetupId).ExecuteDeleteAsync(ct);
+            db.MeetupAttendances.AddRange(allowed.Select(id => new MeetupAttendance { MeetupId = meetupId, ResidentId = id, RecordedAt = now }));
+            meetup.AttendanceRecordedAt = now;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        var observed = await ties.FromSharedMeetupsAsync(db, meetupId, ct);
+        return new AttendanceOutcome(allowed.Count, observed);
+    }
+
+    private IQueryable<MeetupSummary> Summaries(IQueryable<Meetup> meetups, int? residentId) =>
+        meetups.AsNoTracking().Join(db.Circles, meetup => meetup.CircleId, circle => circle.Id, (meetup, circle) => new MeetupSummary(
+            meetup.Id, circle.Id, circle.Name, meetup.Title, meetup.StartsAt, meetup.EndsAt, meetup.Place,
+            meetup.Capacity, meetup.Capacity - meetup.TakenPlaces, meetup.AccessibilityNotes,
+            db.MeetupRsvps.Any(rsvp => rsvp.MeetupId == meetup.Id && rsvp.ResidentId == residentId)));
+
+    private async Task<IReadOnlyList<MeetupPerson>> PeopleAsync(long meetupId, CancellationToken ct)
+    {
+        var members = db.Meetups.Where(meetup => meetup.Id == meetupId)
+            .SelectMany(meetup => db.CircleMembers.Where(member => member.CircleId == meetup.CircleId).Select(member => member.ResidentId));
+        var booked = db.MeetupRsvps.Where(rsvp => rsvp.MeetupId == meetupId).Select(rsvp => rsvp.ResidentId);
+        var came = db.MeetupAttendances.Where(attendance => attendance.MeetupId == meetupId).Select(attendance => attendance.ResidentId);
+        return await db.Residents.AsNoTracking()
+            .Where(resident => booked.Contains(resident.Id) || came.Contains(resident.Id) || members.Contains(resident.Id))
+            .OrderBy(resident => resident.FamilyName).ThenBy(resident => resident.GivenName).ThenBy(resident => resident.Id)
+            .Select(resident => new MeetupPerson(resident.Id, resident.GivenName + " " + resident.FamilyName, came.Contains(resident.Id)))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,65 @@
+using Connective.Web.Features.Circle.Credits;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connective.Web.Features.Circle.Safeguarding;
+
+/// <summary>One concern for the safeguarding lead: read (audited), notes, status, referral and removal of a helper.</summary>
+[Authorize(Policy = CircleCommunityPolicies.SafeguardingLead)]
+public sealed class ConcernModel(SafeguardingCases cases) : PageModel
+{
+    public ConcernDetail Concern { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostNoteAsync(long id, string? text, CancellationToken cancellationToken)
+    {
+        var error = await cases.AddNoteAsync(User, id, text, cancellationToken);
+        if (error is not null)
+        {
+            Errors = new Dictionary<string, string> { ["text"] = error };
+            return await LoadAsync(id, cancellationToken);
+        }
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(long id, ConcernStatus status, CancellationToken cancellationToken)
+    {
+        await cases.SetStatusAsync(User, id, status, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReferralAsync(long id, ReferralAgency? agency, string? reference, int? removeHelperResidentId, CancellationToken cancellationToken)
+    {
+        var errors = await cases.ReferAsync(User, id, new NewReferral(agency, reference, removeHelperResidentId), cancellationToken);
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            return await LoadAsync(id, cancellationToken);
+        }
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var concern = await cases.DetailAsync(User, id, cancellationToken);
+        if (concern is null)
+        {
+            return NotFound();
+        }
+        Concern = concern;
+        return Page();
+    }
+
+    public static string Describe(ReferralAgency agency) => agency switch
+    {
+        ReferralAgency.DisclosureAndBarringService => "Disclosure and Barring Service (barring referral)",
+        ReferralAgency.LocalAuthorityAdultSafeguarding => "Local authority adult safeguarding",
+        ReferralAgency.LocalAuthorityChildrensServices => "Local authority children's services",
+        ReferralAgency.Police => "Police",
+        ReferralAgency.DisclosureScotlandOrAccessNi => "Disclosure Scotland or AccessNI",
+        _ => agency.ToString(),
+    };
+}

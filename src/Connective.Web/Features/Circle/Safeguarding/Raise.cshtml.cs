@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connective.Web.Features.Circle.Safeguarding;
+
+/// <summary>Anyone signed in raises a safeguarding concern about a person or a visit.</summary>
+[Authorize]
+public sealed class RaiseModel(SafeguardingCases cases) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? AboutResidentId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public long? AboutTaskId { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    public bool Sent { get; private set; }
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    public void OnGet(bool sent = false) => Sent = sent;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var (id, errors) = await cases.RaiseAsync(User, new NewConcern(AboutResidentId, AboutTaskId, Description), cancellationToken);
+        if (id is null)
+        {
+            Errors = errors;
+            return Page();
+        }
+        return RedirectToPage(new { sent = true, AboutResidentId = (int?)null, AboutTaskId = (long?)null });
+    }
+}

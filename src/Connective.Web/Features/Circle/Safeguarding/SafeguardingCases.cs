@@ -1,0 +1,201 @@
+using System.Security.Claims;
+using Connective.Web.Data;
+using Connective.Web.Features.Account;
+using Connective.Web.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connective.Web.Features.Circle.Safeguarding;
+
+/// <summary>What the safeguarding audit entries record as the action.</summary>
+public static class SafeguardingAuditActions
+{
+    public const string Raised = "SafeguardingConcernRaised";
+    public const string Viewed = "SafeguardingConcernViewed";
+    public const string NoteAdded = "SafeguardingNoteAdded";
+    public const string StatusChanged = "SafeguardingStatusChanged";
+    public const string Referred = "SafeguardingReferralRecorded";
+    public const string HelperRemoved = "SafeguardingHelperRemoved";
+}
+
+public sealed record ConcernSummary(long Id, ConcernStatus Status, int? AboutResidentId, string? AboutName, long? AboutTaskId, DateTime RaisedAt, DateTime UpdatedAt);
+
+public sealed record ConcernNote(string AuthorUserId, string Text, DateTime At);
+
+public sealed record ConcernReferral(ReferralAgency Agency, string Reference, DateTime ReferredAt, int? RemovedHelperResidentId);
+
+public sealed record ConcernDetail(ConcernSummary Concern, string Description, string RaisedByUserId, IReadOnlyList<ConcernNote> Notes,
+    IReadOnlyList<ConcernReferral> Referrals);
+
+/// <summary>The fields of a new concern.</summary>
+public sealed record NewConcern(int? AboutResidentId, long? AboutTaskId, string? Description);
+
+/// <summary>A referral, and optionally the removal of the helper it concerns.</summary>
+public sealed record NewReferral(ReferralAgency? Agency, string? Reference, int? RemoveHelperResidentId);
+
+/// <summary>
+/// Safeguarding concerns: anyone signed in raises one; only the safeguarding lead reads and handles them (callers
+/// check the role). Every step is written to the audit log by internal ids, never with the concern's words.
+/// </summary>
+public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditLog audit, UserManager<ConnectiveUser> users)
+{
+    public const int MaxText = 4000;
+
+    public async Task<(long? Id, IReadOnlyDictionary<string, string> Errors)> RaiseAsync(ClaimsPrincipal user, NewConcern input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var userId = users.GetUserId(user) ?? throw new InvalidOperationException("Only a signed-in person can raise a concern.");
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Description) || input.Description.Trim().Length > MaxText)
+        {
+            errors["Description"] = "Describe what worried you, in up to 4,000 characters";
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var concern = new SafeguardingConcern
+        {
+            RaisedByUserId = userId,
+            AboutResidentId = input.AboutResidentId,
+            AboutTaskId = input.AboutTaskId,
+            Description = input.Description!.Trim(),
+            Status = ConcernStatus.New,
+            RaisedAt = now,
+            UpdatedAt = now,
+        };
+        db.SafeguardingConcerns.Add(concern);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(user, SafeguardingAuditActions.Raised, input.AboutResidentId, $"concern {concern.Id}", ct);
+        return (concern.Id, errors);
+    }
+
+    /// <summary>The queue: open concerns first (new, then investigating, then referred), oldest first; closed ones last.</summary>
+    public async Task<IReadOnlyList<ConcernSummary>> QueueAsync(bool includeClosed, CancellationToken ct) =>
+        await Summaries(db.SafeguardingConcerns.AsNoTracking()
+            .Where(concern => includeClosed || concern.Status != ConcernStatus.Closed)
+            .OrderBy(concern => concern.Status).ThenBy(concern => concern.RaisedAt).ThenBy(concern => concern.Id)
+            .Take(500))
+            .ToListAsync(ct);
+
+    /// <summary>One concern with its notes and referrals; reading it is audited.</summary>
+    public async Task<ConcernDetail?> DetailAsync(ClaimsPrincipal lead, long id, CancellationToken ct)
+    {
+        var summary = await Summaries(db.SafeguardingConcerns.AsNoTracking().Where(concern => concern.Id == id)).SingleOrDefaultAsync(ct);
+        if (summary is null)
+        {
+            return null;
+        }
+        var concern = await db.SafeguardingConcerns.AsNoTracking().Where(concern => concern.Id == id)
+            .Select(concern => new { concern.Description, concern.RaisedByUserId }).SingleAsync(ct);
+        var notes = await db.SafeguardingNotes.AsNoTracking().Where(note => note.ConcernId == id).OrderBy(note => note.At).ThenBy(note => note.Id)
+            .Select(note => new ConcernNote(note.AuthorUserId, note.Text, note.At)).ToListAsync(ct);
+        var referrals = await db.SafeguardingReferrals.AsNoTracking().Where(referral => referral.ConcernId == id)
+            .OrderBy(referral => referral.ReferredAt).ThenBy(referral => referral.Id)
+            .Select(referral => new ConcernReferral(referral.Agency, referral.Reference, referral.ReferredAt, referral.RemovedHelperResidentId))
+            .ToListAsync(ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.Viewed, summary.AboutResidentId, $"concern {id}", ct);
+        return new ConcernDetail(summary, concern.Description, concern.RaisedByUserId, notes, referrals);
+    }
+
+    public async Task<string?> AddNoteAsync(ClaimsPrincipal lead, long id, string? text, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxText)
+        {
+            return "Enter a note of up to 4,000 characters";
+        }
+        var concern = await db.SafeguardingConcerns.SingleOrDefaultAsync(concern => concern.Id == id, ct);
+        if (concern is null)
+        {
+            return "There is no such concern";
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        db.SafeguardingNotes.Add(new SafeguardingNote { ConcernId = id, AuthorUserId = users.GetUserId(lead)!, Text = text.Trim(), At = now });
+        concern.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.NoteAdded, concern.AboutResidentId, $"concern {id}", ct);
+        return null;
+    }
+
+    public async Task<bool> SetStatusAsync(ClaimsPrincipal lead, long id, ConcernStatus status, CancellationToken ct)
+    {
+        var concern = await db.SafeguardingConcerns.SingleOrDefaultAsync(concern => concern.Id == id, ct);
+        if (concern is null || !Enum.IsDefined(status))
+        {
+            return false;
+        }
+        var before = concern.Status;
+        concern.Status = status;
+        concern.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.StatusChanged, concern.AboutResidentId, $"concern {id}: {before} to {status}", ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Records a referral. With a helper to remove, the helper loses the Helper role on every account linked to them
+    /// (so they are offered no more tasks and cannot accept any) and the referral names them; the record is kept when
+    /// their other data is erased. Returns each problem by field name.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReferAsync(ClaimsPrincipal lead, long id, NewReferral input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        var concern = await db.SafeguardingConcerns.SingleOrDefaultAsync(concern => concern.Id == id, ct);
+        if (concern is null)
+        {
+            errors["Concern"] = "There is no such concern";
+            return errors;
+        }
+        if (input.Agency is not { } agency || !Enum.IsDefined(agency))
+        {
+            errors["Agency"] = "Select who the referral was made to";
+        }
+        if (string.IsNullOrWhiteSpace(input.Reference) || input.Reference.Trim().Length > 100)
+        {
+            errors["Reference"] = "Enter the reference the agency gave, in up to 100 characters";
+        }
+        if (input.RemoveHelperResidentId is { } helper && !await db.Residents.AnyAsync(resident => resident.Id == helper, ct))
+        {
+            errors["RemoveHelperResidentId"] = "There is no resident with that id";
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        db.SafeguardingReferrals.Add(new SafeguardingReferral
+        {
+            ConcernId = id,
+            Agency = input.Agency!.Value,
+            Reference = input.Reference!.Trim(),
+            ReferredAt = now,
+            RecordedByUserId = users.GetUserId(lead)!,
+            RemovedHelperResidentId = input.RemoveHelperResidentId,
+        });
+        concern.Status = ConcernStatus.Referred;
+        concern.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.Referred, concern.AboutResidentId, $"concern {id}: {input.Agency}", ct);
+        if (input.RemoveHelperResidentId is { } removed)
+        {
+            var accounts = await db.Users.Where(user => user.ResidentId == removed).ToListAsync(ct);
+            foreach (var account in accounts)
+            {
+                if (await users.IsInRoleAsync(account, Roles.Helper))
+                {
+                    await users.RemoveFromRoleAsync(account, Roles.Helper);
+                }
+            }
+            await audit.RecordAsync(lead, SafeguardingAuditActions.HelperRemoved, removed, $"concern {id}: {input.Agency}", ct);
+        }
+        return errors;
+    }
+
+    private IQueryable<ConcernSummary> Summaries(IQueryable<SafeguardingConcern> concerns) =>
+        concerns.Select(concern => new ConcernSummary(
+            concern.Id, concern.Status, concern.AboutResidentId,
+            db.Residents.Where(resident => resident.Id == concern.AboutResidentId).Select(resident => resident.GivenName + " " + resident.FamilyName).FirstOrDefault(),
+            concern.AboutTaskId, concern.RaisedAt, concern.UpdatedAt));
+}

@@ -1,0 +1,117 @@
+using Connective.Web.Data;
+using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Features.Circle.Meetups;
+using Connective.Web.Features.Network;
+using Connective.Web.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connective.Web.Tests.Circle;
+
+/// <summary>Meetups' tests, written once and run on each provider.</summary>
+internal static class MeetupsChecks
+{
+    public static async Task The_last_place_goes_to_one_person_however_many_ask_at_once(ConnectiveWebFactory factory)
+    {
+        var people = await CreditsChecks.FreshResidentsAsync(factory, 12);
+        var meetupId = await AddMeetupAsync(factory, DateTime.UtcNow.AddDays(7), capacity: 3);
+
+        var outcomes = await Task.WhenAll(people.Select(async person =>
+        {
+            await using var scope = factory.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<MeetupBook>().RsvpAsync(meetupId, person, CancellationToken.None);
+        }));
+
+        await using var check = factory.CreateScope();
+        var db = CreditsChecks.Db(check);
+        Assert.Equal(3, outcomes.Count(outcome => outcome == RsvpOutcome.Booked));
+        Assert.Equal(9, outcomes.Count(outcome => outcome == RsvpOutcome.Full));
+        Assert.Equal(3, await db.MeetupRsvps.CountAsync(rsvp => rsvp.MeetupId == meetupId));
+        Assert.Equal(3, await db.Meetups.Where(meetup => meetup.Id == meetupId).Select(meetup => meetup.TakenPlaces).SingleAsync());
+    }
+
+    public static async Task Three_shared_meetups_within_90_days_make_an_observed_tie_only_with_consent(ConnectiveWebFactory factory)
+    {
+        var people = await CreditsChecks.FreshResidentsAsync(factory, 5);
+        var (ada, ben, cal, dee, eve) = (people[0], people[1], people[2], people[3], people[4]);
+        await using (var scope = factory.CreateScope())
+        {
+            var consents = scope.ServiceProvider.GetRequiredService<ConsentRecords>();
+            foreach (var person in new[] { ada, ben, dee, eve })
+            {
+                await consents.GiveAsync(person, ObservedTies.Purpose, ConsentMethod.Online, ConsentRecords.Self, null, CancellationToken.None);
+            }
+            await consents.WithdrawAsync(cal, ObservedTies.Purpose, ConsentRecords.Self, CancellationToken.None);
+        }
+        var now = DateTime.UtcNow;
+        // Ada, Ben and Cal share three meetups within 90 days; Dee and Eve share three spread over 200 days.
+        var close = new[] { await AddMeetupAsync(factory, now.AddDays(-80)), await AddMeetupAsync(factory, now.AddDays(-40)), await AddMeetupAsync(factory, now.AddDays(-1)) };
+        var apart = new[] { await AddMeetupAsync(factory, now.AddDays(-200)), await AddMeetupAsync(factory, now.AddDays(-100)), await AddMeetupAsync(factory, now.AddDays(-2)) };
+        await JoinCircleAsync(factory, people);
+
+        var afterTwo = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var written = await AttendAsync(factory, close[i], [ada, ben, cal]);
+            await AttendAsync(factory, apart[i], [dee, eve]);
+            afterTwo += i < 2 ? written.TiesObserved : 0;
+        }
+
+        await using var check = factory.CreateScope();
+        var db = CreditsChecks.Db(check);
+        var ties = await db.Ties.Where(tie => tie.Kind == TieKind.Observed && people.Contains(tie.PersonAId) && people.Contains(tie.PersonBId))
+            .Select(tie => new { tie.PersonAId, tie.PersonBId, tie.Weight }).ToListAsync();
+        var tie = Assert.Single(ties);
+        Assert.Equal(0, afterTwo);
+        Assert.Equal((Math.Min(ada, ben), Math.Max(ada, ben)), (tie.PersonAId, tie.PersonBId));
+        Assert.Equal(ObservedTies.MeetupWeight(3), tie.Weight, 9);
+    }
+
+    public static void Pairs_are_counted_per_shared_meetup()
+    {
+        (long, int)[] attendance = [(1, 5), (1, 3), (1, 9), (2, 3), (2, 5), (3, 5), (3, 3), (3, 9), (3, 9)];
+
+        var pairs = ObservedTies.PairsSharing(attendance, 2);
+
+        Assert.Equal([(3, 5, 3), (3, 9, 2), (5, 9, 2)], pairs);
+    }
+
+    internal static async Task<long> AddMeetupAsync(ConnectiveWebFactory factory, DateTime startsAt, int capacity = 20)
+    {
+        await using var scope = factory.CreateScope();
+        var db = CreditsChecks.Db(scope);
+        var meetup = new Meetup
+        {
+            CircleId = await db.Circles.OrderBy(circle => circle.Id).Select(circle => circle.Id).FirstAsync(),
+            Title = "Test meetup",
+            Description = "",
+            StartsAt = startsAt,
+            EndsAt = startsAt.AddHours(2),
+            Place = "The library",
+            Capacity = capacity,
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Meetups.Add(meetup);
+        await db.SaveChangesAsync();
+        return meetup.Id;
+    }
+
+    private static async Task JoinCircleAsync(ConnectiveWebFactory factory, int[] people)
+    {
+        await using var scope = factory.CreateScope();
+        var db = CreditsChecks.Db(scope);
+        var circleId = await db.Circles.OrderBy(circle => circle.Id).Select(circle => circle.Id).FirstAsync();
+        var already = await db.CircleMembers.Where(member => member.CircleId == circleId).Select(member => member.ResidentId).ToListAsync();
+        db.CircleMembers.AddRange(people.Except(already).Select(person => new CircleMember { CircleId = circleId, ResidentId = person, JoinedAt = DateTime.UtcNow }));
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<AttendanceOutcome> AttendAsync(ConnectiveWebFactory factory, long meetupId, int[] people)
+    {
+        await using var scope = factory.CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<MeetupBook>().RecordAttendanceAsync(meetupId, people, CancellationToken.None);
+        Assert.NotNull(outcome);
+        Assert.Equal(people.Length, outcome.Attended);
+        return outcome;
+    }
+}
