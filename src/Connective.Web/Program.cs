@@ -1,5 +1,6 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Circle;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Infrastructure;
@@ -11,6 +12,7 @@ builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
 builder.Services.AddCommunity();
+builder.Services.AddCircle();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UsePlatformInfrastructure();
 app.UseAccounts();
 app.MapHomeApi();
 app.MapCommunity();
+app.MapCircle();
 
 await app.RunAsync();
 

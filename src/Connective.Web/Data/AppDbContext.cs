@@ -23,6 +23,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DatabaseInfo> DatabaseInfo => Set<DatabaseInfo>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CircleTaskType> CircleTaskTypes => Set<CircleTaskType>();
+    public DbSet<HelperProfile> HelperProfiles => Set<HelperProfile>();
+    public DbSet<VettingRecord> VettingRecords => Set<VettingRecord>();
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+    public DbSet<HelpOffer> HelpOffers => Set<HelpOffer>();
+    public DbSet<RequesterUpdate> RequesterUpdates => Set<RequesterUpdate>();
+    public DbSet<CoordinatorTask> CoordinatorTasks => Set<CoordinatorTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
