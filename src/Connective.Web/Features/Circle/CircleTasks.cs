@@ -136,7 +136,9 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         var match = await matching.MatchAsync(db, requestId, ct);
         var offered = await db.HelpOffers.Where(o => o.RequestId == requestId)
             .Select(o => new { o.HelperResidentId, o.Response }).ToListAsync(ct);
-        var alreadyOffered = offered.Select(o => o.HelperResidentId).ToHashSet();
+        // An offer closed because the places went to others may be made again if the task reopens (a helper was suspended).
+        var alreadyOffered = offered.Where(o => o.Response != OfferResponse.Closed).Select(o => o.HelperResidentId).ToHashSet();
+        var closedBefore = offered.Where(o => o.Response == OfferResponse.Closed).Select(o => o.HelperResidentId).ToHashSet();
         var wave = request.WaveNumber + 1;
         var step = OfferWaves.Next(match.Ranked, alreadyOffered, wave, request.DeadlineAt - now);
         var newIds = step.HelperResidentIds.Where(id => !alreadyOffered.Contains(id)).ToList();
@@ -151,7 +153,8 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
                     : "The requester has no network path to a helper and no vetted helper is free.", ct);
                 return;
             }
-            request.NextActionAt = NextAction(now + step.WaitBeforeNextWave, request);
+            // Everyone has been asked: wait for their answers until the escalation point, then the deadline.
+            request.NextActionAt = NextAction(request.DeadlineAt, request);
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -173,6 +176,15 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         foreach (var helperId in newIds)
         {
             var ranked = byId[helperId];
+            var reasons = Truncate(string.Join("; ", ranked.Reasons), 300);
+            if (closedBefore.Contains(helperId))
+            {
+                await db.HelpOffers.Where(o => o.RequestId == requestId && o.HelperResidentId == helperId && o.Response == OfferResponse.Closed)
+                    .ExecuteUpdateAsync(set => set.SetProperty(o => o.Response, OfferResponse.Pending).SetProperty(o => o.Wave, wave)
+                        .SetProperty(o => o.OfferedAt, now).SetProperty(o => o.RespondedAt, (DateTime?)null).SetProperty(o => o.Score, ranked.Score)
+                        .SetProperty(o => o.NetworkDistance, ranked.Candidate.NetworkDistance).SetProperty(o => o.Reasons, reasons), ct);
+                continue;
+            }
             db.HelpOffers.Add(new HelpOffer
             {
                 RequestId = requestId,
@@ -182,7 +194,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
                 Response = OfferResponse.Pending,
                 NetworkDistance = ranked.Candidate.NetworkDistance,
                 Score = ranked.Score,
-                Reasons = Truncate(string.Join("; ", ranked.Reasons), 300),
+                Reasons = reasons,
             });
         }
         await db.SaveChangesAsync(ct);
