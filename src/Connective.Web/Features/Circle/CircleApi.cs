@@ -24,6 +24,7 @@ public static class CircleAuditActions
     public const string ReinstatedHelper = "CircleReinstatedHelper";
     public const string ViewedQueue = "CircleViewedQueue";
     public const string CancelledForResident = "CircleCancelledForResident";
+    public const string PassedOnThanks = "CirclePassedOnThanks";
 }
 
 public sealed record HelpRequestBody(int TaskTypeId, string Details, DateTime? PreferredAt, HelpUrgency Urgency, DateTime DeadlineAt);
@@ -33,6 +34,8 @@ public sealed record PhoneRequestBody(int ResidentId, int TaskTypeId, string Det
 public sealed record CreatedRequest(long Id, HelpRequestStatus Status, string Message);
 
 public sealed record ReasonBody(string Reason);
+
+public sealed record ThanksBody(string Message);
 
 public sealed record OutcomeResponse(string Message);
 
@@ -54,6 +57,8 @@ internal static class CircleApi
         resident.MapGet("/requests/mine", GetMyRequests).WithName("GetMyHelpRequests").WithSummary("The signed-in resident's requests with their updates");
         resident.MapPost("/requests", PostRequest).WithName("PostHelpRequest").WithSummary("Ask for help (the signed-in resident)");
         resident.MapPost("/requests/{id:long}/cancel", CancelMyRequest).WithName("CancelMyHelpRequest").WithSummary("Cancel one of my requests");
+        resident.MapPost("/requests/{id:long}/thanks", PostThanks).WithName("PostHelpThanks")
+            .WithSummary("Thank the other side of a finished task (the requester thanks the helpers, a helper the requester)");
         resident.MapGet("/helper/profile", GetMyHelperProfile).WithName("GetMyHelperProfile").WithSummary("My published offer to help");
         resident.MapPut("/helper/profile", PutMyHelperProfile).WithName("PutMyHelperProfile").WithSummary("Publish or change my offer to help");
         resident.MapGet("/helper/tasks", GetMyTasks).WithName("GetMyHelperTasks")
@@ -118,6 +123,10 @@ internal static class CircleApi
         }
         return ToResult(await tasks.CancelAsync(id, "cancelled by the requester", ct));
     }
+
+    public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> PostThanks(
+        long id, ThanksBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
+        await identity.ResidentIdAsync(user) is { } residentId ? ToResult(await tasks.ThankAsync(id, residentId, body.Message ?? "", ct)) : NoResident();
 
     public static async Task<Results<Ok<HelperProfileView>, ProblemHttpResult>> GetMyHelperProfile(
         ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct)

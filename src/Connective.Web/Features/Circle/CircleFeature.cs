@@ -8,7 +8,6 @@ internal static class CircleFeature
         services.AddOptions<CircleOptions>().BindConfiguration(CircleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddAuthorizationBuilder().AddPolicy(CirclePolicies.Coordinator, policy => policy.RequireRole(CirclePolicies.CoordinatorRoles));
         services.AddSingleton<CircleMatching>();
-        services.AddSingleton<Network.ConsentedNetwork>(); // SHIM-LINE remove at merge
         services.AddScoped<CircleTasks>();
         services.AddScoped<CircleHelpers>();
         services.AddScoped<CircleQueries>();

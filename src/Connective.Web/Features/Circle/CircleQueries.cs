@@ -156,6 +156,9 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
         return new CoordinatorDashboard(queue, unanswered, overdue, open, busiest, rechecks, suspended);
     }
 
+    public async Task<CoordinatorTask?> QueueItemAsync(long id, CancellationToken ct) =>
+        await db.CoordinatorTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+
     public async Task<IReadOnlyList<HelperLoadView>> HelpersAsync(CancellationToken ct) =>
         await HelperLoadsAsync(db.HelperProfiles.OrderBy(h => h.ResidentId), ct, take: 500);
 

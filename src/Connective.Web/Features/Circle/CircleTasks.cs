@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connective.Web.Data;
+using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Circle.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -367,12 +368,46 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, HelpRequestStatus.Done).SetProperty(r => r.ClosedAt, now), ct) > 0;
         await transaction.CommitAsync(ct);
 
+        // The helper's time goes into the ledger once, whatever retries happen: the key names the task and the helper.
+        var requesterId = await db.HelpRequests.Where(r => r.Id == requestId).Select(r => r.RequesterResidentId).SingleAsync(ct);
+        await TimeCredits.RecordTaskAsync(db, $"circle-task-{requestId}-helper-{helperId}", helperId, requesterId, CreditedHours(offer.CheckedInAt.Value, now), ct);
         if (done)
         {
             var request = await db.HelpRequests.SingleAsync(r => r.Id == requestId, ct);
             await NotifyAsync(request, "Your helper has finished and checked out. The task is done.", ct);
         }
         return CircleOutcome.Ok(done ? "Checked out. The task is done: thank you." : "Checked out. Thank you.");
+    }
+
+    /// <summary>
+    /// A thank-you between the two sides of a finished task: from the requester to each helper on it, or from a helper to
+    /// the requester. A coordinator passes on an offline requester's thanks with <paramref name="fromResidentId"/> the requester.
+    /// </summary>
+    public async Task<CircleOutcome> ThankAsync(long requestId, int fromResidentId, string message, CancellationToken ct)
+    {
+        var request = await db.HelpRequests.AsNoTracking().Where(r => r.Id == requestId && r.Status == HelpRequestStatus.Done)
+            .Select(r => new { r.RequesterResidentId }).SingleOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return CircleOutcome.NotFound("Thanks can be sent once a task is done.");
+        }
+        var helpers = await db.HelpOffers.Where(o => o.RequestId == requestId && o.Response == OfferResponse.Accepted)
+            .Select(o => o.HelperResidentId).ToListAsync(ct);
+        IReadOnlyList<int> to = fromResidentId == request.RequesterResidentId ? helpers
+            : helpers.Contains(fromResidentId) ? [request.RequesterResidentId] : [];
+        if (to.Count == 0)
+        {
+            return CircleOutcome.NotFound("Only the requester and the helpers on a task can thank each other for it.");
+        }
+        if (string.IsNullOrWhiteSpace(message) || message.Trim().Length > Thanks.MaxLength)
+        {
+            return CircleOutcome.Invalid($"Write a message of up to {Thanks.MaxLength:N0} characters.");
+        }
+        foreach (var recipient in to)
+        {
+            await Thanks.SendAsync(db, fromResidentId, recipient, requestId, message, ct);
+        }
+        return CircleOutcome.Ok("Your thanks have been sent.");
     }
 
     /// <summary>The requester (or a coordinator) cancels: open offers close, accepted helpers are released.</summary>
@@ -582,6 +617,13 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         var escalateAt = request.DeadlineAt - Options.EscalateBeforeDeadline;
         var next = afterWait < request.DeadlineAt ? afterWait : request.DeadlineAt;
         return request.EscalatedAt is null && escalateAt > Now && escalateAt < next ? escalateAt : next;
+    }
+
+    /// <summary>Time on the task in quarter hours, rounded up, at least a quarter and at most the ledger's longest posting.</summary>
+    public static decimal CreditedHours(DateTime checkedIn, DateTime checkedOut)
+    {
+        var quarters = Math.Ceiling((checkedOut - checkedIn).TotalMinutes / 15.0);
+        return Math.Clamp((decimal)quarters / 4m, 0.25m, TimeCredits.MaxHoursPerPosting);
     }
 
     private static string Plural(int count, string noun) =>

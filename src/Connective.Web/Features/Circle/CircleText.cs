@@ -48,6 +48,7 @@ public static class CircleText
         "checked-in" => "You have checked in",
         "checked-out" => "You have checked out",
         "resolved" => "Marked as done",
+        "thanked" => "Your thanks have been sent",
         "vetting" => "The check is recorded",
         "suspended" => "The helper is suspended and their tasks withdrawn",
         "reinstated" => "The helper is reinstated",

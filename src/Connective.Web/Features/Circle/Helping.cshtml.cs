@@ -44,6 +44,9 @@ public sealed class HelpingModel(CircleTasks tasks, CircleQueries queries, Circl
         return ActAsync(helperId => tasks.CheckOutAsync(requestId, helperId, money, cancellationToken), "checked-out", cancellationToken);
     }
 
+    public Task<IActionResult> OnPostThankAsync(long requestId, string? message, CancellationToken cancellationToken) =>
+        ActAsync(helperId => tasks.ThankAsync(requestId, helperId, message ?? "", cancellationToken), "thanked", cancellationToken);
+
     private async Task<IActionResult> ActAsync(Func<int, Task<CircleOutcome>> action, string notice, CancellationToken cancellationToken)
     {
         if (await identity.ResidentIdAsync(User) is not { } helperId)

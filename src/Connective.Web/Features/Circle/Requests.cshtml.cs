@@ -11,6 +11,7 @@ public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, Circ
     public IReadOnlyList<MyRequestView> Requests { get; private set; } = [];
     public bool HasResidentRecord { get; private set; }
     public string? Notice { get; private set; }
+    public string? Problem { get; private set; }
 
     public async Task OnGetAsync(string? notice, CancellationToken cancellationToken)
     {
@@ -20,6 +21,23 @@ public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, Circ
             HasResidentRecord = true;
             Requests = await queries.RequestsOfAsync(residentId, cancellationToken);
         }
+    }
+
+    public async Task<IActionResult> OnPostThankAsync(long requestId, string? message, CancellationToken cancellationToken)
+    {
+        if (await identity.ResidentIdAsync(User) is not { } residentId)
+        {
+            return NotFound();
+        }
+        var outcome = await tasks.ThankAsync(requestId, residentId, message ?? "", cancellationToken);
+        if (outcome.Succeeded)
+        {
+            return Redirect("/circle/requests?notice=thanked");
+        }
+        Problem = outcome.Message;
+        HasResidentRecord = true;
+        Requests = await queries.RequestsOfAsync(residentId, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(long requestId, CancellationToken cancellationToken)

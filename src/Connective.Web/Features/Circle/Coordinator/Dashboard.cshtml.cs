@@ -19,8 +19,17 @@ public sealed class DashboardModel(CircleQueries queries, CircleTasks tasks, Cir
         Dashboard = await queries.DashboardAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostResolveAsync(long itemId, string? outcome, CancellationToken cancellationToken)
+    /// <summary>Marks an item done; on a call to a requester whose task is done, also passes on the thanks they gave on the phone.</summary>
+    public async Task<IActionResult> OnPostResolveAsync(long itemId, string? outcome, string? thanks, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(thanks) && await queries.QueueItemAsync(itemId, cancellationToken) is { RequestId: { } requestId, ResidentId: { } requesterId })
+        {
+            var sent = await tasks.ThankAsync(requestId, requesterId, thanks, cancellationToken);
+            if (sent.Succeeded)
+            {
+                await audit.RecordAsync(User, CircleAuditActions.PassedOnThanks, requesterId, $"Thanks for help request {requestId}, given on the phone", cancellationToken);
+            }
+        }
         await tasks.ResolveAsync(itemId, identity.AccountId(User)!, string.IsNullOrWhiteSpace(outcome) ? "Done" : outcome, cancellationToken);
         return Redirect("/circle/coordinator?notice=resolved");
     }
