@@ -3,6 +3,7 @@ using Connective.Web.Features.Account;
 using Connective.Web.Features.Circle;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
+using Connective.Web.Features.Network;
 using Connective.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
+builder.Services.AddNetwork();
 builder.Services.AddCommunity();
 builder.Services.AddCircle();
 
