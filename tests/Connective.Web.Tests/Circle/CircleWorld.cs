@@ -1,4 +1,3 @@
-using System.Threading;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle;
 using Connective.Web.Features.Network;

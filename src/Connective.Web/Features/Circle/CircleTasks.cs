@@ -393,7 +393,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         }
         var helpers = await db.HelpOffers.Where(o => o.RequestId == requestId && o.Response == OfferResponse.Accepted)
             .Select(o => o.HelperResidentId).ToListAsync(ct);
-        IReadOnlyList<int> to = fromResidentId == request.RequesterResidentId ? helpers
+        List<int> to = fromResidentId == request.RequesterResidentId ? helpers
             : helpers.Contains(fromResidentId) ? [request.RequesterResidentId] : [];
         if (to.Count == 0)
         {
