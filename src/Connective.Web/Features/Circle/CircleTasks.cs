@@ -214,29 +214,14 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
     }
 
     /// <summary>
-    /// A helper accepts an offer. The offer, the request's place and the helper's cap are each taken by a conditional
-    /// update in one transaction: whichever helper's update of the request lands second finds no place left.
+    /// A helper accepts an offer. The helper's cap, the request's place and the offer are each taken by a conditional
+    /// update in one transaction, always in that order (helper, request, offer) so that concurrent accepts and suspensions
+    /// queue on the same rows instead of deadlocking: whichever helper's update of the request lands second finds no place.
     /// </summary>
     public async Task<CircleOutcome> AcceptAsync(long requestId, int helperId, CancellationToken ct)
     {
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var offer = await db.HelpOffers
-            .Where(o => o.RequestId == requestId && o.HelperResidentId == helperId && o.Response == OfferResponse.Pending)
-            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Response, OfferResponse.Accepted).SetProperty(o => o.RespondedAt, now), ct);
-        if (offer == 0)
-        {
-            return CircleOutcome.Conflict("This offer is no longer open.");
-        }
-        var place = await db.HelpRequests
-            .Where(r => r.Id == requestId && r.Status == HelpRequestStatus.Offered && r.PlacesTaken < r.PlacesNeeded)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.PlacesTaken, r => r.PlacesTaken + 1), ct);
-        if (place == 0)
-        {
-            await transaction.RollbackAsync(ct);
-            await CloseOfferAsync(requestId, helperId, ct);
-            return CircleOutcome.Conflict("Someone else has just taken this task. Thank you for offering.");
-        }
         var capacity = await db.HelperProfiles
             .Where(h => h.ResidentId == helperId && h.Status == HelperStatus.Active && h.ActiveTasks < h.MaxTasks)
             .ExecuteUpdateAsync(set => set
@@ -245,8 +230,30 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
                 .SetProperty(h => h.OffersAnswered, h => h.OffersAnswered + 1), ct);
         if (capacity == 0)
         {
-            await transaction.RollbackAsync(ct);
             return CircleOutcome.Conflict("You already have as many tasks as you said you can take on, or you cannot take tasks at the moment.");
+        }
+        var place = await db.HelpRequests
+            .Where(r => r.Id == requestId && r.Status == HelpRequestStatus.Offered && r.PlacesTaken < r.PlacesNeeded
+                        && db.HelpOffers.Any(o => o.RequestId == requestId && o.HelperResidentId == helperId && o.Response == OfferResponse.Pending))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.PlacesTaken, r => r.PlacesTaken + 1), ct);
+        if (place == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            var stillOpen = await db.HelpOffers.AnyAsync(o => o.RequestId == requestId && o.HelperResidentId == helperId && o.Response == OfferResponse.Pending, ct);
+            if (!stillOpen)
+            {
+                return CircleOutcome.Conflict("This offer is no longer open.");
+            }
+            await CloseOfferAsync(requestId, helperId, ct);
+            return CircleOutcome.Conflict("Someone else has just taken this task. Thank you for offering.");
+        }
+        var offer = await db.HelpOffers
+            .Where(o => o.RequestId == requestId && o.HelperResidentId == helperId && o.Response == OfferResponse.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Response, OfferResponse.Accepted).SetProperty(o => o.RespondedAt, now), ct);
+        if (offer == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return CircleOutcome.Conflict("This offer is no longer open.");
         }
         var full = await db.HelpRequests
             .Where(r => r.Id == requestId && r.PlacesTaken == r.PlacesNeeded)
