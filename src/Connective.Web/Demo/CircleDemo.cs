@@ -31,13 +31,14 @@ internal static class CircleDemo
         var age = people.ToDictionary(p => p.Id, p => now.Year - p.BirthYear);
         var byId = people.ToDictionary(p => p.Id);
 
-        // The journey: an offline resident of 70 or more with a friend of a friend who can help, and no helper closer.
+        // The journey: an offline resident of 70 or more with a friend of a friend who can help, and no other helper within three steps.
         var network = ConsentedDemoGraph(graph, helping);
         var search = new BoundedBfs(network);
         (int Requester, int Helper, HashSet<int> Near)? journey = null;
         foreach (var person in people.Where(p => !p.HasAccount && age[p.Id] >= 70 && helping.Contains(p.Id)).Select(p => p.Id))
         {
-            var reached = search.Run(person - 1, 2);
+            // Nobody within three steps may be a helper but the one friend of a friend, so that they are the first asked.
+            var reached = search.Run(person - 1, 3);
             var near = new HashSet<int>();
             int? helper = null;
             for (var i = 1; i < reached.Count; i++)
@@ -79,7 +80,10 @@ internal static class CircleDemo
             var person = byId[id];
             // A third vetted for home visits (Enhanced with the barred list), a third with a Basic check, a third none.
             var tier = id == journey?.Helper ? 0 : random.NextInt(3);
-            var skills = tier == 0
+            // The journey's helper offers home visits only, so the demo's open requests never crowd their first week.
+            var skills = id == journey?.Helper
+                ? CircleTaskTypes.Defaults.Where(type => type.RequiredCheck >= CheckLevel.Enhanced).Aggregate(0L, (bits, type) => bits | type.SkillBit)
+                : tier == 0
                 ? CircleTaskTypes.Defaults.Aggregate(0L, (bits, type) => bits | type.SkillBit)
                 : LightTasks.Where(_ => random.NextBool(0.7)).Append(LightTasks[random.NextInt(LightTasks.Length)]).Aggregate(0L, (bits, type) => bits | (1L << type));
             var days = 0;

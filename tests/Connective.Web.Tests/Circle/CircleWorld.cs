@@ -57,8 +57,14 @@ internal sealed class CircleWorld(ConnectiveWebFactory factory, double latitude,
         }
         var resident = new Resident
         {
-            HouseholdId = householdId, WardId = 1, GivenName = "Test", FamilyName = "Person", BirthYear = 1950,
-            Latitude = lat, Longitude = longitude, HasAccount = online,
+            HouseholdId = householdId,
+            WardId = 1,
+            GivenName = "Test",
+            FamilyName = "Person",
+            BirthYear = 1950,
+            Latitude = lat,
+            Longitude = longitude,
+            HasAccount = online,
         };
         db.Residents.Add(resident);
         await db.SaveChangesAsync();
@@ -77,15 +83,31 @@ internal sealed class CircleWorld(ConnectiveWebFactory factory, double latitude,
         var home = await db.Residents.Where(r => r.Id == id).Select(r => new { r.Latitude, r.Longitude }).SingleAsync();
         db.HelperProfiles.Add(new HelperProfile
         {
-            ResidentId = id, Skills = AllSkills, AvailableDays = 0x7F, AvailableFromHour = 0, AvailableToHour = 24, MaxDistanceKm = 5, MaxTasks = maxTasks,
-            Training = training, Latitude = home.Latitude, Longitude = home.Longitude, CreatedAt = DateTime.UtcNow,
+            ResidentId = id,
+            Skills = AllSkills,
+            AvailableDays = 0x7F,
+            AvailableFromHour = 0,
+            AvailableToHour = 24,
+            MaxDistanceKm = 5,
+            MaxTasks = maxTasks,
+            Training = training,
+            Latitude = home.Latitude,
+            Longitude = home.Longitude,
+            CreatedAt = DateTime.UtcNow,
         });
         if (check is { } level)
         {
             db.VettingRecords.Add(new VettingRecord
             {
-                HelperResidentId = id, Scheme = CheckScheme.Dbs, Level = level, CertificateNumber = "001234567890", IssuedOn = DateTime.UtcNow.Date.AddYears(-1),
-                BarredListChecked = barredListChecked, RecheckDueOn = recheckDueOn ?? DateTime.UtcNow.Date.AddYears(2), RecordedByAccountId = "test", RecordedAt = DateTime.UtcNow,
+                HelperResidentId = id,
+                Scheme = CheckScheme.Dbs,
+                Level = level,
+                CertificateNumber = "001234567890",
+                IssuedOn = DateTime.UtcNow.Date.AddYears(-1),
+                BarredListChecked = barredListChecked,
+                RecheckDueOn = recheckDueOn ?? DateTime.UtcNow.Date.AddYears(2),
+                RecordedByAccountId = "test",
+                RecordedAt = DateTime.UtcNow,
             });
         }
         await db.SaveChangesAsync();

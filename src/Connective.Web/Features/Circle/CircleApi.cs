@@ -39,6 +39,9 @@ public sealed record ThanksBody(string Message);
 
 public sealed record OutcomeResponse(string Message);
 
+/// <summary>The signed-in person's offer to help: none when they have no resident record or have not offered.</summary>
+public sealed record MyHelperProfile(bool HasResidentRecord, HelperProfileView? Profile);
+
 public sealed record RankingResponse(long RequestId, bool RequesterHasNetworkPath, IReadOnlyList<RankedHelperView> Helpers);
 
 /// <summary>One ranked helper for a coordinator: the words, never the ties in between.</summary>
@@ -89,9 +92,10 @@ internal static class CircleApi
     public static async Task<Ok<IReadOnlyList<TaskTypeView>>> GetTaskTypes(CircleQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.TaskTypesAsync(ct));
 
-    public static async Task<Results<Ok<IReadOnlyList<MyRequestView>>, ProblemHttpResult>> GetMyRequests(
+    /// <summary>A staff account with no resident record simply has no requests.</summary>
+    public static async Task<Ok<IReadOnlyList<MyRequestView>>> GetMyRequests(
         ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct) =>
-        await identity.ResidentIdAsync(user) is { } residentId ? TypedResults.Ok(await queries.RequestsOfAsync(residentId, ct)) : NoResident();
+        TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId ? await queries.RequestsOfAsync(residentId, ct) : []);
 
     public static async Task<Results<Created<CreatedRequest>, ValidationProblem, ProblemHttpResult>> PostRequest(
         HelpRequestBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct)
@@ -128,17 +132,10 @@ internal static class CircleApi
         long id, ThanksBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
         await identity.ResidentIdAsync(user) is { } residentId ? ToResult(await tasks.ThankAsync(id, residentId, body.Message ?? "", ct)) : NoResident();
 
-    public static async Task<Results<Ok<HelperProfileView>, ProblemHttpResult>> GetMyHelperProfile(
-        ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct)
-    {
-        if (await identity.ResidentIdAsync(user) is not { } residentId)
-        {
-            return NoResident();
-        }
-        return await queries.HelperProfileAsync(residentId, ct) is { } profile
-            ? TypedResults.Ok(profile)
-            : Problem(StatusCodes.Status404NotFound, "You have not offered to help yet.");
-    }
+    public static async Task<Ok<MyHelperProfile>> GetMyHelperProfile(ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId
+            ? new MyHelperProfile(true, await queries.HelperProfileAsync(residentId, ct))
+            : new MyHelperProfile(false, null));
 
     public static async Task<Results<Ok<HelperProfileView>, ValidationProblem, ProblemHttpResult>> PutMyHelperProfile(
         HelperOfferInput body, ClaimsPrincipal user, CircleIdentity identity, CircleHelpers helpers, CircleQueries queries, CancellationToken ct)
@@ -158,9 +155,9 @@ internal static class CircleApi
             : Problem(StatusCodes.Status422UnprocessableEntity, outcome.Message);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<HelperTaskView>>, ProblemHttpResult>> GetMyTasks(
+    public static async Task<Ok<IReadOnlyList<HelperTaskView>>> GetMyTasks(
         ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct) =>
-        await identity.ResidentIdAsync(user) is { } residentId ? TypedResults.Ok(await queries.TasksOfHelperAsync(residentId, ct)) : NoResident();
+        TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId ? await queries.TasksOfHelperAsync(residentId, ct) : []);
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Accept(
         long requestId, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>

@@ -60,8 +60,20 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
                         && h.Longitude >= request.Longitude - dLon && h.Longitude <= request.Longitude + dLon)
             .Select(h => new
             {
-                h.ResidentId, h.Latitude, h.Longitude, h.MaxDistanceKm, h.AvailableDays, h.AvailableFromHour, h.AvailableToHour,
-                h.ActiveTasks, h.MaxTasks, h.Training, h.OffersReceived, h.OffersAnswered, h.TasksAccepted, h.TasksCompleted,
+                h.ResidentId,
+                h.Latitude,
+                h.Longitude,
+                h.MaxDistanceKm,
+                h.AvailableDays,
+                h.AvailableFromHour,
+                h.AvailableToHour,
+                h.ActiveTasks,
+                h.MaxTasks,
+                h.Training,
+                h.OffersReceived,
+                h.OffersAnswered,
+                h.TasksAccepted,
+                h.TasksCompleted,
                 Check = db.VettingRecords.Where(v => v.HelperResidentId == h.ResidentId)
                     .Select(v => new { v.Level, v.BarredListChecked, v.RecheckDueOn }).FirstOrDefault(),
                 RecentOffers = db.HelpOffers.Count(o => o.HelperResidentId == h.ResidentId && o.OfferedAt >= since),

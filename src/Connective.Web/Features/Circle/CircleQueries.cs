@@ -83,9 +83,18 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
                 select new
                 {
                     Offer = offer,
-                    request.Details, request.DeadlineAt, request.PreferredAt, request.Status, request.Latitude, request.Longitude,
-                    Type = type.Name, type.NeedsCheckIn, type.HandlesMoney, Ward = ward.Name,
-                    requester.GivenName, requester.HouseholdId,
+                    request.Details,
+                    request.DeadlineAt,
+                    request.PreferredAt,
+                    request.Status,
+                    request.Latitude,
+                    request.Longitude,
+                    Type = type.Name,
+                    type.NeedsCheckIn,
+                    type.HandlesMoney,
+                    Ward = ward.Name,
+                    requester.GivenName,
+                    requester.HouseholdId,
                 })
             .Take(100).ToListAsync(ct);
         // The exact address only for an accepted helper while the task is open: read for those rows alone.
@@ -167,7 +176,12 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
         var rows = await helpers.Take(take)
             .Join(db.Residents, h => h.ResidentId, r => r.Id, (h, r) => new
             {
-                h.ResidentId, Name = r.GivenName + " " + r.FamilyName, h.Status, h.ActiveTasks, h.MaxTasks, h.TasksCompleted,
+                h.ResidentId,
+                Name = r.GivenName + " " + r.FamilyName,
+                h.Status,
+                h.ActiveTasks,
+                h.MaxTasks,
+                h.TasksCompleted,
                 Check = db.VettingRecords.Where(v => v.HelperResidentId == h.ResidentId).Select(v => new { v.Scheme, v.Level, v.RecheckDueOn }).FirstOrDefault(),
             })
             .ToListAsync(ct);
