@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Circle.Safeguarding.SafeguardingConcern> SafeguardingConcerns => Set<Features.Circle.Safeguarding.SafeguardingConcern>();
     public DbSet<Features.Circle.Safeguarding.SafeguardingNote> SafeguardingNotes => Set<Features.Circle.Safeguarding.SafeguardingNote>();
     public DbSet<Features.Circle.Safeguarding.SafeguardingReferral> SafeguardingReferrals => Set<Features.Circle.Safeguarding.SafeguardingReferral>();
+    public DbSet<Features.Account.Authorization.RoleAssignment> RoleAssignments => Set<Features.Account.Authorization.RoleAssignment>();
     public DbSet<NetworkVersion> NetworkVersions => Set<NetworkVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)

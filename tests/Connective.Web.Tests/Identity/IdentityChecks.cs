@@ -126,7 +126,7 @@ internal static class IdentityChecks
     /// <summary>Anonymous callers are sent to sign in (the API answers 401), non-staff are refused, staff are let in and audited.</summary>
     public static async Task Named_person_pages_need_a_staff_role_and_each_view_is_audited(ConnectiveWebFactory factory)
     {
-        var residentId = 1;
+        var residentId = 2; // not the demo Resident (resident 1, who may read their own page), and consenting to network insight
         using var anonymous = new AccountClient(factory);
         using var resident = new AccountClient(factory);
         using var practitioner = new AccountClient(factory);

@@ -55,9 +55,7 @@ internal static class AccountFeature
             options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.SeeNamedPeople))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        Authorization.ConnectiveAuthorization.AddConnectiveAuthorization(builder.Services);
         builder.Services.AddOptions<AccountRateLimitOptions>()
             .BindConfiguration(AccountRateLimitOptions.Section)
             .ValidateDataAnnotations()

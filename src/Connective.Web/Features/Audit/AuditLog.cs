@@ -11,6 +11,8 @@ public static class AuditActions
     public const string ViewedResident = "ViewedResident";
     public const string ViewedResidentApi = "ViewedResidentApi";
     public const string ViewedWardResidentList = "ViewedWardResidentList";
+    public const string RoleGranted = "RoleGranted";
+    public const string RoleRevoked = "RoleRevoked";
 }
 
 /// <summary>Writes the audit log: one row an action, actor and subject by internal id only.</summary>

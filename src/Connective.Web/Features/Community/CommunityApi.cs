@@ -1,3 +1,5 @@
+using Connective.Web.Features.Account.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connective.Web.Features.Community;
@@ -17,8 +19,8 @@ internal static class CommunityApi
             .WithSummary("One ward by its GSS code (E05…)");
         community.MapGet("/residents/{id:int}", GetResident)
             .WithName("GetResident")
-            .WithSummary("One named resident, their consents and ties (staff only; every call is audited)")
-            .RequireAuthorization(Account.Policies.Staff);
+            .WithSummary("One named resident, their consents and ties (the resident, and staff whose role and ward reach them; every call by staff is audited)")
+            .RequireAuthorization();
         return endpoints;
     }
 
@@ -37,15 +39,27 @@ internal static class CommunityApi
             : TypedResults.Ok(ward);
     }
 
-    public static async Task<Results<Ok<ResidentDetail>, ProblemHttpResult>> GetResident(
-        int id, CommunityQueries queries, Audit.AuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ResidentDetail>, ProblemHttpResult, ForbidHttpResult>> GetResident(
+        int id, CommunityQueries queries, Audit.AuditLog audit, System.Security.Claims.ClaimsPrincipal user,
+        IAuthorizationService authorization, RoleScopes scopes, Data.AppDbContext db, CancellationToken cancellationToken)
     {
+        var resource = await ResidentResource.FindAsync(db, id, cancellationToken);
+        if (resource is null || !(await authorization.AuthorizeAsync(user, resource, ResidentOperations.Read)).Succeeded)
+        {
+            // Only staff learn that an id does not exist; to anyone else an unknown id looks like someone else's.
+            return resource is null && (await authorization.AuthorizeAsync(user, Account.Policies.Staff)).Succeeded
+                ? NotFoundProblem($"There is no resident with the id {id}.")
+                : TypedResults.Forbid();
+        }
         var resident = await queries.ResidentAsync(id, cancellationToken);
         if (resident is null)
         {
             return NotFoundProblem($"There is no resident with the id {id}.");
         }
-        await audit.RecordAsync(user, Audit.AuditActions.ViewedResidentApi, id, reason: null, cancellationToken);
+        if ((await scopes.ForAsync(user, cancellationToken))?.ResidentId != id)
+        {
+            await audit.RecordAsync(user, Audit.AuditActions.ViewedResidentApi, id, reason: null, cancellationToken);
+        }
         return TypedResults.Ok(resident);
     }
 

@@ -19,7 +19,7 @@ public sealed record AgeBandCount(string Band, int Residents);
 /// <summary>A service or circle listed on a ward page.</summary>
 public sealed record WardListing(string Name, string Description);
 
-/// <summary>One resident in a ward's list (Demo and Development only).</summary>
+/// <summary>One resident in a ward's list (for staff whose scope covers the ward).</summary>
 public sealed record ResidentListItem(int Id, string Name, int Age, string Address);
 
 /// <summary>Everything the ward page shows.</summary>
@@ -33,7 +33,7 @@ public sealed record ConsentView(ConsentPurpose Purpose, DateTime GivenAt, Conse
 /// <summary>One of a resident's ties: who, and what kind.</summary>
 public sealed record TieView(int ResidentId, string Name, TieKind Kind);
 
-/// <summary>A named resident (Demo and Development only, until the identity issue protects these pages).</summary>
+/// <summary>A named resident (for the resident and the staff the resident rules let read it).</summary>
 public sealed record ResidentDetail(
     int Id, string Name, int Age, string Address, string Postcode, string WardCode, string WardName, bool HasAccount,
     string? Email, string? Phone, IReadOnlyList<ConsentView> Consents, IReadOnlyList<TieView> Ties);

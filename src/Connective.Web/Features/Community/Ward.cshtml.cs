@@ -1,4 +1,4 @@
-using Connective.Web.Features.Account;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ namespace Connective.Web.Features.Community;
 public sealed class WardModel(CommunityQueries queries, IAuthorizationService authorization, AuditLog audit) : PageModel
 {
     public WardDetail Ward { get; private set; } = null!;
-    /// <summary>The ward's named residents are listed only to staff, and each listing is audited.</summary>
+    /// <summary>The ward's named residents are listed only to staff whose scope covers the ward (WardRules), and each listing is audited.</summary>
     public bool ShowsNamedPeople { get; private set; }
     public IReadOnlyList<ResidentListItem> Residents { get; private set; } = [];
     public int CurrentPage { get; private set; } = 1;
@@ -23,7 +23,7 @@ public sealed class WardModel(CommunityQueries queries, IAuthorizationService au
             return NotFound();
         }
         Ward = ward;
-        ShowsNamedPeople = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
+        ShowsNamedPeople = (await authorization.AuthorizeAsync(User, new WardResource(ward.Summary.Id), WardOperations.ListResidents)).Succeeded;
         if (ShowsNamedPeople)
         {
             await audit.RecordAsync(User, AuditActions.ViewedWardResidentList, subjectResidentId: null, reason: "Ward " + ward.Summary.Code, cancellationToken);
