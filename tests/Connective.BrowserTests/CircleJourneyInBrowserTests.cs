@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Connective.BrowserTests;
 
 /// <summary>
-/// Circle's whole journey in Chromium: a coordinator records a phone request for an offline resident; the demo Helper,
+/// Circle's whole journey in Chromium: a coordinator records a phone request for an offline resident; the demo circle helper,
 /// a friend of a friend of that resident, is in the first wave, accepts, checks in and out; time credits move; the
 /// helper thanks the requester; the coordinator phones the requester with the news and the queue empties.
 /// </summary>
@@ -19,10 +19,10 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
     [BrowserFact]
     public async Task Phone_request_for_an_offline_resident_is_helped_by_a_friend_of_a_friend_and_closes_the_queue()
     {
-        // Arrange: the demo's offline resident and their friend-of-a-friend helper (the demo Helper account).
+        // Arrange: the demo's offline resident and their friend-of-a-friend helper (circle-helper@demo.connective.example).
         var (requester, requesterName, helper) = await JourneyPeopleAsync();
         await using var coordinatorContext = await server.NewBrowserContextAsync();
-        var coordinator = await SignInAsync(coordinatorContext, Roles.Coordinator);
+        var coordinator = await SignInAsync(coordinatorContext, DemoAccounts.EmailFor(Roles.Coordinator));
 
         // Act 1: the coordinator takes the request on the phone.
         await coordinator.GotoAsync("/circle/coordinator/phone-request");
@@ -45,7 +45,7 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
 
         // Act 2: the helper accepts, sees the address, checks in and out, and thanks the requester.
         await using var helperContext = await server.NewBrowserContextAsync();
-        var helping = await SignInAsync(helperContext, Roles.Helper);
+        var helping = await SignInAsync(helperContext, "circle-helper@demo.connective.example");
         await helping.GotoAsync("/circle/helping");
         Assert.Contains("a friend of a friend", await helping.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         var address = await DbAsync(db => db.Residents.Where(r => r.Id == requester)
@@ -90,14 +90,14 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
 
     /// <summary>
     /// The offline resident the demo set up for this journey: the first offline resident of 70 or more (by id) who has
-    /// the demo Helper account's resident as a friend of a friend over the ties consented for finding help.
+    /// the demo circle helper's resident as a friend of a friend over the ties consented for finding help.
     /// </summary>
     private async Task<(int Requester, string Name, int Helper)> JourneyPeopleAsync()
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var helper = await db.Users.Where(u => u.Id == "demo-helper").Select(u => u.ResidentId).SingleAsync();
-        Assert.True(helper is not null, "the demo should link the Helper account to a resident");
+        var helper = await db.Users.Where(u => u.Id == "demo-circle-helper").Select(u => u.ResidentId).SingleAsync();
+        Assert.True(helper is not null, "the demo should give the journey's helper an account");
         var network = await scope.ServiceProvider.GetRequiredService<ConsentedNetwork>().GetAsync(db, ConsentPurpose.FindHelpThroughMyNetwork, CancellationToken.None);
         var search = new BoundedBfs(network.Graph);
         var thisYear = DateTime.UtcNow.Year;
@@ -117,15 +117,15 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
                 }
             }
         }
-        Assert.Fail("The demo has no offline resident with the Helper account as a friend of a friend.");
+        Assert.Fail("The demo has no offline resident with the circle helper as a friend of a friend.");
         return default;
     }
 
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string role)
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string email)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Email", DemoAccounts.EmailFor(role));
+        await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", DemoAccounts.Password);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));

@@ -2,20 +2,25 @@ using Connective.Graph;
 using Connective.Graph.Generators;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
+using Connective.Web.Features.Account;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Circle;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 
 namespace Connective.Web.Demo;
 
 /// <summary>
 /// Circle's demo data: helpers (3% of adults, a third of them vetted for home visits), their offers and checks, and some
 /// open requests. It also sets up the journey a newcomer (and the browser test) can walk: an offline older resident whose
-/// nearest helper is a friend of a friend, and that helper is the demo Helper account.
+/// nearest helper is a friend of a friend, and that helper signs in as circle-helper@demo.connective.example.
 /// </summary>
 internal static class CircleDemo
 {
     public const double HelperShareOfAdults = 0.03;
-    public const string HelperAccountId = "demo-helper";
+    public const string HelperAccountId = "demo-circle-helper";
+
+    /// <summary>The demo account of the journey's friend-of-a-friend helper.</summary>
+    public const string HelperEmail = "circle-helper@demo.connective.example";
 
     /// <summary>Skills of helpers without a check for home visits: tasks needing at most a Basic check.</summary>
     private static readonly int[] LightTasks = [CircleTaskTypes.DigitalHelp, CircleTaskTypes.Gardening, CircleTaskTypes.MeetupCompany];
@@ -158,12 +163,31 @@ internal static class CircleDemo
         db.HelpRequests.AddRange(requests);
         await db.SaveChangesAsync(cancellationToken);
 
+        var accounts = 0;
         if (journey is { } walk)
         {
-            await db.Users.Where(user => user.Id == HelperAccountId)
-                .ExecuteUpdateAsync(set => set.SetProperty(user => user.ResidentId, walk.Helper), cancellationToken);
+            // The journey's helper signs in with their own demo account (the shared Helper account has no resident record).
+            var user = new ConnectiveUser
+            {
+                Id = HelperAccountId,
+                UserName = HelperEmail,
+                NormalizedUserName = HelperEmail.ToUpperInvariant(),
+                Email = HelperEmail,
+                NormalizedEmail = HelperEmail.ToUpperInvariant(),
+                EmailConfirmed = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                LockoutEnabled = true,
+                IsDemoAccount = true,
+                ResidentId = walk.Helper,
+            };
+            user.PasswordHash = new PasswordHasher<ConnectiveUser>().HashPassword(user, DemoAccounts.Password);
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(Roles.Helper) });
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = Roles.Helper, WardId = byId[walk.Helper].WardId, GrantedAt = now, GrantedBy = "demo" });
+            await db.SaveChangesAsync(cancellationToken);
+            accounts = 3;
         }
-        return profiles.Count + checks.Count + requests.Count;
+        return profiles.Count + checks.Count + requests.Count + accounts;
     }
 
     /// <summary>The demo's ties between people who both consent to finding help through their network (ids 0-based).</summary>

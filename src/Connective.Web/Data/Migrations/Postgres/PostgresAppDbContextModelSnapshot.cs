@@ -118,6 +118,158 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("CircleMembers");
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CircleTaskType", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ExpectedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FirstVisitInPairs")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HandlesMoney")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("NeedsCheckIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RequiredCheck")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequiredTraining")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CircleTaskTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "shopping",
+                            Description = "Buying and bringing home shopping for someone who cannot do it themselves.",
+                            ExpectedMinutes = 90,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = true,
+                            Name = "Shopping",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 5
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "lift",
+                            Description = "A lift to an appointment (GP, hospital, pharmacy) and back.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "A lift",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "small-jobs",
+                            Description = "A light bulb, a smoke alarm battery, a stiff lock: small jobs in someone's home.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = true,
+                            HandlesMoney = false,
+                            Name = "Small jobs at home",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 3,
+                            RequiredTraining = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "digital-help",
+                            Description = "Help with a phone, tablet, e-mail or an online form.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Digital help",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 1,
+                            RequiredTraining = 2
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "befriending",
+                            Description = "A regular visit for a cup of tea and a chat.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = true,
+                            HandlesMoney = false,
+                            Name = "Befriending visit",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 3,
+                            RequiredTraining = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "gardening",
+                            Description = "Mowing, weeding and tidying a garden the owner can no longer manage.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Gardening",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 1,
+                            RequiredTraining = 2
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "meetup-company",
+                            Description = "Going along with someone to a group meetup in a public place.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Company at a group meetup",
+                            NeedsCheckIn = false,
+                            RequiredCheck = 0,
+                            RequiredTraining = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "handling-money",
+                            Description = "Paying a bill or collecting cash for someone who cannot do it themselves.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = true,
+                            Name = "Paying bills or handling money",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 5
+                        });
+                });
+
             modelBuilder.Entity("Connective.Web.Data.ConnectiveUser", b =>
                 {
                     b.Property<string>("Id")
@@ -235,6 +387,54 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedByAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Kind");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.ToTable("CoordinatorTasks");
+                });
+
             modelBuilder.Entity("Connective.Web.Data.DatabaseInfo", b =>
                 {
                     b.Property<int>("Id")
@@ -260,6 +460,234 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("DatabaseInfo", null, t =>
                         {
                             t.HasCheckConstraint("CK_DatabaseInfo_single_row", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ChangeReturnedPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CheckOutDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("MoneyGivenPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MoneySpentPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("NetworkDistance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("OverdueAlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool?>("ReceiptKept")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId", "OfferedAt");
+
+                    b.HasIndex("RequestId", "HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("Response", "CheckOutDueAt");
+
+                    b.ToTable("HelpOffers");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("NextActionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PlacesNeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PreferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RequesterResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskTypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaveNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskTypeId");
+
+                    b.HasIndex("WardId");
+
+                    b.HasIndex("RequesterResidentId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextActionAt");
+
+                    b.ToTable("HelpRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelpRequests_PlacesTaken_within_PlacesNeeded", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"PlacesNeeded\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
+                {
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActiveTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableFromHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableToHour")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxDistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MaxTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersReceived")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Skills")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TasksAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TasksCompleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Training")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResidentId");
+
+                    b.HasIndex("Status", "Latitude");
+
+                    b.ToTable("HelperProfiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelperProfiles_ActiveTasks_within_cap", "\"ActiveTasks\" >= 0 AND \"ActiveTasks\" <= \"MaxTasks\"");
                         });
                 });
 
@@ -352,6 +780,38 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequesterUpdates");
                 });
 
             modelBuilder.Entity("Connective.Web.Data.Resident", b =>
@@ -490,6 +950,61 @@ namespace Connective.Web.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_Ties_PersonAId_below_PersonBId", "\"PersonAId\" < \"PersonBId\"");
                         });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("BarredListChecked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("IssuedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastStatusCheckOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecheckDueOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UpdateServiceSubscribed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("RecheckDueOn");
+
+                    b.ToTable("VettingRecords");
                 });
 
             modelBuilder.Entity("Connective.Web.Data.Ward", b =>
@@ -1207,12 +1722,74 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.CircleTaskType", null)
+                        .WithMany()
+                        .HasForeignKey("TaskTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connective.Web.Data.Household", b =>
                 {
                     b.HasOne("Connective.Web.Data.Ward", null)
                         .WithMany()
                         .HasForeignKey("WardId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1251,6 +1828,15 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonBId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1452,7 +2038,6 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
-
 #pragma warning restore 612, 618
         }
     }
