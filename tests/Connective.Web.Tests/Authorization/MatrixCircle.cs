@@ -33,7 +33,7 @@ internal sealed class MatrixCircle : IMatrixFeature
         new MatrixEntry("GET /api/v1/circle/helper/profile", "\"hasResidentRecord\"").Get("/api/v1/circle/helper/profile").AnyoneSignedIn(Ok),
         new MatrixEntry("GET /api/v1/circle/helper/tasks", "[").Get("/api/v1/circle/helper/tasks").AnyoneSignedIn(Ok),
         ResidentWrite("POST /api/v1/circle/helper/profile", "/api/v1/circle/helper/profile", "\"taskTypeIds\"", 200,
-            """{"taskTypeIds":[4,7],"days":["Monday","Saturday"],"fromHour":9,"toHour":17,"maxDistanceKm":2,"maxTasks":1}"""),
+            """{"taskTypeIds":[4,7],"days":[1,6],"fromHour":9,"toHour":17,"maxDistanceKm":2,"maxTasks":1}"""),
         ResidentWrite("POST /api/v1/circle/requests", "/api/v1/circle/requests", "\"id\"", 201,
             $$"""{"taskTypeId":7,"details":"Company at the lunch club (authorization matrix)","urgency":"Routine","deadlineAt":"{{Deadline}}"}"""),
         ResidentWrite("POST /api/v1/circle/requests/{id:long}/cancel", "/api/v1/circle/requests/0/cancel", Problem404, 404, "{}"),
