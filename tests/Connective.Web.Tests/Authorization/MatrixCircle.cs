@@ -49,7 +49,7 @@ internal sealed class MatrixCircle : IMatrixFeature
         CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/dashboard", "\"queue\"").Get("/api/v1/circle/coordinator/dashboard")),
         CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/residents", "[").Get("/api/v1/circle/coordinator/residents?name=Zz")),
         CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/helpers", "[").Get("/api/v1/circle/coordinator/helpers")),
-        CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/requests/{id:long}/ranking", Problem404, 404)
+        CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/requests/{requestId:long}/ranking", Problem404, 404)
             .Get("/api/v1/circle/coordinator/requests/0/ranking")),
         CoordinatorOnly(new MatrixEntry("POST /api/v1/circle/coordinator/phone-requests", "\"id\"", 201)
             .PostJson(_ => "/api/v1/circle/coordinator/phone-requests", ids =>

@@ -80,7 +80,7 @@ internal static class CircleApi
         coordinator.MapPost("/phone-requests", PostPhoneRequest).WithName("PostPhoneHelpRequest")
             .WithSummary("Record a request taken on the phone for a resident (both identities are audited)");
         coordinator.MapPost("/requests/{id:long}/cancel", CancelForResident).WithName("CancelHelpRequestForResident").WithSummary("Cancel a request on a resident's behalf");
-        coordinator.MapGet("/requests/{id:long}/ranking", GetRanking).WithName("GetHelpRequestRanking").WithSummary("Who would be offered the request, and why, in words");
+        coordinator.MapGet("/requests/{requestId:long}/ranking", GetRanking).WithName("GetHelpRequestRanking").WithSummary("Who would be offered the request, and why, in words");
         coordinator.MapGet("/helpers", GetHelpers).WithName("GetCircleHelpers").WithSummary("Helpers with their load and check");
         coordinator.MapPost("/helpers/{id:int}/vetting", PutVetting).WithName("PutHelperVetting")
             .WithSummary("Record a helper's check (level, certificate, barred list, Update Service, re-check date; never convictions)");
@@ -218,8 +218,9 @@ internal static class CircleApi
         return ToResult(outcome);
     }
 
-    public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> GetRanking(long id, CircleMatching matching, AppDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> GetRanking(long requestId, CircleMatching matching, AppDbContext db, CancellationToken ct)
     {
+        var id = requestId;
         if (!await db.HelpRequests.AnyAsync(r => r.Id == id, ct))
         {
             return Problem(StatusCodes.Status404NotFound, $"There is no request {id}.");
