@@ -3,6 +3,7 @@ using Connective.Web.Features.Account;
 using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Features.Circle;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Network;
@@ -20,6 +21,7 @@ builder.AddResidents();
 builder.AddDataRights();
 builder.Services.AddCommunity();
 builder.Services.AddCircleCommunity();
+builder.Services.AddCircle();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapHomeApi();
 app.MapCommunity();
 app.MapAuditExport();
 app.MapCircleCommunity();
+app.MapCircle();
 
 await app.RunAsync();
 

@@ -50,6 +50,7 @@ internal static class AppPages
     public static readonly IReadOnlyDictionary<string, string> KnownValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["documentName"] = "v1",
+        ["requestId"] = "1", // Circle's ranking explanation: the demo's first help request.
     };
 
     /// <summary>

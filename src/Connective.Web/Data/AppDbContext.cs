@@ -26,6 +26,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditEnquiry> AuditEnquiries => Set<AuditEnquiry>();
     public DbSet<Features.Account.Authorization.RoleAssignment> RoleAssignments => Set<Features.Account.Authorization.RoleAssignment>();
+    public DbSet<CircleTaskType> CircleTaskTypes => Set<CircleTaskType>();
+    public DbSet<HelperProfile> HelperProfiles => Set<HelperProfile>();
+    public DbSet<VettingRecord> VettingRecords => Set<VettingRecord>();
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+    public DbSet<HelpOffer> HelpOffers => Set<HelpOffer>();
+    public DbSet<RequesterUpdate> RequesterUpdates => Set<RequesterUpdate>();
+    public DbSet<CoordinatorTask> CoordinatorTasks => Set<CoordinatorTask>();
     public DbSet<Features.Circle.Credits.CreditAccount> CreditAccounts => Set<Features.Circle.Credits.CreditAccount>();
     public DbSet<Features.Circle.Credits.CreditPosting> CreditPostings => Set<Features.Circle.Credits.CreditPosting>();
     public DbSet<Features.Circle.Credits.CreditTransfer> CreditTransfers => Set<Features.Circle.Credits.CreditTransfer>();

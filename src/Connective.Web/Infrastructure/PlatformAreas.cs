@@ -12,7 +12,7 @@ public static class PlatformAreas
 
     public static readonly PlatformArea Circle = new(
         "Circle", "/circle", "residents, helpers and coordinators",
-        "Ask for and offer practical help, matched through trusted neighbours, with vetted helpers for vulnerable people, meetups and time credits.", IsBuilt: false);
+        "Ask for and offer practical help, matched through trusted neighbours, with vetted helpers for vulnerable people, meetups and time credits.", IsBuilt: true);
 
     public static readonly PlatformArea Voice = new(
         "Voice", "/voice", "residents and council officers",
