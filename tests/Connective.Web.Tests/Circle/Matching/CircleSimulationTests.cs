@@ -6,7 +6,7 @@ namespace Connective.Web.Tests.Circle.Matching;
 public sealed class CircleSimulationTests
 {
     private const ulong Seed = 20_260_101;
-    private static readonly Lazy<CircleSimulationWorld> World = new(() => CircleSimulationCommand.BuildWorld(5_000, Seed, new CircleSimulationSettings()));
+    internal static readonly Lazy<CircleSimulationWorld> World = new(() => CircleSimulationCommand.BuildWorld(5_000, Seed, new CircleSimulationSettings()));
 
     [Fact]
     public void Three_percent_of_adults_are_helpers_and_a_third_of_them_are_vetted()

@@ -3,7 +3,7 @@ namespace Connective.Web.Features.Circle.Matching;
 /// <summary>Distances between approximate locations, computed in code (no spatial database extension).</summary>
 public static class Distances
 {
-    private const double EarthRadiusKm = 6371.0088;
+    internal const double EarthRadiusKm = 6371.0088;
 
     /// <summary>The great-circle distance in kilometres between two WGS84 points given in degrees (haversine formula).</summary>
     public static double Kilometres(double latitudeA, double longitudeA, double latitudeB, double longitudeB)
