@@ -2,6 +2,7 @@ using Connective.Web.Data;
 using Connective.Web.Features.Account;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
+using Connective.Web.Features.Network;
 using Connective.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
+builder.Services.AddNetwork();
 builder.Services.AddCommunity();
 
 var app = builder.Build();

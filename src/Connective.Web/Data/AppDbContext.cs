@@ -23,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DatabaseInfo> DatabaseInfo => Set<DatabaseInfo>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<NetworkVersion> NetworkVersions => Set<NetworkVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

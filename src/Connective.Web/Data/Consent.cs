@@ -19,6 +19,11 @@ public enum ConsentPurpose
 
     /// <summary>Their anonymised records may be included in research exports.</summary>
     ResearchExports = 3,
+
+    /// <summary>
+    /// Their ties may be used to find them help, or people to help, through people they know (Circle's matching).
+    /// </summary>
+    FindHelpThroughMyNetwork = 4,
 }
 
 /// <summary>How consent was given: online by the resident, or recorded by someone on a call or from a paper form.</summary>
@@ -45,7 +50,13 @@ public sealed class Consent
     /// <summary>Who recorded it: "self" when the resident gave it online, otherwise the coordinator's name or account.</summary>
     public required string RecordedBy { get; set; }
 
+    /// <summary>For consent given by phone, the version of the script the coordinator read out.</summary>
+    public string? ScriptVersion { get; set; }
+
     public DateTime? WithdrawnAt { get; set; }
+
+    /// <summary>Who withdrew it: "self", or the internal account id of whoever recorded the withdrawal.</summary>
+    public string? WithdrawnBy { get; set; }
 }
 
 internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
@@ -53,6 +64,8 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
     public void Configure(EntityTypeBuilder<Consent> builder)
     {
         builder.Property(consent => consent.RecordedBy).HasMaxLength(200);
+        builder.Property(consent => consent.ScriptVersion).HasMaxLength(40);
+        builder.Property(consent => consent.WithdrawnBy).HasMaxLength(200);
         builder.HasOne<Resident>().WithMany().HasForeignKey(consent => consent.ResidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(consent => new { consent.ResidentId, consent.Purpose });
         builder.HasIndex(consent => new { consent.Purpose, consent.WithdrawnAt });

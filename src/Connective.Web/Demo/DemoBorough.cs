@@ -178,6 +178,9 @@ internal sealed class DemoBorough
     /// Consent for each purpose. About 85% consent to network insight, fewer among the oldest; offline residents'
     /// consent was taken by a coordinator on the phone or on paper; a few have withdrawn since.
     /// </summary>
+    /// <summary>The version of the phone consent script the demo's coordinators read out.</summary>
+    public const string DemoPhoneScriptVersion = "phone-consent-2026-01";
+
     public IEnumerable<Consent> Consents(IReadOnlyList<Resident> residents)
     {
         var random = Stream(3);
@@ -208,6 +211,7 @@ internal sealed class DemoBorough
                     GivenAt = givenAt,
                     Method = method,
                     RecordedBy = recordedBy,
+                    ScriptVersion = method == ConsentMethod.Phone ? DemoPhoneScriptVersion : null,
                     WithdrawnAt = withdrawnAt,
                 };
             }
@@ -293,6 +297,7 @@ internal sealed class DemoBorough
         (ConsentPurpose.ShowToHelpersNearby, age < 16 ? 0 : 0.6),
         (ConsentPurpose.ContactByPhone, age < 16 ? 0 : offline ? 0.95 : 0.45),
         (ConsentPurpose.ResearchExports, age < 16 ? 0.2 : 0.4),
+        (ConsentPurpose.FindHelpThroughMyNetwork, age < 16 ? 0 : offline ? 0.8 : 0.7),
     ];
 
     private static string Ascii(string name) =>

@@ -68,6 +68,8 @@ internal sealed class DemoSeeder(AppDbContext db, TimeProvider time, ILogger<Dem
             rows += await BulkInsert.WriteAsync(db, people, cancellationToken);
             rows += await BulkInsert.WriteAsync(db, borough.Ties(), cancellationToken);
             rows += await BulkInsert.WriteAsync(db, borough.Consents(people), cancellationToken);
+            // Any network graph cached before seeding is stale now (the consent query path checks this version).
+            await Features.Network.ConsentedNetwork.RecordChangeAsync(db, cancellationToken);
             rows += await BulkInsert.WriteAsync(db, DemoBorough.Services(borough.Graph.WardCount), cancellationToken);
             var (circles, members) = borough.Circles();
             rows += await BulkInsert.WriteAsync(db, circles, cancellationToken);

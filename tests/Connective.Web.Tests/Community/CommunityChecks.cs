@@ -132,12 +132,16 @@ internal static partial class CommunityChecks
     {
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Staff see only the ties both people allow for network insight.
+        var consenting = db.Consents.Where(consent => consent.Purpose == ConsentPurpose.NetworkInsight && consent.WithdrawnAt == null)
+            .Select(consent => consent.ResidentId);
         var resident = await db.Residents.OrderBy(resident => resident.Id)
             .Select(resident => new
             {
                 resident.Id,
                 Name = resident.GivenName + " " + resident.FamilyName,
-                Ties = db.Ties.Count(tie => tie.PersonAId == resident.Id || tie.PersonBId == resident.Id),
+                Ties = db.Ties.Count(tie => (tie.PersonAId == resident.Id || tie.PersonBId == resident.Id)
+                    && consenting.Contains(tie.PersonAId) && consenting.Contains(tie.PersonBId)),
             })
             .FirstAsync(resident => resident.Ties > 2);
         return (resident.Id, resident.Name, resident.Ties);

@@ -1,4 +1,6 @@
+using Connective.Web.Data;
 using Connective.Web.Features.Community;
+using Connective.Web.Features.Network;
 
 namespace Connective.Web.Tests.Community;
 
@@ -14,7 +16,7 @@ public sealed class NetworkSnapshotTests
         bool[] consenting = [false, true, true, true, true, false];
         List<(int A, int B)> ties = [(1, 2), (2, 3), (1, 3), (3, 4), (4, 5), (1, 2)];
 
-        var snapshot = NetworkSnapshot.Build(residentWard, consenting, ties);
+        var snapshot = NetworkSnapshot.Build(residentWard, ConsentedGraph.Build(ConsentPurpose.NetworkInsight, version: 1, consenting, ties));
 
         var ward10 = snapshot.ForWard(10);
         Assert.Equal(3, ward10.ConsentingResidents);

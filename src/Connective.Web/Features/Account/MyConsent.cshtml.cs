@@ -1,18 +1,18 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Network;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Account;
 
 /// <summary>
 /// A signed-in resident gives or withdraws their own consent, purpose by purpose, recorded as given online by themselves.
-/// The community network's snapshot fingerprints the consent table, so the next read after a change rebuilds it.
+/// Through the consent query path, so no network figure computed before the change is shown after it.
 /// </summary>
 [Authorize]
-public sealed class MyConsentModel(AppDbContext db, UserManager<ConnectiveUser> users, TimeProvider time) : PageModel
+public sealed class MyConsentModel(ConsentRecords consents, UserManager<ConnectiveUser> users) : PageModel
 {
     public sealed record PurposeState(ConsentPurpose Purpose, DateTime? GivenAt, ConsentMethod? Method);
 
@@ -33,20 +33,14 @@ public sealed class MyConsentModel(AppDbContext db, UserManager<ConnectiveUser> 
         {
             return RedirectToPage();
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var current = await db.Consents
-            .Where(consent => consent.ResidentId == residentId && consent.Purpose == purpose && consent.WithdrawnAt == null)
-            .ToListAsync(cancellationToken);
-        if (give && current.Count == 0)
+        if (give)
         {
-            db.Consents.Add(new Consent { ResidentId = residentId.Value, Purpose = purpose, GivenAt = now, Method = ConsentMethod.Online, RecordedBy = "self" });
+            await consents.GiveAsync(residentId.Value, purpose, ConsentMethod.Online, ConsentRecords.Self, scriptVersion: null, cancellationToken);
         }
-        else if (!give)
+        else
         {
-            // Withdrawal keeps the rows as the record of what was given, and when.
-            current.ForEach(consent => consent.WithdrawnAt = now);
+            await consents.WithdrawAsync(residentId.Value, purpose, ConsentRecords.Self, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { changed = give ? "given" : "withdrawn" });
     }
 
@@ -60,10 +54,9 @@ public sealed class MyConsentModel(AppDbContext db, UserManager<ConnectiveUser> 
         {
             return;
         }
-        var current = await db.Consents.AsNoTracking()
-            .Where(consent => consent.ResidentId == residentId && consent.WithdrawnAt == null)
-            .Select(consent => new { consent.Purpose, consent.GivenAt, consent.Method })
-            .ToListAsync(cancellationToken);
+        var current = (await consents.HistoryAsync(residentId.Value, cancellationToken))
+            .Where(consent => consent.WithdrawnAt == null)
+            .ToList();
         Purposes = [.. Enum.GetValues<ConsentPurpose>().Select(purpose =>
         {
             var given = current.Where(consent => consent.Purpose == purpose).OrderBy(consent => consent.GivenAt).FirstOrDefault();
@@ -71,12 +64,5 @@ public sealed class MyConsentModel(AppDbContext db, UserManager<ConnectiveUser> 
         })];
     }
 
-    public static string Describe(ConsentPurpose purpose) => purpose switch
-    {
-        ConsentPurpose.NetworkInsight => "My connections may be used to understand the community's network",
-        ConsentPurpose.ShowToHelpersNearby => "Show me to helpers nearby when I ask for help",
-        ConsentPurpose.ContactByPhone => "Coordinators may phone me",
-        ConsentPurpose.ResearchExports => "My anonymised records may be included in research",
-        _ => purpose.ToString(),
-    };
+    public static string Describe(ConsentPurpose purpose) => ConsentRecords.DescribeForSelf(purpose);
 }

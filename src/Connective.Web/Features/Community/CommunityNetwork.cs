@@ -1,6 +1,6 @@
-using Connective.Graph;
 using Connective.Graph.Algorithms;
 using Connective.Web.Data;
+using Connective.Web.Features.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Community;
@@ -11,7 +11,8 @@ public sealed record WardNetworkStatistics(
 
 /// <summary>
 /// The consent-filtered community graph in compact form, and per-ward statistics computed from it. A person enters
-/// only with current consent to <see cref="ConsentPurpose.NetworkInsight"/>, and a tie only when both people have it.
+/// only with current consent to <see cref="ConsentPurpose.NetworkInsight"/>, and a tie only when both people have it
+/// (the graph comes from the consent query path, <see cref="ConsentedNetwork"/>).
 /// </summary>
 public sealed class NetworkSnapshot
 {
@@ -31,26 +32,15 @@ public sealed class NetworkSnapshot
         _byWard.TryGetValue(wardId, out var statistics) ? statistics : new WardNetworkStatistics(0, 0, 0, 0, 0);
 
     /// <summary>
-    /// Builds the snapshot from people's wards (residentWard[id], 0 for no such id), who consents, and the ties.
+    /// Builds the snapshot from people's wards (residentWard[id], 0 for no such id) and the network-insight graph.
     /// Degrees and clustering count ties across ward boundaries; a ward's tie count is the ties with at least one end in it.
     /// </summary>
-    public static NetworkSnapshot Build(int[] residentWard, bool[] consenting, List<(int A, int B)> ties)
+    public static NetworkSnapshot Build(int[] residentWard, ConsentedGraph network)
     {
         ArgumentNullException.ThrowIfNull(residentWard);
-        ArgumentNullException.ThrowIfNull(consenting);
-        ArgumentNullException.ThrowIfNull(ties);
-        // The engine's undirected simple view: two people tied in more than one way (friends and neighbours) are one edge.
-        var n = residentWard.Length;
-        var builder = new GraphBuilder { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop };
-        builder.DeclareNodes(n);
-        foreach (var (a, b) in ties)
-        {
-            if (consenting[a] && consenting[b])
-            {
-                builder.AddEdge(a, b);
-            }
-        }
-        var graph = builder.Build();
+        ArgumentNullException.ThrowIfNull(network);
+        var n = Math.Min(residentWard.Length, network.Graph.NodeCount);
+        var graph = network.Graph;
         var triangles = Clustering.CountTriangles(graph);
         var localClustering = triangles.LocalClustering();
 
@@ -75,7 +65,7 @@ public sealed class NetworkSnapshot
         (int People, long Degree, int Alone, double Clustering) borough = default;
         for (var person = 0; person < n; person++)
         {
-            if (!consenting[person])
+            if (!network.Includes(person))
             {
                 continue;
             }
@@ -97,84 +87,32 @@ public sealed class NetworkSnapshot
 }
 
 /// <summary>
-/// Keeps the current <see cref="NetworkSnapshot"/>. Every read checks a cheap fingerprint of the ties and consents
-/// (counts and largest ids), so a tie added or a consent given or withdrawn rebuilds the snapshot before it is used again.
+/// Keeps the ward statistics of the current network-insight graph: the consent query path says when the graph is
+/// stale (any tie, consent or resident change), and the statistics are recomputed for each new graph.
 /// </summary>
-public sealed class CommunityNetwork(IServiceScopeFactory scopes) : IDisposable
+public sealed class CommunityNetwork(ConsentedNetwork network)
 {
-    private readonly SemaphoreSlim _building = new(1, 1);
-    private (Fingerprint Key, NetworkSnapshot Snapshot)? _current;
-
-    /// <summary>Counts and largest ids that change whenever a resident, tie or consent is added, removed or withdrawn.</summary>
-    internal sealed record Fingerprint(long Residents, long Ties, long MaxTieId, long Consents, long MaxConsentId, long Withdrawn);
+    private (ConsentedGraph Graph, NetworkSnapshot Snapshot)? _current;
 
     public async Task<NetworkSnapshot> GetAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var key = await FingerprintAsync(db, cancellationToken);
-        if (_current is { } current && current.Key == key)
+        var graph = await network.GetAsync(db, ConsentPurpose.NetworkInsight, cancellationToken);
+        if (_current is { } current && ReferenceEquals(current.Graph, graph))
         {
             return current.Snapshot;
         }
-
-        await _building.WaitAsync(cancellationToken);
-        try
-        {
-            if (_current is { } built && built.Key == key)
-            {
-                return built.Snapshot;
-            }
-            // A scope of its own: the build is long and should not share the request's change tracker.
-            await using var scope = scopes.CreateAsyncScope();
-            var buildDb = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var snapshot = await BuildAsync(buildDb, cancellationToken);
-            _current = (key, snapshot);
-            return snapshot;
-        }
-        finally
-        {
-            _building.Release();
-        }
-    }
-
-    public void Dispose() => _building.Dispose();
-
-    private static async Task<Fingerprint> FingerprintAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        // One round trip, in SQL that SQLite and PostgreSQL both accept.
-        (await db.Database.SqlQueryRaw<Fingerprint>("""
-            SELECT
-                (SELECT COUNT(*) FROM "Residents") AS "Residents",
-                (SELECT COUNT(*) FROM "Ties") AS "Ties",
-                (SELECT COALESCE(MAX("Id"), 0) FROM "Ties") AS "MaxTieId",
-                (SELECT COUNT(*) FROM "Consents") AS "Consents",
-                (SELECT COALESCE(MAX("Id"), 0) FROM "Consents") AS "MaxConsentId",
-                (SELECT COUNT(*) FROM "Consents" WHERE "WithdrawnAt" IS NOT NULL) AS "Withdrawn"
-            """).ToListAsync(cancellationToken)).Single();
-
-    private static async Task<NetworkSnapshot> BuildAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var maxId = await db.Residents.MaxAsync(resident => (int?)resident.Id, cancellationToken) ?? 0;
-        var residentWard = new int[maxId + 1];
+        var residentWard = new int[graph.Graph.NodeCount];
         await foreach (var resident in db.Residents.AsNoTracking().Select(resident => new { resident.Id, resident.WardId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            residentWard[resident.Id] = resident.WardId;
+            if (resident.Id < residentWard.Length)
+            {
+                residentWard[resident.Id] = resident.WardId;
+            }
         }
-
-        var consenting = new bool[maxId + 1];
-        var consentingIds = db.Consents.AsNoTracking()
-            .Where(consent => consent.Purpose == ConsentPurpose.NetworkInsight && consent.WithdrawnAt == null)
-            .Select(consent => consent.ResidentId);
-        await foreach (var id in consentingIds.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            consenting[id] = true;
-        }
-
-        var ties = new List<(int A, int B)>();
-        await foreach (var tie in db.Ties.AsNoTracking().Select(tie => new { tie.PersonAId, tie.PersonBId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            ties.Add((tie.PersonAId, tie.PersonBId));
-        }
-        return NetworkSnapshot.Build(residentWard, consenting, ties);
+        var snapshot = NetworkSnapshot.Build(residentWard, graph);
+        _current = (graph, snapshot);
+        return snapshot;
     }
 }
 

@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Features.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Community;
@@ -38,7 +39,7 @@ public sealed record ResidentDetail(
     string? Email, string? Phone, IReadOnlyList<ConsentView> Consents, IReadOnlyList<TieView> Ties);
 
 /// <summary>The Community area's reads: a few projected queries per page, never one per row.</summary>
-public sealed class CommunityQueries(AppDbContext db, CommunityNetwork network, TimeProvider time)
+public sealed class CommunityQueries(AppDbContext db, CommunityNetwork network, ConsentedNetwork consentedNetwork, ConsentRecords consentRecords, TimeProvider time)
 {
     public const int ResidentsPerPage = 50;
 
@@ -118,17 +119,21 @@ public sealed class CommunityQueries(AppDbContext db, CommunityNetwork network, 
             return null;
         }
 
-        var consents = await db.Consents.AsNoTracking().Where(consent => consent.ResidentId == id)
+        var consents = (await consentRecords.HistoryAsync(id, cancellationToken))
             .OrderBy(consent => consent.Purpose).ThenBy(consent => consent.GivenAt)
             .Select(consent => new ConsentView(consent.Purpose, consent.GivenAt, consent.Method, consent.RecordedBy, consent.WithdrawnAt))
-            .ToListAsync(cancellationToken);
-        var ties = await (
-            from tie in db.Ties.AsNoTracking()
-            where tie.PersonAId == id || tie.PersonBId == id
-            join other in db.Residents on (tie.PersonAId == id ? tie.PersonBId : tie.PersonAId) equals other.Id
-            orderby tie.Kind, other.FamilyName, other.GivenName
-            select new TieView(other.Id, other.GivenName + " " + other.FamilyName, tie.Kind))
-            .ToListAsync(cancellationToken);
+            .ToList();
+        // Staff see only the ties both people allow to be used for network insight.
+        var consentedTies = await consentedNetwork.TiesOfAsync(db, id, ConsentPurpose.NetworkInsight, cancellationToken);
+        var otherIds = consentedTies.Select(tie => tie.OtherResidentId).Distinct().ToList();
+        var names = await db.Residents.AsNoTracking().Where(other => otherIds.Contains(other.Id))
+            .Select(other => new { other.Id, other.GivenName, other.FamilyName })
+            .ToDictionaryAsync(other => other.Id, cancellationToken);
+        var ties = consentedTies.Where(tie => names.ContainsKey(tie.OtherResidentId))
+            .Select(tie => (Tie: tie, Other: names[tie.OtherResidentId]))
+            .OrderBy(pair => pair.Tie.Kind).ThenBy(pair => pair.Other.FamilyName, StringComparer.Ordinal).ThenBy(pair => pair.Other.GivenName, StringComparer.Ordinal)
+            .Select(pair => new TieView(pair.Other.Id, pair.Other.GivenName + " " + pair.Other.FamilyName, pair.Tie.Kind))
+            .ToList();
 
         return new ResidentDetail(resident.Id, $"{resident.GivenName} {resident.FamilyName}", year - resident.BirthYear,
             resident.AddressLine, resident.Postcode, resident.Code, resident.Name, resident.HasAccount, resident.Email, resident.Phone, consents, ties);

@@ -24,12 +24,5 @@ public sealed class ResidentModel(CommunityQueries queries, AuditLog audit) : Pa
         return Page();
     }
 
-    public static string Describe(Data.ConsentPurpose purpose) => purpose switch
-    {
-        Data.ConsentPurpose.NetworkInsight => "Their connections can be used to understand the community's network",
-        Data.ConsentPurpose.ShowToHelpersNearby => "They can be shown to helpers nearby",
-        Data.ConsentPurpose.ContactByPhone => "Coordinators can phone them",
-        Data.ConsentPurpose.ResearchExports => "Anonymised records can be used in research",
-        _ => purpose.ToString(),
-    };
+    public static string Describe(Data.ConsentPurpose purpose) => Network.ConsentRecords.DescribeForStaff(purpose);
 }

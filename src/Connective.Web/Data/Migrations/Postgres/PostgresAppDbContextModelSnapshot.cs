@@ -215,8 +215,16 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.Property<int>("ResidentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ScriptVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -287,6 +295,26 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.HasIndex("WardId");
 
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.NetworkVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NetworkVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Connective.Web.Data.OutboxMessage", b =>

@@ -204,7 +204,15 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ScriptVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -274,6 +282,26 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.HasIndex("WardId");
 
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.NetworkVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NetworkVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Connective.Web.Data.OutboxMessage", b =>
