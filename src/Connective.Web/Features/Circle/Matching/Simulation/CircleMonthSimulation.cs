@@ -55,7 +55,7 @@ internal static class CircleMonthSimulation
         var settings = world.Settings;
         var requests = world.Requests;
         var helperCount = world.HelperCount;
-        var bfs = new BoundedBfs(world.ConsentedGraph);
+        var bfs = new BoundedBfs(world.ConsentedGraph.Graph);
         var helperOfPerson = world.HelperOfPerson();
 
         var active = new int[helperCount];

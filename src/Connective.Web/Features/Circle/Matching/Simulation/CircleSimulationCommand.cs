@@ -66,7 +66,7 @@ internal static class CircleSimulationCommand
         var consenting = new bool[borough.Graph.PersonCount];
         foreach (var consent in borough.Consents(people))
         {
-            if (consent.Purpose == ConsentPurpose.NetworkInsight && consent.WithdrawnAt is null)
+            if (consent.Purpose == ConsentPurpose.FindHelpThroughMyNetwork && consent.WithdrawnAt is null)
             {
                 consenting[consent.ResidentId - 1] = true;
             }
@@ -79,15 +79,16 @@ internal static class CircleSimulationCommand
     {
         var c = CultureInfo.InvariantCulture;
         var s = world.Settings;
-        var consenting = 0;
-        for (var node = 1; node < world.ConsentedGraph.NodeCount; node++)
+        var graph = world.ConsentedGraph.Graph;
+        var withTies = 0;
+        for (var node = 1; node < graph.NodeCount; node++)
         {
-            consenting += world.ConsentedGraph.Degree(node) > 0 ? 1 : 0;
+            withTies += graph.Degree(node) > 0 ? 1 : 0;
         }
         var text = new StringBuilder();
         text.AppendLine(c, $"Circle month simulation: {residents:N0} residents, seed {seed}, {s.Days} days");
-        text.AppendLine(c, $"Consented graph (FindHelpThroughMyNetwork): {world.ConsentedGraph.EdgeCount:N0} ties, {consenting:N0} people with at least one");
-        text.AppendLine(c, $"Helpers: {world.HelperCount:N0} ({s.HelperShareOfAdults:P0} of adults), {world.HelperVetted.Count(v => v):N0} vetted for home visits");
+        text.AppendLine(c, $"Consented graph (FindHelpThroughMyNetwork): {world.ConsentedGraph.ResidentCount:N0} residents consent, {graph.EdgeCount:N0} ties between them, {withTies:N0} people with at least one");
+        text.AppendLine(c, $"Helpers: {world.HelperCount:N0} ({s.HelperShareOfAdults * 100:0.#}% of adults), {world.HelperVetted.Count(v => v):N0} vetted for home visits");
         text.AppendLine(c, $"Requests: {world.Requests.Count:N0} ({world.Requests.Count(r => r.RequesterAged75Plus):N0} from people aged 75+, {world.Requests.Count(r => r.NeedsVettedHelper):N0} needing a vetted helper, {world.Requests.Count(r => !r.RequesterHasTies):N0} from people with no consented ties)");
         text.AppendLine();
         text.AppendLine("| | Waves (ranking + OfferWaves) | Baseline (3 nearest eligible) |");

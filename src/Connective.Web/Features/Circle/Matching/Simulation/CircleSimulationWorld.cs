@@ -1,6 +1,7 @@
-using Connective.Graph;
 using Connective.Graph.Generators;
 using Connective.Graph.Traversal;
+using Connective.Web.Data;
+using Connective.Web.Features.Network;
 
 namespace Connective.Web.Features.Circle.Matching.Simulation;
 
@@ -54,7 +55,7 @@ internal readonly record struct ReachableHelper(int Helper, double DistanceKm, i
 internal sealed class CircleSimulationWorld
 {
     private CircleSimulationWorld(
-        CircleSimulationSettings settings, ulong seed, CommunityGraph community, Connective.Graph.Graph consentedGraph, int[] helperPerson, bool[] helperVetted,
+        CircleSimulationSettings settings, ulong seed, CommunityGraph community, ConsentedGraph consentedGraph, int[] helperPerson, bool[] helperVetted,
         double[] helperMaxKm, int[] helperSkills, double[] helperReliability, IReadOnlyList<SimulatedRequest> requests)
     {
         Settings = settings;
@@ -73,8 +74,8 @@ internal sealed class CircleSimulationWorld
     public ulong Seed { get; }
     public CommunityGraph Community { get; }
 
-    /// <summary>Node id == resident id (person + 1), nodes 0..people; people without consent are isolated, as in ConsentedGraph.</summary>
-    public Connective.Graph.Graph ConsentedGraph { get; }
+    /// <summary>The platform's consented graph (FindHelpThroughMyNetwork): node id == resident id == person + 1.</summary>
+    public ConsentedGraph ConsentedGraph { get; }
 
     public int[] HelperPerson { get; }
     public bool[] HelperVetted { get; }
@@ -157,7 +158,7 @@ internal sealed class CircleSimulationWorld
                 var arrival = (weekStart + (weekDays * requestRandom.NextDouble())) * 24;
                 var deadline = arrival + ((settings.MinDeadlineDays + ((settings.MaxDeadlineDays - settings.MinDeadlineDays) * requestRandom.NextDouble())) * 24);
                 var category = requestRandom.NextInt(settings.Categories);
-                var hasTies = graph.Degree(ResidentId(p)) > 0;
+                var hasTies = graph.Graph.Degree(ResidentId(p)) > 0;
                 var homeVisit = requestRandom.NextBool(old ? settings.HomeVisitShareAged75Plus : settings.HomeVisitShareOthers);
                 // A requester with no network path is never left to strangers: only vetted helpers (or a coordinator) take it.
                 requests.Add(new SimulatedRequest(0, p, arrival, deadline, category, homeVisit || !hasTies, hasTies, old));
@@ -168,25 +169,20 @@ internal sealed class CircleSimulationWorld
         return new CircleSimulationWorld(settings, seed, community, graph, helperPerson, helperVetted, helperMaxKm, helperSkills, helperReliability, ordered);
     }
 
-    /// <summary>The ties where both people consent, with node id == resident id as in the platform's consented graph.</summary>
-    internal static Connective.Graph.Graph ConsentFiltered(CommunityGraph community, bool[] consenting)
+    /// <summary>
+    /// The platform's consented graph of the community: ties where both people consent, node id == resident id
+    /// (person + 1); <paramref name="consenting"/> is indexed by person.
+    /// </summary>
+    internal static ConsentedGraph ConsentFiltered(CommunityGraph community, bool[] consenting)
     {
         if (consenting.Length != community.PersonCount)
         {
             throw new ArgumentException($"Consent is given for {consenting.Length} people but the community has {community.PersonCount}.", nameof(consenting));
         }
-        var builder = new GraphBuilder { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop };
-        builder.DeclareNodes(community.PersonCount + 1);
-        for (var i = 0; i < community.TieCount; i++)
-        {
-            var u = community.TieU[i];
-            var v = community.TieV[i];
-            if (consenting[u] && consenting[v])
-            {
-                builder.AddEdge(ResidentId(u), ResidentId(v));
-            }
-        }
-        return builder.Build();
+        var byResidentId = new bool[community.PersonCount + 1];
+        consenting.CopyTo(byResidentId, 1);
+        var ties = Enumerable.Range(0, community.TieCount).Select(i => (ResidentId(community.TieU[i]), ResidentId(community.TieV[i])));
+        return ConsentedGraph.Build(ConsentPurpose.FindHelpThroughMyNetwork, version: 0, byResidentId, ties);
     }
 
     /// <summary>The helpers within the distance they will go of the request, with their network distance (1..3) if any.</summary>
