@@ -1,5 +1,6 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Circle;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Network;
@@ -13,6 +14,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.Services.AddNetwork();
 builder.Services.AddCommunity();
+builder.Services.AddCircle();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.UsePlatformInfrastructure();
 app.UseAccounts();
 app.MapHomeApi();
 app.MapCommunity();
+app.MapCircle();
 
 await app.RunAsync();
 

@@ -75,6 +75,7 @@ internal sealed class DemoSeeder(AppDbContext db, TimeProvider time, ILogger<Dem
             rows += await BulkInsert.WriteAsync(db, circles, cancellationToken);
             rows += await BulkInsert.WriteAsync(db, members, cancellationToken);
             rows += await Features.Account.DemoAccounts.WriteAsync(db, people[0].Id, cancellationToken);
+            rows += await CircleDemo.WriteAsync(db, borough, people, borough.Consents(people), now, cancellationToken);
 
             await BulkInsert.ResetIdentityAsync<Ward>(db, cancellationToken);
             await BulkInsert.ResetIdentityAsync<Household>(db, cancellationToken);

@@ -1,0 +1,20 @@
+namespace Connective.Web.Features.Circle;
+
+/// <summary>The Circle area's core: requests, offers, helpers and vetting, waves, the coordinator's queue.</summary>
+internal static class CircleFeature
+{
+    public static IServiceCollection AddCircle(this IServiceCollection services)
+    {
+        services.AddOptions<CircleOptions>().BindConfiguration(CircleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthorizationBuilder().AddPolicy(CirclePolicies.Coordinator, policy => policy.RequireRole(CirclePolicies.CoordinatorRoles));
+        services.AddSingleton<CircleMatching>();
+        services.AddScoped<CircleTasks>();
+        services.AddScoped<CircleHelpers>();
+        services.AddScoped<CircleQueries>();
+        services.AddScoped<CircleIdentity>();
+        services.AddHostedService<CircleScheduler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCircle(this IEndpointRouteBuilder endpoints) => endpoints.MapCircleApi();
+}

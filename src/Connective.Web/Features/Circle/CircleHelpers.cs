@@ -1,0 +1,120 @@
+using Connective.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Connective.Web.Features.Circle;
+
+/// <summary>What a helper offers: which task types, when, how far and how many at once.</summary>
+public sealed record HelperOfferInput(IReadOnlyList<int> TaskTypeIds, IReadOnlyList<DayOfWeek> Days, int FromHour, int ToHour, double MaxDistanceKm, int MaxTasks);
+
+/// <summary>A coordinator's record of a helper's check. No conviction details: only what was checked and when.</summary>
+public sealed record VettingInput(CheckScheme Scheme, CheckLevel Level, string CertificateNumber, DateTime IssuedOn, bool BarredListChecked,
+    bool UpdateServiceSubscribed, DateTime? LastStatusCheckOn, DateTime? RecheckDueOn, HelperTraining Training);
+
+/// <summary>Helpers' published offers and the vetting coordinators record for them.</summary>
+public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<CircleOptions> options)
+{
+    public static Dictionary<string, string> Validate(HelperOfferInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        if (input.TaskTypeIds.Count == 0)
+        {
+            errors[nameof(HelperOfferInput.TaskTypeIds)] = "Select at least one kind of help you can give.";
+        }
+        if (input.Days.Count == 0)
+        {
+            errors[nameof(HelperOfferInput.Days)] = "Select at least one day you are free.";
+        }
+        if (input.FromHour is < 0 or > 23 || input.ToHour is < 1 or > 24 || input.ToHour <= input.FromHour)
+        {
+            errors[nameof(HelperOfferInput.FromHour)] = "Enter the hours you are free, from 0 to 24, with the end after the start.";
+        }
+        if (input.MaxDistanceKm is < 0.5 or > 50 || double.IsNaN(input.MaxDistanceKm))
+        {
+            errors[nameof(HelperOfferInput.MaxDistanceKm)] = "Enter how far you will go, from 0.5 to 50 km.";
+        }
+        if (input.MaxTasks is < 1 or > 10)
+        {
+            errors[nameof(HelperOfferInput.MaxTasks)] = "Enter how many tasks you can take on at once, from 1 to 10.";
+        }
+        return errors;
+    }
+
+    /// <summary>Publishes or updates a resident's offer to help. The cap may not drop below the tasks they already have.</summary>
+    public async Task<CircleOutcome> SaveOfferAsync(int residentId, HelperOfferInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => new { r.Latitude, r.Longitude }).SingleOrDefaultAsync(ct);
+        if (resident is null)
+        {
+            return CircleOutcome.NotFound($"There is no resident {residentId}.");
+        }
+        var known = await db.CircleTaskTypes.Select(t => t.Id).ToListAsync(ct);
+        var skills = input.TaskTypeIds.Where(known.Contains).Aggregate(0L, (bits, id) => bits | (1L << id));
+        var days = input.Days.Aggregate(0, (bits, day) => bits | (1 << (int)day));
+        var profile = await db.HelperProfiles.SingleOrDefaultAsync(h => h.ResidentId == residentId, ct);
+        if (profile is null)
+        {
+            profile = new HelperProfile { ResidentId = residentId, CreatedAt = time.GetUtcNow().UtcDateTime };
+            db.HelperProfiles.Add(profile);
+        }
+        else if (input.MaxTasks < profile.ActiveTasks)
+        {
+            return CircleOutcome.Invalid($"You have {profile.ActiveTasks} tasks under way: the number at once cannot be lower than that.");
+        }
+        profile.Skills = skills;
+        profile.AvailableDays = days;
+        profile.AvailableFromHour = input.FromHour;
+        profile.AvailableToHour = input.ToHour;
+        profile.MaxDistanceKm = input.MaxDistanceKm;
+        profile.MaxTasks = input.MaxTasks;
+        profile.Latitude = Math.Round(resident.Latitude, 3);
+        profile.Longitude = Math.Round(resident.Longitude, 3);
+        await db.SaveChangesAsync(ct);
+        return CircleOutcome.Ok("Your offer to help is published. Thank you.");
+    }
+
+    /// <summary>Records (or replaces) a helper's check; the re-check date defaults to the organisation's policy after issue.</summary>
+    public async Task<CircleOutcome> RecordVettingAsync(int helperId, VettingInput input, string accountId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (string.IsNullOrWhiteSpace(input.CertificateNumber) && input.Level != CheckLevel.None)
+        {
+            return CircleOutcome.Invalid("Enter the certificate number.");
+        }
+        if (!Enum.IsDefined(input.Scheme) || !Enum.IsDefined(input.Level))
+        {
+            return CircleOutcome.Invalid("Select the scheme and level of the check.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (input.IssuedOn > now)
+        {
+            return CircleOutcome.Invalid("The issue date cannot be in the future.");
+        }
+        var profile = await db.HelperProfiles.SingleOrDefaultAsync(h => h.ResidentId == helperId, ct);
+        if (profile is null)
+        {
+            return CircleOutcome.NotFound($"Resident {helperId} has not offered to help.");
+        }
+        profile.Training = input.Training;
+        var record = await db.VettingRecords.SingleOrDefaultAsync(v => v.HelperResidentId == helperId, ct);
+        if (record is null)
+        {
+            record = new VettingRecord { HelperResidentId = helperId, CertificateNumber = "", RecordedByAccountId = accountId };
+            db.VettingRecords.Add(record);
+        }
+        record.Scheme = input.Scheme;
+        record.Level = input.Level;
+        record.CertificateNumber = input.CertificateNumber.Trim();
+        record.IssuedOn = input.IssuedOn.Date;
+        record.BarredListChecked = input.BarredListChecked;
+        record.UpdateServiceSubscribed = input.UpdateServiceSubscribed;
+        record.LastStatusCheckOn = input.LastStatusCheckOn?.Date;
+        record.RecheckDueOn = (input.RecheckDueOn ?? input.IssuedOn.AddYears(options.Value.RecheckAfterYears)).Date;
+        record.RecordedByAccountId = accountId;
+        record.RecordedAt = now;
+        await db.SaveChangesAsync(ct);
+        return CircleOutcome.Ok($"Recorded: {Vetting.Describe(record.Scheme, record.Level)}, re-check due {record.RecheckDueOn:d MMMM yyyy}.");
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Connective.Graph.Traversal;
+using Connective.Web.Data;
+using Connective.Web.Features.Circle.Matching;
+using Connective.Web.Features.Network;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Connective.Web.Features.Circle;
+
+/// <summary>The ranked helpers for one request, and whether the requester reaches any helper through people they know.</summary>
+public sealed record MatchResult(IReadOnlyList<RankedHelper> Ranked, bool RequesterHasNetworkPath);
+
+/// <summary>
+/// Gathers the candidates for a request from the database (helpers in range only, with their check, load and recent
+/// offers) and their network distance to the requester over the consent-filtered graph, then hands them to the
+/// Matching policy. The graph is <see cref="ConsentedNetwork"/>'s cached snapshot; the search is the engine's
+/// <see cref="BoundedBfs"/>. This class holds no consent rule or traversal of its own.
+/// </summary>
+public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, IOptions<CircleOptions> options)
+{
+    /// <summary>Network distances beyond this are not used ("up to three steps").</summary>
+    public const int MaxNetworkDistance = 3;
+
+    private const double KmPerDegreeLatitude = 111.32;
+
+    // BoundedBfs keeps scratch arrays the size of the graph: reuse them per snapshot instead of allocating per request.
+    private readonly ConditionalWeakTable<Connective.Graph.Graph, ConcurrentBag<BoundedBfs>> _searches = [];
+
+    /// <summary>The eligible helpers for a request, best first (end to end from the request id; used by the benchmark).</summary>
+    public async Task<IReadOnlyList<RankedHelper>> RankHelpersAsync(AppDbContext db, long requestId, CancellationToken ct) =>
+        (await MatchAsync(db, requestId, ct)).Ranked;
+
+    /// <summary>
+    /// The ranked helpers, and whether any candidate is within three steps of the requester. When none is, only helpers
+    /// vetted for home visits stay in the list, so that a person with no network path is still helped safely.
+    /// </summary>
+    public async Task<MatchResult> MatchAsync(AppDbContext db, long requestId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var request = await db.HelpRequests.AsNoTracking()
+            .Where(r => r.Id == requestId)
+            .Select(r => new { r.RequesterResidentId, r.TaskTypeId, r.Latitude, r.Longitude, r.PreferredAt })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException($"There is no help request with the id {requestId}.");
+        var type = await db.CircleTaskTypes.AsNoTracking().SingleAsync(t => t.Id == request.TaskTypeId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = now.Date;
+        var since = now.AddDays(-7);
+
+        // A bounding box around the request, as wide as the furthest any helper will travel, keeps the read to helpers in range.
+        var rangeKm = options.Value.MaxHelperRangeKm;
+        var dLat = rangeKm / KmPerDegreeLatitude;
+        var dLon = rangeKm / (KmPerDegreeLatitude * Math.Max(0.1, Math.Cos(request.Latitude * Math.PI / 180)));
+        var skill = type.SkillBit;
+        var helpers = await db.HelperProfiles.AsNoTracking()
+            .Where(h => h.Status == HelperStatus.Active && (h.Skills & skill) != 0 && h.ResidentId != request.RequesterResidentId
+                        && h.Latitude >= request.Latitude - dLat && h.Latitude <= request.Latitude + dLat
+                        && h.Longitude >= request.Longitude - dLon && h.Longitude <= request.Longitude + dLon)
+            .Select(h => new
+            {
+                h.ResidentId, h.Latitude, h.Longitude, h.MaxDistanceKm, h.AvailableDays, h.AvailableFromHour, h.AvailableToHour,
+                h.ActiveTasks, h.MaxTasks, h.Training, h.OffersReceived, h.OffersAnswered, h.TasksAccepted, h.TasksCompleted,
+                Check = db.VettingRecords.Where(v => v.HelperResidentId == h.ResidentId)
+                    .Select(v => new { v.Level, v.BarredListChecked, v.RecheckDueOn }).FirstOrDefault(),
+                RecentOffers = db.HelpOffers.Count(o => o.HelperResidentId == h.ResidentId && o.OfferedAt >= since),
+            })
+            .ToListAsync(ct);
+
+        var distances = await NetworkDistancesAsync(db, request.RequesterResidentId, ct);
+        var candidates = new List<HelperCandidate>(helpers.Count);
+        var vetted = new HashSet<int>();
+        foreach (var h in helpers)
+        {
+            var checkOk = Vetting.Satisfies(type.RequiredCheck, h.Check?.Level, h.Check?.BarredListChecked ?? false, h.Check?.RecheckDueOn, today)
+                          && Vetting.HasTraining(h.Training, type.RequiredTraining);
+            if (Vetting.Satisfies(Vetting.HomeVisitLevel, h.Check?.Level, false, h.Check?.RecheckDueOn, today))
+            {
+                vetted.Add(h.ResidentId);
+            }
+            candidates.Add(new HelperCandidate(
+                h.ResidentId,
+                distances.TryGetValue(h.ResidentId, out var hops) ? hops : null,
+                checkOk,
+                SkillMatch: 1.0,
+                DistanceKm: Kilometres(request.Latitude, request.Longitude, h.Latitude, h.Longitude),
+                h.MaxDistanceKm,
+                Available: IsAvailable(h.AvailableDays, h.AvailableFromHour, h.AvailableToHour, request.PreferredAt),
+                h.ActiveTasks,
+                h.MaxTasks,
+                Reliability: Reliability(h.OffersReceived, h.OffersAnswered, h.TasksAccepted, h.TasksCompleted),
+                h.RecentOffers));
+        }
+
+        var ranked = HelperRanking.Rank(candidates);
+        var hasPath = ranked.Any(helper => helper.Candidate.NetworkDistance is not null);
+        if (!hasPath)
+        {
+            ranked = [.. ranked.Where(helper => vetted.Contains(helper.Candidate.HelperResidentId))];
+        }
+        return new MatchResult(ranked, hasPath);
+    }
+
+    /// <summary>People within three steps of the requester, by resident id, over the ties both ends consented to use for finding help.</summary>
+    private async Task<Dictionary<int, int>> NetworkDistancesAsync(AppDbContext db, int requesterId, CancellationToken ct)
+    {
+        var snapshot = await network.GetAsync(db, ConsentPurpose.FindHelpThroughMyNetwork, ct);
+        var graph = snapshot.Graph;
+        var result = new Dictionary<int, int>();
+        if (requesterId < 0 || requesterId >= graph.NodeCount || !snapshot.Includes(requesterId))
+        {
+            return result;
+        }
+        var pool = _searches.GetOrCreateValue(graph);
+        if (!pool.TryTake(out var search))
+        {
+            search = new BoundedBfs(graph);
+        }
+        try
+        {
+            var reached = search.Run(requesterId, MaxNetworkDistance);
+            for (var i = 1; i < reached.Count; i++)
+            {
+                result[reached.Nodes[i]] = reached.Depths[i];
+            }
+        }
+        finally
+        {
+            pool.Add(search);
+        }
+        return result;
+    }
+
+    /// <summary>Great-circle distance (haversine) in kilometres.</summary>
+    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double EarthRadiusKm = 6371.0;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+                + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    /// <summary>Free at the preferred time, or on some day of the week when the requester named no time.</summary>
+    public static bool IsAvailable(int days, int fromHour, int toHour, DateTime? preferredAt)
+    {
+        if (preferredAt is not { } at)
+        {
+            return days != 0;
+        }
+        return (days & (1 << (int)at.DayOfWeek)) != 0 && at.Hour >= fromHour && at.Hour < toHour;
+    }
+
+    /// <summary>
+    /// How dependable a helper has been: offers answered and accepted tasks finished, out of all offers and acceptances,
+    /// with a prior of one success and one failure so that a new helper starts at one half rather than at zero or one.
+    /// </summary>
+    public static double Reliability(int offersReceived, int offersAnswered, int tasksAccepted, int tasksCompleted) =>
+        (offersAnswered + tasksCompleted + 1.0) / (offersReceived + tasksAccepted + 2.0);
+}

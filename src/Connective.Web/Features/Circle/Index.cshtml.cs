@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connective.Web.Features.Circle;
+
+/// <summary>Circle's front page: what it is, the kinds of task with the check each needs, and the way in for each role.</summary>
+public sealed class IndexModel(CircleQueries queries, CircleIdentity identity, IAuthorizationService authorization) : PageModel
+{
+    public IReadOnlyList<TaskTypeView> TaskTypes { get; private set; } = [];
+    public bool IsResident { get; private set; }
+    public bool IsCoordinator { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        TaskTypes = await queries.TaskTypesAsync(cancellationToken);
+        IsResident = await identity.ResidentIdAsync(User) is not null;
+        IsCoordinator = (await authorization.AuthorizeAsync(User, CirclePolicies.Coordinator)).Succeeded;
+    }
+}
