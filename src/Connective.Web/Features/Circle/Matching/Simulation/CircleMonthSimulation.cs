@@ -115,10 +115,14 @@ internal static class CircleMonthSimulation
                     offeredTo[request.Index] = [];
                     if (policy == OfferPolicy.NearestThree)
                     {
-                        var nearest = reachable[request.Index]
+                        var eligible = reachable[request.Index]
                             .Where(r => MeetsChecks(world, request, r.Helper) && active[r.Helper] < settings.MaxTasksAtOnce)
-                            .OrderBy(r => r.DistanceKm).ThenBy(r => r.Helper)
-                            .Take(settings.BaselineOffers);
+                            .ToList();
+                        if (!eligible.Exists(r => r.NetworkDistance is not null))
+                        {
+                            eligible.RemoveAll(r => !world.HelperVetted[r.Helper]);
+                        }
+                        var nearest = eligible.OrderBy(r => r.DistanceKm).ThenBy(r => r.Helper).Take(settings.BaselineOffers);
                         foreach (var r in nearest)
                         {
                             Offer(request, r.Helper, r.DistanceKm, now);
@@ -139,7 +143,7 @@ internal static class CircleMonthSimulation
                         CircleSimulationWorld.ResidentId(world.HelperPerson[r.Helper]),
                         r.NetworkDistance,
                         MeetsChecks(world, request, r.Helper),
-                        (world.HelperSkills[r.Helper] & (1 << request.Category)) != 0 ? 1 : 0,
+                        SkillMatch: 1,
                         r.DistanceKm,
                         world.HelperMaxKm[r.Helper],
                         Available: true,
@@ -148,6 +152,12 @@ internal static class CircleMonthSimulation
                         world.HelperReliability[r.Helper],
                         OffersInLastWeek(recentOffers[r.Helper], now)));
                     var ranked = HelperRanking.Rank(candidates);
+                    if (!ranked.Any(helper => helper.Candidate.NetworkDistance is not null))
+                    {
+                        // The platform's rule (CircleMatching.MatchAsync): a requester who reaches no helper through people
+                        // they know is offered only to helpers vetted for home visits.
+                        ranked = [.. ranked.Where(helper => world.HelperVetted[helperOfPerson[helper.Candidate.HelperResidentId - 1]])];
+                    }
                     waveNumber[request.Index]++;
                     var step = OfferWaves.Next(ranked, offeredTo[request.Index], waveNumber[request.Index], TimeSpan.FromHours(request.DeadlineHours - now));
                     if (step.HelperResidentIds.Count == 0)

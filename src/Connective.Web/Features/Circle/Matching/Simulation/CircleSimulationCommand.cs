@@ -89,7 +89,7 @@ internal static class CircleSimulationCommand
         text.AppendLine(c, $"Circle month simulation: {residents:N0} residents, seed {seed}, {s.Days} days");
         text.AppendLine(c, $"Consented graph (FindHelpThroughMyNetwork): {world.ConsentedGraph.ResidentCount:N0} residents consent, {graph.EdgeCount:N0} ties between them, {withTies:N0} people with at least one");
         text.AppendLine(c, $"Helpers: {world.HelperCount:N0} ({s.HelperShareOfAdults * 100:0.#}% of adults), {world.HelperVetted.Count(v => v):N0} vetted for home visits");
-        text.AppendLine(c, $"Requests: {world.Requests.Count:N0} ({world.Requests.Count(r => r.RequesterAged75Plus):N0} from people aged 75+, {world.Requests.Count(r => r.NeedsVettedHelper):N0} needing a vetted helper, {world.Requests.Count(r => !r.RequesterHasTies):N0} from people with no consented ties)");
+        text.AppendLine(c, $"Requests: {world.Requests.Count:N0} ({world.Requests.Count(r => r.RequesterAged75Plus):N0} from people aged 75+, {world.Requests.Count(r => r.NeedsVettedHelper):N0} home visits or handling money (vetted helper needed), {world.Requests.Count(r => !r.RequesterHasTies):N0} from people with no consented ties)");
         text.AppendLine();
         text.AppendLine("| | Waves (ranking + OfferWaves) | Baseline (3 nearest eligible) |");
         text.AppendLine("|---|---|---|");

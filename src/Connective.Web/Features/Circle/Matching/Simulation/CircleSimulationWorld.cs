@@ -31,7 +31,7 @@ internal sealed record CircleSimulationSettings
     public double HomeVisitShareAged75Plus { get; init; } = 0.5;
     public double HomeVisitShareOthers { get; init; } = 0.15;
     public int Categories { get; init; } = 6;
-    /// <summary>Each helper offers each category of help with this probability (at least one).</summary>
+    /// <summary>Each helper offers each category of help with this probability (at least one); only helpers offering a request's category are asked.</summary>
     public double SkillProbability { get; init; } = 0.5;
     /// <summary>Past completion rates are drawn uniformly from this range.</summary>
     public double MinReliability { get; init; } = 0.7;
@@ -160,8 +160,7 @@ internal sealed class CircleSimulationWorld
                 var category = requestRandom.NextInt(settings.Categories);
                 var hasTies = graph.Graph.Degree(ResidentId(p)) > 0;
                 var homeVisit = requestRandom.NextBool(old ? settings.HomeVisitShareAged75Plus : settings.HomeVisitShareOthers);
-                // A requester with no network path is never left to strangers: only vetted helpers (or a coordinator) take it.
-                requests.Add(new SimulatedRequest(0, p, arrival, deadline, category, homeVisit || !hasTies, hasTies, old));
+                requests.Add(new SimulatedRequest(0, p, arrival, deadline, category, homeVisit, hasTies, old));
             }
         }
         var ordered = requests.OrderBy(r => r.ArrivalHours).ThenBy(r => r.RequesterPerson)
@@ -185,7 +184,7 @@ internal sealed class CircleSimulationWorld
         return ConsentedGraph.Build(ConsentPurpose.FindHelpThroughMyNetwork, version: 0, byResidentId, ties);
     }
 
-    /// <summary>The helpers within the distance they will go of the request, with their network distance (1..3) if any.</summary>
+    /// <summary>The helpers offering the kind of help asked for, within the distance they will go, with their network distance (1..3) if any.</summary>
     public ReachableHelper[] Reachable(SimulatedRequest request, BoundedBfs bfs, int[] helperOfPerson)
     {
         var networkDistance = new Dictionary<int, int>();
@@ -210,7 +209,8 @@ internal sealed class CircleSimulationWorld
             }
             var helperHousehold = Community.PersonHousehold[HelperPerson[h]];
             var km = Distances.Kilometres(latitude, longitude, Community.HouseholdLatitudes[helperHousehold], Community.HouseholdLongitudes[helperHousehold]);
-            if (km <= HelperMaxKm[h])
+            // As the platform reads helpers: only those offering this kind of help, within the distance they will go.
+            if (km <= HelperMaxKm[h] && (HelperSkills[h] & (1 << request.Category)) != 0)
             {
                 reachable.Add(new ReachableHelper(h, km, networkDistance.TryGetValue(h, out var steps) ? steps : null));
             }
