@@ -77,6 +77,11 @@ internal static class DataSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
+        if (args is [Features.Circle.Matching.Simulation.CircleSimulationCommand.Name, ..])
+        {
+            Environment.ExitCode = await Features.Circle.Matching.Simulation.CircleSimulationCommand.RunAsync(args.AsMemory(1), Console.Out, Console.Error);
+            return true;
+        }
         if (args.Length == 0 || args[0] is not ("migrate" or "seed"))
         {
             return false;

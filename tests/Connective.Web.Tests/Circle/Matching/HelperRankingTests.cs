@@ -108,6 +108,17 @@ public sealed class HelperRankingTests
     }
 
     [Fact]
+    public void A_close_idle_reliable_helper_has_every_reason_in_order()
+    {
+        var ranked = HelperRanking.Rank([Candidate(9, 1) with { DistanceKm = 0.05, Reliability = 0.95 }]);
+
+        Assert.Equal(
+            ["someone you know", "has the checks this task needs", "has the skills asked for", "less than 100 m away",
+             "free at the time asked", "no other tasks at the moment", "completes nearly every task taken on", "not asked this week"],
+            ranked.Single().Reasons);
+    }
+
+    [Fact]
     public void Reasons_for_each_relation_never_say_who_is_in_between()
     {
         var ranked = HelperRanking.Rank([Candidate(11, 1), Candidate(12, 2), Candidate(13, 3), Candidate(14)]);

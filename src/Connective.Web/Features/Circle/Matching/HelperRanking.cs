@@ -92,39 +92,46 @@ public static class HelperRanking
     // both people consented to use for finding help, and no reason ever says through whom.
     private static string[] Reasons(HelperCandidate candidate)
     {
-        var reasons = new List<string>(6);
-        reasons.Add(candidate.NetworkDistance switch
+        // Sized exactly, from constant strings where possible: a request ranks hundreds of helpers.
+        var skills = candidate.SkillMatch >= 0.75 ? "has the skills asked for"
+            : candidate.SkillMatch >= 0.25 ? "has some of the skills asked for"
+            : null;
+        var reliable = candidate.Reliability >= 0.9;
+        var notAsked = candidate.OffersInLast7Days == 0;
+        var reasons = new string[5 + (skills is null ? 0 : 1) + (reliable ? 1 : 0) + (notAsked ? 1 : 0)];
+        var i = 0;
+        reasons[i++] = candidate.NetworkDistance switch
         {
             1 => "someone you know",
             2 => "a friend of a friend",
             3 => "known through people you know (three steps)",
             _ => "not connected to you through people you know",
-        });
-        reasons.Add("has the checks this task needs");
-        if (candidate.SkillMatch >= 0.75)
+        };
+        reasons[i++] = "has the checks this task needs";
+        if (skills is not null)
         {
-            reasons.Add("has the skills asked for");
+            reasons[i++] = skills;
         }
-        else if (candidate.SkillMatch >= 0.25)
-        {
-            reasons.Add("has some of the skills asked for");
-        }
-        reasons.Add(candidate.DistanceKm < 0.1
+        reasons[i++] = candidate.DistanceKm < 0.1
             ? "less than 100 m away"
-            : string.Create(CultureInfo.InvariantCulture, $"{candidate.DistanceKm:0.0} km away"));
-        reasons.Add(candidate.Available ? "free at the time asked" : "may not be free at the time asked");
-        reasons.Add(candidate.ActiveTasks == 0 ? "no other tasks at the moment"
-            : candidate.ActiveTasks == 1 ? "1 other task in hand"
-            : string.Create(CultureInfo.InvariantCulture, $"{candidate.ActiveTasks} other tasks in hand"));
-        if (candidate.Reliability >= 0.9)
+            : string.Create(CultureInfo.InvariantCulture, $"{candidate.DistanceKm:0.0} km away");
+        reasons[i++] = candidate.Available ? "free at the time asked" : "may not be free at the time asked";
+        reasons[i++] = candidate.ActiveTasks switch
         {
-            reasons.Add("completes nearly every task taken on");
-        }
-        if (candidate.OffersInLast7Days == 0)
+            0 => "no other tasks at the moment",
+            1 => "1 other task in hand",
+            2 => "2 other tasks in hand",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{candidate.ActiveTasks} other tasks in hand"),
+        };
+        if (reliable)
         {
-            reasons.Add("not asked this week");
+            reasons[i++] = "completes nearly every task taken on";
         }
-        return [.. reasons];
+        if (notAsked)
+        {
+            reasons[i] = "not asked this week";
+        }
+        return reasons;
     }
 
     private static void Validate(HelperCandidate candidate)
