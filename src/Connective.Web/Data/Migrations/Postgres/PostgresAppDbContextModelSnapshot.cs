@@ -167,6 +167,158 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("CircleMembers");
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CircleTaskType", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ExpectedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FirstVisitInPairs")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HandlesMoney")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("NeedsCheckIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RequiredCheck")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequiredTraining")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CircleTaskTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "shopping",
+                            Description = "Buying and bringing home shopping for someone who cannot do it themselves.",
+                            ExpectedMinutes = 90,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = true,
+                            Name = "Shopping",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 5
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "lift",
+                            Description = "A lift to an appointment (GP, hospital, pharmacy) and back.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "A lift",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "small-jobs",
+                            Description = "A light bulb, a smoke alarm battery, a stiff lock: small jobs in someone's home.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = true,
+                            HandlesMoney = false,
+                            Name = "Small jobs at home",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 3,
+                            RequiredTraining = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "digital-help",
+                            Description = "Help with a phone, tablet, e-mail or an online form.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Digital help",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 1,
+                            RequiredTraining = 2
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "befriending",
+                            Description = "A regular visit for a cup of tea and a chat.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = true,
+                            HandlesMoney = false,
+                            Name = "Befriending visit",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 3,
+                            RequiredTraining = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "gardening",
+                            Description = "Mowing, weeding and tidying a garden the owner can no longer manage.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Gardening",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 1,
+                            RequiredTraining = 2
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "meetup-company",
+                            Description = "Going along with someone to a group meetup in a public place.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Company at a group meetup",
+                            NeedsCheckIn = false,
+                            RequiredCheck = 0,
+                            RequiredTraining = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "handling-money",
+                            Description = "Paying a bill or collecting cash for someone who cannot do it themselves.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = true,
+                            Name = "Paying bills or handling money",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 5
+                        });
+                });
+
             modelBuilder.Entity("Connective.Web.Data.ConnectiveUser", b =>
                 {
                     b.Property<string>("Id")
@@ -285,6 +437,54 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedByAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Kind");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.ToTable("CoordinatorTasks");
+                });
+
             modelBuilder.Entity("Connective.Web.Data.DatabaseInfo", b =>
                 {
                     b.Property<int>("Id")
@@ -310,6 +510,234 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("DatabaseInfo", null, t =>
                         {
                             t.HasCheckConstraint("CK_DatabaseInfo_single_row", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ChangeReturnedPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CheckOutDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("MoneyGivenPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MoneySpentPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("NetworkDistance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("OverdueAlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool?>("ReceiptKept")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId", "OfferedAt");
+
+                    b.HasIndex("RequestId", "HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("Response", "CheckOutDueAt");
+
+                    b.ToTable("HelpOffers");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("NextActionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PlacesNeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PreferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RequesterResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskTypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaveNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskTypeId");
+
+                    b.HasIndex("WardId");
+
+                    b.HasIndex("RequesterResidentId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextActionAt");
+
+                    b.ToTable("HelpRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelpRequests_PlacesTaken_within_PlacesNeeded", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"PlacesNeeded\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
+                {
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActiveTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableFromHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailableToHour")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxDistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MaxTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersReceived")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Skills")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TasksAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TasksCompleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Training")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResidentId");
+
+                    b.HasIndex("Status", "Latitude");
+
+                    b.ToTable("HelperProfiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelperProfiles_ActiveTasks_within_cap", "\"ActiveTasks\" >= 0 AND \"ActiveTasks\" <= \"MaxTasks\"");
                         });
                 });
 
@@ -413,6 +841,38 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.HasIndex("RecipientResidentId");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequesterUpdates");
                 });
 
             modelBuilder.Entity("Connective.Web.Data.Resident", b =>
@@ -553,6 +1013,61 @@ namespace Connective.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("BarredListChecked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("IssuedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastStatusCheckOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecheckDueOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UpdateServiceSubscribed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("RecheckDueOn");
+
+                    b.ToTable("VettingRecords");
+                });
+
             modelBuilder.Entity("Connective.Web.Data.Ward", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +1137,416 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RoleAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BalanceMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FloorMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("CreditAccounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditAccounts_not_below_floor", "\"BalanceMinutes\" >= \"FloorMinutes\"");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 0,
+                            BalanceMinutes = 0L,
+                            FloorMinutes = 0L,
+                            Kind = 1,
+                            OpenedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TransferId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferId");
+
+                    b.HasIndex("AccountId", "At");
+
+                    b.ToTable("CreditEntries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditEntries_nonzero", "\"Minutes\" <> 0");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditPosting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("GiverResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RecipientResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UncoveredMinutes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("GiverResidentId", "At");
+
+                    b.HasIndex("RecipientResidentId", "At");
+
+                    b.ToTable("CreditPostings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditPostings_positive", "\"Minutes\" > 0 AND \"UncoveredMinutes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromAccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PostingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ToAccountId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.HasIndex("PostingId");
+
+                    b.HasIndex("ToAccountId");
+
+                    b.ToTable("CreditTransfers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditTransfers_positive", "\"Minutes\" > 0");
+
+                            t.HasCheckConstraint("CK_CreditTransfers_two_accounts", "\"FromAccountId\" <> \"ToAccountId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.ThanksMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("FromResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ToResidentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromResidentId");
+
+                    b.HasIndex("ToResidentId", "SentAt");
+
+                    b.ToTable("ThanksMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccessibilityNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CircleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OrganiserResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TakenPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserResidentId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("CircleId", "StartsAt");
+
+                    b.ToTable("Meetups", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Meetups_ends_after_start", "\"EndsAt\" > \"StartsAt\"");
+
+                            t.HasCheckConstraint("CK_Meetups_places", "\"TakenPlaces\" >= 0 AND \"TakenPlaces\" <= \"Capacity\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupAttendance", b =>
+                {
+                    b.Property<long>("MeetupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MeetupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("MeetupAttendances", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupRsvp", b =>
+                {
+                    b.Property<long>("MeetupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MeetupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("MeetupRsvps", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AboutResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AboutTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutResidentId");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.ToTable("SafeguardingConcerns", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.ToTable("SafeguardingNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingReferral", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RemovedHelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("RemovedHelperResidentId");
+
+                    b.ToTable("SafeguardingReferrals", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -895,12 +1820,74 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.CircleTaskType", null)
+                        .WithMany()
+                        .HasForeignKey("TaskTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connective.Web.Data.Household", b =>
                 {
                     b.HasOne("Connective.Web.Data.Ward", null)
                         .WithMany()
                         .HasForeignKey("WardId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -942,6 +1929,15 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Account.Authorization.RoleAssignment", b =>
                 {
                     b.HasOne("Connective.Web.Data.ConnectiveUser", null)
@@ -954,6 +1950,140 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WardId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditAccount", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditEntry", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditPosting", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("GiverResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditTransfer", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.ThanksMessage", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("FromResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ToResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Circle", null)
+                        .WithMany()
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupAttendance", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Meetups.Meetup", null)
+                        .WithMany()
+                        .HasForeignKey("MeetupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupRsvp", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Meetups.Meetup", null)
+                        .WithMany()
+                        .HasForeignKey("MeetupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingNote", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingReferral", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -156,6 +156,158 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("CircleMembers");
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CircleTaskType", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FirstVisitInPairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HandlesMoney")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsCheckIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredCheck")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredTraining")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("CircleTaskTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "shopping",
+                            Description = "Buying and bringing home shopping for someone who cannot do it themselves.",
+                            ExpectedMinutes = 90,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = true,
+                            Name = "Shopping",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 5
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "lift",
+                            Description = "A lift to an appointment (GP, hospital, pharmacy) and back.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "A lift",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "small-jobs",
+                            Description = "A light bulb, a smoke alarm battery, a stiff lock: small jobs in someone's home.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = true,
+                            HandlesMoney = false,
+                            Name = "Small jobs at home",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 3,
+                            RequiredTraining = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "digital-help",
+                            Description = "Help with a phone, tablet, e-mail or an online form.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Digital help",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 1,
+                            RequiredTraining = 2
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "befriending",
+                            Description = "A regular visit for a cup of tea and a chat.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = true,
+                            HandlesMoney = false,
+                            Name = "Befriending visit",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 3,
+                            RequiredTraining = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "gardening",
+                            Description = "Mowing, weeding and tidying a garden the owner can no longer manage.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Gardening",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 1,
+                            RequiredTraining = 2
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "meetup-company",
+                            Description = "Going along with someone to a group meetup in a public place.",
+                            ExpectedMinutes = 120,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = false,
+                            Name = "Company at a group meetup",
+                            NeedsCheckIn = false,
+                            RequiredCheck = 0,
+                            RequiredTraining = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "handling-money",
+                            Description = "Paying a bill or collecting cash for someone who cannot do it themselves.",
+                            ExpectedMinutes = 60,
+                            FirstVisitInPairs = false,
+                            HandlesMoney = true,
+                            Name = "Paying bills or handling money",
+                            NeedsCheckIn = true,
+                            RequiredCheck = 4,
+                            RequiredTraining = 5
+                        });
+                });
+
             modelBuilder.Entity("Connective.Web.Data.ConnectiveUser", b =>
                 {
                     b.Property<string>("Id")
@@ -272,6 +424,52 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HelperResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Kind");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.ToTable("CoordinatorTasks");
+                });
+
             modelBuilder.Entity("Connective.Web.Data.DatabaseInfo", b =>
                 {
                     b.Property<int>("Id")
@@ -297,6 +495,230 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("DatabaseInfo", null, t =>
                         {
                             t.HasCheckConstraint("CK_DatabaseInfo_single_row", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangeReturnedPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckOutDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MoneyGivenPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MoneySpentPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NetworkDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueAlertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReceiptKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId", "OfferedAt");
+
+                    b.HasIndex("RequestId", "HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("Response", "CheckOutDueAt");
+
+                    b.ToTable("HelpOffers");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("NextActionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacesNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PreferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequesterResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskTypeId");
+
+                    b.HasIndex("WardId");
+
+                    b.HasIndex("RequesterResidentId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextActionAt");
+
+                    b.ToTable("HelpRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelpRequests_PlacesTaken_within_PlacesNeeded", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"PlacesNeeded\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
+                {
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableFromHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableToHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxDistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MaxTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Skills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TasksAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TasksCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Training")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResidentId");
+
+                    b.HasIndex("Status", "Latitude");
+
+                    b.ToTable("HelperProfiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelperProfiles_ActiveTasks_within_cap", "\"ActiveTasks\" >= 0 AND \"ActiveTasks\" <= \"MaxTasks\"");
                         });
                 });
 
@@ -396,6 +818,36 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.HasIndex("RecipientResidentId");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequesterUpdates");
                 });
 
             modelBuilder.Entity("Connective.Web.Data.Resident", b =>
@@ -530,6 +982,59 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BarredListChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastStatusCheckOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecheckDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UpdateServiceSubscribed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("RecheckDueOn");
+
+                    b.ToTable("VettingRecords");
+                });
+
             modelBuilder.Entity("Connective.Web.Data.Ward", b =>
                 {
                     b.Property<int>("Id")
@@ -595,6 +1100,400 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoleAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BalanceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FloorMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("CreditAccounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditAccounts_not_below_floor", "\"BalanceMinutes\" >= \"FloorMinutes\"");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 0,
+                            BalanceMinutes = 0L,
+                            FloorMinutes = 0L,
+                            Kind = 1,
+                            OpenedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransferId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferId");
+
+                    b.HasIndex("AccountId", "At");
+
+                    b.ToTable("CreditEntries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditEntries_nonzero", "\"Minutes\" <> 0");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditPosting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GiverResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecipientResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UncoveredMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("GiverResidentId", "At");
+
+                    b.HasIndex("RecipientResidentId", "At");
+
+                    b.ToTable("CreditPostings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditPostings_positive", "\"Minutes\" > 0 AND \"UncoveredMinutes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.HasIndex("PostingId");
+
+                    b.HasIndex("ToAccountId");
+
+                    b.ToTable("CreditTransfers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CreditTransfers_positive", "\"Minutes\" > 0");
+
+                            t.HasCheckConstraint("CK_CreditTransfers_two_accounts", "\"FromAccountId\" <> \"ToAccountId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.ThanksMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromResidentId");
+
+                    b.HasIndex("ToResidentId", "SentAt");
+
+                    b.ToTable("ThanksMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessibilityNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CircleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganiserResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TakenPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganiserResidentId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("CircleId", "StartsAt");
+
+                    b.ToTable("Meetups", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Meetups_ends_after_start", "\"EndsAt\" > \"StartsAt\"");
+
+                            t.HasCheckConstraint("CK_Meetups_places", "\"TakenPlaces\" >= 0 AND \"TakenPlaces\" <= \"Capacity\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupAttendance", b =>
+                {
+                    b.Property<long>("MeetupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("MeetupAttendances", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupRsvp", b =>
+                {
+                    b.Property<long>("MeetupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetupId", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("MeetupRsvps", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AboutResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AboutTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutResidentId");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.ToTable("SafeguardingConcerns", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.ToTable("SafeguardingNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingReferral", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RemovedHelperResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("RemovedHelperResidentId");
+
+                    b.ToTable("SafeguardingReferrals", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -862,12 +1761,74 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.CircleTaskType", null)
+                        .WithMany()
+                        .HasForeignKey("TaskTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connective.Web.Data.Household", b =>
                 {
                     b.HasOne("Connective.Web.Data.Ward", null)
                         .WithMany()
                         .HasForeignKey("WardId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -909,6 +1870,15 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
+                {
+                    b.HasOne("Connective.Web.Data.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Account.Authorization.RoleAssignment", b =>
                 {
                     b.HasOne("Connective.Web.Data.ConnectiveUser", null)
@@ -921,6 +1891,140 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WardId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditAccount", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditEntry", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditPosting", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("GiverResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditTransfer", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.Credits.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Credits.ThanksMessage", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("FromResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ToResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Circle", null)
+                        .WithMany()
+                        .HasForeignKey("CircleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupAttendance", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Meetups.Meetup", null)
+                        .WithMany()
+                        .HasForeignKey("MeetupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.MeetupRsvp", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Meetups.Meetup", null)
+                        .WithMany()
+                        .HasForeignKey("MeetupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingNote", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingReferral", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
