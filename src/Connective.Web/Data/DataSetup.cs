@@ -42,7 +42,7 @@ internal static class DataSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(sqlite));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(sqlite).AddInterceptors(new SqliteBusyTimeout()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -201,5 +201,29 @@ internal sealed class DatabaseReadyCheck(AppDbContext db) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy("The database cannot be reached.", exception);
         }
+    }
+}
+
+/// <summary>
+/// Every SQLite connection waits up to 10 s for another writer's lock instead of failing at once: the web requests, the
+/// Circle scheduler and the network rebuild share one file, and SQLite allows one writer at a time.
+/// </summary>
+internal sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 10000;";
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 10000;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

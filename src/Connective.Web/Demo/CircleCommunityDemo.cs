@@ -89,7 +89,9 @@ internal static class CircleCommunityDemo
         {
             await TimeCredits.RecordTaskAsync(db, "demo:task:resident:given", demoResidentId, neighbour, 2m, cancellationToken);
             await TimeCredits.RecordTaskAsync(db, "demo:task:resident:received", neighbour, demoResidentId, 1.5m, cancellationToken);
-            await TimeCredits.RecordTaskAsync(db, "demo:task:neighbour:earned", neighbour, demoResidentId + (demoResidentId == 1 ? 1 : -1), 4m, cancellationToken);
+            // Someone other than these two, so the neighbour really earns the hours they then give away.
+            var third = Enumerable.Range(1, 3).Select(step => demoResidentId + step).First(id => id != neighbour);
+            await TimeCredits.RecordTaskAsync(db, "demo:task:neighbour:earned", neighbour, third, 4m, cancellationToken);
             await TimeCredits.DonateToPoolAsync(db, "demo:donation:neighbour", neighbour, 3m, cancellationToken);
             await Thanks.SendAsync(db, neighbour, demoResidentId, null, "Thanks for fixing the shelf, it's been wobbling for years!", cancellationToken);
             postings += 4;

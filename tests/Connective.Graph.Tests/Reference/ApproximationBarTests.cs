@@ -15,7 +15,7 @@ public sealed class ApproximationBarTests(ITestOutputHelper output)
     internal const double RmsBar = 0.07;
     internal const double Within20Bar = 0.99;
 
-    [Theory]
+    [SlowTheory]
     [InlineData("gen-community-1m")]
     [InlineData("gen-ba-1m")]
     public void HyperAnf_reach_within_3_meets_the_bar_on_the_1m_graphs(string name)
@@ -46,7 +46,7 @@ public sealed class ApproximationBarTests(ITestOutputHelper output)
     /// community model and Barabási–Albert graphs (the same generators and parameters as the 1M graphs, where no exact
     /// reference exists: Brandes on 10^6 nodes and 10^7 edges is about 10^13 steps) and the real graph hep-th.
     /// </summary>
-    [Theory]
+    [SlowTheory]
     [InlineData("gen-community-10k")]
     [InlineData("gen-ba-10k")]
     [InlineData("hep-th")]

@@ -18,10 +18,10 @@ public sealed class MillionNodeReferenceTests
     /// asserted here because the engine's power iteration to 1e-9 relative on that 1M-node component has not been
     /// verified to finish in a test's time (on the Barabási–Albert graph it does, and is asserted).
     /// </summary>
-    [Fact]
+    [SlowFact]
     public void Community_model_1m_matches_the_reference_aggregates() => Check("gen-community-1m", eigenvector: false);
 
-    [Fact]
+    [SlowFact]
     public void Barabasi_albert_1m_matches_the_reference_aggregates() => Check("gen-ba-1m", eigenvector: true);
 
     internal static void Check(string name, bool eigenvector)

@@ -39,7 +39,7 @@ namespace Connective.Web.Tests.Authorization;
 //
 // An entry can list several requests (a page's GET, then a POST to its handler): the rows after a request belong to
 // it. A form POST is .PostForm(formPage, path, fields) (the antiforgery token is read from formPage first, in the same
-// session); a JSON POST to a minimal API is .PostJson(path, json). See MatrixAccount.cs (the consent page).
+// session); a JSON POST to a minimal API is .PostJson(path, json), and PUT or DELETE is .SendJson(method, path, json). See MatrixAccount.cs (the consent page).
 // Requests run in the order listed, each caller with its own signed-in session; never sign that session out.
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -153,6 +153,10 @@ internal sealed class MatrixEntry(string key, string marker, int allowedStatus =
 
     public MatrixEntry PostJson(Func<MatrixIds, string> path, Func<MatrixIds, string> json, params Target[] targets) =>
         Add(new MatrixRequest(HttpMethod.Post, path, targets.Length == 0 ? [Target.None] : targets, Json: json));
+
+    /// <summary>A JSON request with another verb (PUT, DELETE) to a minimal API.</summary>
+    public MatrixEntry SendJson(HttpMethod method, Func<MatrixIds, string> path, Func<MatrixIds, string> json, params Target[] targets) =>
+        Add(new MatrixRequest(method, path, targets.Length == 0 ? [Target.None] : targets, Json: json));
 
     /// <summary>The outcomes for one caller of the request listed last, one per target in the order listed.</summary>
     public MatrixEntry Row(Caller caller, params Outcome[] outcomes)

@@ -64,8 +64,11 @@ internal sealed partial class MatrixSession : IDisposable
         }
         else if (request.Json is { } json)
         {
-            using var content = new StringContent(json(ids), Encoding.UTF8, "application/json");
-            response = await Http.PostAsync(new Uri(path, UriKind.Relative), content);
+            using var message = new HttpRequestMessage(request.Method, new Uri(path, UriKind.Relative))
+            {
+                Content = new StringContent(json(ids), Encoding.UTF8, "application/json"),
+            };
+            response = await Http.SendAsync(message);
         }
         else
         {

@@ -87,7 +87,7 @@ internal static class CreditsApi
     }
 
     internal static ProblemHttpResult NoResident() => TypedResults.Problem(
-        "Your account is not linked to a resident record.", statusCode: StatusCodes.Status404NotFound, title: "No resident record");
+        "Your account is not linked to a resident record.", statusCode: StatusCodes.Status403Forbidden, title: "No resident record");
 
     internal static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");

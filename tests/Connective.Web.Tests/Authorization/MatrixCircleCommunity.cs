@@ -1,0 +1,87 @@
+using static Connective.Web.Tests.Authorization.Caller;
+using static Connective.Web.Tests.Authorization.Outcome;
+
+namespace Connective.Web.Tests.Authorization;
+
+/// <summary>
+/// Circle's community side: credits, circles and meetups are for every signed-in account (acting ones need a resident
+/// record: others get 403); organising needs a circle's or staff coordinator; safeguarding concerns can be raised by
+/// anyone signed in and read or handled only by the SafeguardingLead. Ids that do not exist (0) show that the caller
+/// reached the handler (its 404 or validation problem), not a denial.
+/// </summary>
+internal sealed class MatrixCircleCommunity : IMatrixFeature
+{
+    private const string Problem400 = "\"status\":400";
+    private const string Problem404 = "\"status\":404";
+
+    public IEnumerable<MatrixEntry> Entries() =>
+    [
+        new MatrixEntry("PAGE /circle/credits", "My time credits</h1>").Get("/circle/credits").AnyoneSignedIn(Ok),
+        new MatrixEntry("PAGE /circle/circles", "My circles</h1>").Get("/circle/circles").AnyoneSignedIn(Ok),
+        new MatrixEntry("PAGE /circle/meetups", "Meetups</h1>").Get("/circle/meetups").AnyoneSignedIn(Ok),
+        new MatrixEntry("PAGE /circle/meetups/{id:long}", "Page not found", 404).Get("/circle/meetups/0").AnyoneSignedIn(Ok),
+        new MatrixEntry("PAGE /circle/safeguarding/raise", "Raise a safeguarding concern</h1>").Get("/circle/safeguarding/raise").AnyoneSignedIn(Ok),
+        LeadOnly(new MatrixEntry("PAGE /circle/safeguarding", "Safeguarding concerns</h1>").Get("/circle/safeguarding")),
+        LeadOnly(new MatrixEntry("PAGE /circle/safeguarding/concerns/{id:long}", "Page not found", 404).Get("/circle/safeguarding/concerns/0")),
+
+        ResidentOnly(new MatrixEntry("GET /api/v1/circle/credits/me", "\"balance").Get("/api/v1/circle/credits/me")),
+        ResidentOnly(new MatrixEntry("POST /api/v1/circle/credits/donations", Problem400, 400)
+            .PostJson(_ => "/api/v1/circle/credits/donations", _ => """{"hours":0}""")),
+        ResidentOnly(new MatrixEntry("POST /api/v1/circle/thanks", Problem400, 400)
+            .PostJson(_ => "/api/v1/circle/thanks", _ => """{"toResidentId":0,"message":""}""")),
+        new MatrixEntry("GET /api/v1/circle/circles", "[").Get("/api/v1/circle/circles").AnyoneSignedIn(Ok),
+        ResidentOnly(new MatrixEntry("PUT /api/v1/circle/circles/{circleId:int}/membership", Problem404, 404)
+            .SendJson(HttpMethod.Put, _ => "/api/v1/circle/circles/0/membership", _ => "{}")),
+        ResidentOnly(new MatrixEntry("DELETE /api/v1/circle/circles/{circleId:int}/membership", Problem404, 404)
+            .SendJson(HttpMethod.Delete, _ => "/api/v1/circle/circles/0/membership", _ => "{}")),
+        new MatrixEntry("GET /api/v1/circle/meetups", "[").Get("/api/v1/circle/meetups").AnyoneSignedIn(Ok),
+        new MatrixEntry("GET /api/v1/circle/meetups/{id:long}", Problem404, 404).Get("/api/v1/circle/meetups/0").AnyoneSignedIn(Ok),
+        ResidentOnly(new MatrixEntry("PUT /api/v1/circle/meetups/{id:long}/rsvp", Problem404, 404)
+            .SendJson(HttpMethod.Put, _ => "/api/v1/circle/meetups/0/rsvp", _ => "{}")),
+        ResidentOnly(new MatrixEntry("DELETE /api/v1/circle/meetups/{id:long}/rsvp", "\"status\":409", 409)
+            .SendJson(HttpMethod.Delete, _ => "/api/v1/circle/meetups/0/rsvp", _ => "{}")),
+        // Organising: only a circle's coordinators and staff Coordinators and Admins; none may organise in a circle
+        // or record attendance at a meetup that does not exist, so every signed-in caller is refused here.
+        new MatrixEntry("POST /api/v1/circle/meetups", "\"errors\"", 400).PostJson(_ => "/api/v1/circle/meetups", _ => """{"circleId":0}""")
+            .AnyoneSignedIn(Denied),
+        new MatrixEntry("PUT /api/v1/circle/meetups/{id:long}/attendance", "\"residentIds\"").SendJson(HttpMethod.Put,
+                _ => "/api/v1/circle/meetups/0/attendance", _ => """{"residentIds":[]}""")
+            .AnyoneSignedIn(Denied),
+
+        new MatrixEntry("POST /api/v1/circle/safeguarding/concerns", Problem400, 400)
+            .PostJson(_ => "/api/v1/circle/safeguarding/concerns", _ => "{}").AnyoneSignedIn(Ok),
+        LeadOnly(new MatrixEntry("GET /api/v1/circle/safeguarding/concerns", "[").Get("/api/v1/circle/safeguarding/concerns")),
+        LeadOnly(new MatrixEntry("GET /api/v1/circle/safeguarding/concerns/{id:long}", Problem404, 404).Get("/api/v1/circle/safeguarding/concerns/0")),
+        LeadOnly(new MatrixEntry("POST /api/v1/circle/safeguarding/concerns/{id:long}/notes", Problem400, 400)
+            .PostJson(_ => "/api/v1/circle/safeguarding/concerns/0/notes", _ => """{"text":"A note"}""")),
+        LeadOnly(new MatrixEntry("PUT /api/v1/circle/safeguarding/concerns/{id:long}/status", Problem404, 404)
+            .SendJson(HttpMethod.Put, _ => "/api/v1/circle/safeguarding/concerns/0/status", _ => """{"status":"Closed"}""")),
+        LeadOnly(new MatrixEntry("POST /api/v1/circle/safeguarding/concerns/{id:long}/referrals", Problem400, 400)
+            .PostJson(_ => "/api/v1/circle/safeguarding/concerns/0/referrals", _ => """{"madeTo":"Adult social care"}""")),
+    ];
+
+    /// <summary>Acting as a resident: the Resident reaches the handler; accounts without a resident record get 403.</summary>
+    private static MatrixEntry ResidentOnly(MatrixEntry entry) =>
+        entry
+            .Row(Anonymous, SignIn)
+            .Row(Resident, Ok)
+            .Row(Helper, Denied)
+            .Row(Coordinator, Denied)
+            .Row(Practitioner, Denied)
+            .Row(SafeguardingLead, Denied)
+            .Row(BudgetOfficer, Denied)
+            .Row(ServiceManager, Denied)
+            .Row(Admin, Denied);
+
+    private static MatrixEntry LeadOnly(MatrixEntry entry) =>
+        entry
+            .Row(Anonymous, SignIn)
+            .Row(Resident, Denied)
+            .Row(Helper, Denied)
+            .Row(Coordinator, Denied)
+            .Row(Practitioner, Denied)
+            .Row(SafeguardingLead, Ok)
+            .Row(BudgetOfficer, Denied)
+            .Row(ServiceManager, Denied)
+            .Row(Admin, Denied);
+}
