@@ -92,7 +92,12 @@ internal static class CircleCommunityDemo
             // Someone other than these two, so the neighbour really earns the hours they then give away.
             var third = Enumerable.Range(1, 3).Select(step => demoResidentId + step).First(id => id != neighbour);
             await TimeCredits.RecordTaskAsync(db, "demo:task:neighbour:earned", neighbour, third, 4m, cancellationToken);
-            await TimeCredits.DonateToPoolAsync(db, "demo:donation:neighbour", neighbour, 3m, cancellationToken);
+            // Give at most what the neighbour holds after the circles' own exchanges above (whole hours, at least one).
+            var held = (await MyCredits.StatementAsync(db, neighbour, cancellationToken)).BalanceMinutes / 60;
+            if (held >= 1)
+            {
+                await TimeCredits.DonateToPoolAsync(db, "demo:donation:neighbour", neighbour, Math.Min(3m, held), cancellationToken);
+            }
             await Thanks.SendAsync(db, neighbour, demoResidentId, null, "Thanks for fixing the shelf, it's been wobbling for years!", cancellationToken);
             postings += 4;
             rows++;

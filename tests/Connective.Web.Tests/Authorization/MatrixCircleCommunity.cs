@@ -24,7 +24,7 @@ internal sealed class MatrixCircleCommunity : IMatrixFeature
         LeadOnly(new MatrixEntry("PAGE /circle/safeguarding", "Safeguarding concerns</h1>").Get("/circle/safeguarding")),
         LeadOnly(new MatrixEntry("PAGE /circle/safeguarding/concerns/{id:long}", "Page not found", 404).Get("/circle/safeguarding/concerns/0")),
 
-        ResidentOnly(new MatrixEntry("GET /api/v1/circle/credits/me", "\"balance").Get("/api/v1/circle/credits/me")),
+        new MatrixEntry("GET /api/v1/circle/credits/me", "\"balance").Get("/api/v1/circle/credits/me").AnyoneSignedIn(Ok),
         ResidentOnly(new MatrixEntry("POST /api/v1/circle/credits/donations", Problem400, 400)
             .PostJson(_ => "/api/v1/circle/credits/donations", _ => """{"hours":0}""")),
         ResidentOnly(new MatrixEntry("POST /api/v1/circle/thanks", Problem400, 400)

@@ -27,7 +27,10 @@ internal static class CreditsApi
     public static async Task<Results<Ok<CreditStatement>, ProblemHttpResult>> GetMyCredits(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var residentId = await db.ResidentIdAsync(user, ct);
-        return residentId is null ? NoResident() : TypedResults.Ok(await MyCredits.StatementAsync(db, residentId.Value, ct));
+        // An account without a resident record (most staff) has no credits: an empty statement, not an error.
+        return residentId is null
+            ? TypedResults.Ok(new CreditStatement(0, 0, 0, 0, 0, [], []))
+            : TypedResults.Ok(await MyCredits.StatementAsync(db, residentId.Value, ct));
     }
 
     public static async Task<Results<Ok<CreditPostingResult>, ProblemHttpResult>> PostDonation(
