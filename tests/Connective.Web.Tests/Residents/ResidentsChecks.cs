@@ -147,11 +147,11 @@ internal static class ResidentsChecks
         using var coordinator = await SignedInAsync(factory, Roles.Coordinator);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Http.GetAsync($"/residents/{residentId}/phone-consent")).StatusCode);
         long enquiry;
+        var lead = Principal("demo-safeguardinglead", Roles.SafeguardingLead);
         await using (var scope = factory.CreateScope())
         {
             var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-            var lead = Principal("demo-safeguardinglead", Roles.SafeguardingLead);
-            enquiry = await audit.OpenEnquiryAsync(lead, AuditBasis.SafeguardingEnquiry, "Concern raised by a helper", CancellationToken.None);
+            enquiry = await audit.OpenEnquiryAsync(lead, AuditBasis.SafeguardingEnquiry, "Concern raised by a helper", residentId, CancellationToken.None);
             await audit.RecordAsync(lead, AuditActions.ViewedResident, residentId, "Concern raised by a helper",
                 new AuditDetails(Basis: AuditBasis.SafeguardingEnquiry, EnquiryId: enquiry), CancellationToken.None);
         }
@@ -159,7 +159,7 @@ internal static class ResidentsChecks
         var whileOpen = await client.Http.GetStringAsync("/account/my-data");
         await using (var scope = factory.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().CloseEnquiryAsync(enquiry, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().CloseEnquiryAsync(lead, enquiry, CancellationToken.None);
         }
         var afterClosing = await client.Http.GetStringAsync("/account/my-data");
 
@@ -328,8 +328,8 @@ internal static class ResidentsChecks
         await scope.ServiceProvider.GetRequiredService<ConsentRecords>().GiveAsync(residentId, purpose, ConsentMethod.Online, "self", null, CancellationToken.None);
     }
 
-    /// <summary>Signs up through the pages, confirms through the outbox, signs in and gives their details.</summary>
-    private static async Task<(AccountClient Client, string Email, int ResidentId)> NewResidentWithAccountAsync(ConnectiveWebFactory factory)
+    /// <summary>A new signed-in resident with a confirmed account and a resident record in the demo Coordinator's ward.</summary>
+    internal static async Task<(AccountClient Client, string Email, int ResidentId)> NewResidentWithAccountAsync(ConnectiveWebFactory factory)
     {
         var email = "person-" + Guid.NewGuid().ToString("N")[..12] + "@example.org";
         var client = new AccountClient(factory);
