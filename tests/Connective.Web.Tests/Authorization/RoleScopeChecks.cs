@@ -1,6 +1,5 @@
 using System.Net;
 using Connective.Web.Data;
-using Connective.Web.Demo;
 using Connective.Web.Features.Account;
 using Connective.Web.Features.Audit;
 using Connective.Web.Tests.Fixtures;
@@ -20,7 +19,7 @@ internal static class RoleScopeChecks
     {
         var ids = await AuthorizationMatrixChecks.ResolveIdsAsync(factory);
         using var wardA = await MatrixSession.StartAsync(factory, Caller.Coordinator);
-        using var wardB = await MatrixSession.SignInAsync(factory, DemoRoleScopes.OtherWardCoordinatorEmail(ids.WardBCode), DemoAccounts.Password);
+        using var wardB = await MatrixSession.SignInAsync(factory, DemoAccounts.OtherWardCoordinatorEmail(ids.WardBCode), DemoAccounts.Password);
 
         var aSeesA = await wardA.Http.GetAsync($"/api/v1/community/residents/{ids.SameWardResidentId}");
         var aSeesB = await wardA.Http.GetAsync($"/api/v1/community/residents/{ids.OtherWardResidentId}");
