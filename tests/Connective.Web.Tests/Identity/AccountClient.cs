@@ -13,7 +13,7 @@ namespace Connective.Web.Tests.Identity;
 /// </summary>
 internal sealed partial class AccountClient(WebApplicationFactory<Program> factory) : IDisposable
 {
-    public const string SecondStepPath = "/account/sign-in/second-step";
+    public const string SecondStepPath = StaffSignIn.SecondStepPage;
 
     // https, as a real browser would use outside a developer's machine: production marks the session and second-step
     // cookies Secure, and a cookie jar never sends those over plain http.
@@ -36,21 +36,12 @@ internal sealed partial class AccountClient(WebApplicationFactory<Program> facto
     /// <paramref name="authenticatorKey"/>, or from the demo key when the address is a demo staff account's.
     /// Returns the last response: a redirect to where the sign-in leads, or the page with an error.
     /// </summary>
-    public async Task<HttpResponseMessage> SignInAsync(string email, string password, string? authenticatorKey = null)
-    {
-        var passwordStep = await SignInWithPasswordOnlyAsync(email, password);
-        if (passwordStep.Headers.Location?.OriginalString.StartsWith(SecondStepPath, StringComparison.Ordinal) != true)
-        {
-            return passwordStep;
-        }
-        var key = authenticatorKey ?? DemoKeyFor(email)
-            ?? throw new InvalidOperationException($"{email} needs an authenticator code, but the test gave no key.");
-        return await PostFormAsync(passwordStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.CodeNow(key) });
-    }
+    public Task<HttpResponseMessage> SignInAsync(string email, string password, string? authenticatorKey = null) =>
+        StaffSignIn.SignInAsync(PostFormAsync, email, password, authenticatorKey ?? DemoKeyFor(email));
 
     /// <summary>Only the password step: no second factor is offered.</summary>
     public Task<HttpResponseMessage> SignInWithPasswordOnlyAsync(string email, string password) =>
-        PostFormAsync("/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        PostFormAsync(StaffSignIn.PasswordPage, StaffSignIn.PasswordStep(email, password));
 
     public Task<HttpResponseMessage> SignUpAsync(string email, string password) =>
         PostFormAsync("/account/sign-up", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
