@@ -21,7 +21,7 @@ internal static partial class SafeguardingEnquiryChecks
     {
         var (resident, _, residentId) = await ResidentsChecks.NewResidentWithAccountAsync(factory);
         using var _ = resident;
-        using var lead = await SignedInAsync(factory, Roles.SafeguardingLead);
+        using var lead = await AccountClient.SignedInAsDemoAsync(factory, Roles.SafeguardingLead);
         var reason = "Concern raised by a neighbour " + Guid.NewGuid().ToString("N")[..6];
 
         var opened = await lead.PostFormAsync("/safeguarding/enquiries?handler=Open", new Dictionary<string, string>
@@ -61,7 +61,7 @@ internal static partial class SafeguardingEnquiryChecks
 
     public static async Task Opening_an_enquiry_needs_a_resident_that_exists_and_a_reason(ConnectiveWebFactory factory)
     {
-        using var lead = await SignedInAsync(factory, Roles.SafeguardingLead);
+        using var lead = await AccountClient.SignedInAsDemoAsync(factory, Roles.SafeguardingLead);
         int enquiriesBefore;
         await using (var scope = factory.CreateScope())
         {
@@ -96,13 +96,6 @@ internal static partial class SafeguardingEnquiryChecks
         var match = OpenEnquiriesTable().Match(html);
         Assert.True(match.Success, "the page has no open-enquiries table");
         return match.Value;
-    }
-
-    private static async Task<AccountClient> SignedInAsync(ConnectiveWebFactory factory, string role)
-    {
-        var client = new AccountClient(factory);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(DemoAccounts.EmailFor(role), DemoAccounts.Password)).StatusCode);
-        return client;
     }
 
     [GeneratedRegex("<table class=\"govuk-table\" id=\"enquiries\">.*?</table>", RegexOptions.Singleline)]

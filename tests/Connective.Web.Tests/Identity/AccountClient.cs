@@ -39,6 +39,15 @@ internal sealed partial class AccountClient(WebApplicationFactory<Program> facto
     public Task<HttpResponseMessage> SignInAsync(string email, string password, string? authenticatorKey = null) =>
         StaffSignIn.SignInAsync(PostFormAsync, email, password, authenticatorKey ?? DemoKeyFor(email));
 
+    /// <summary>A new client signed in as the demo account of <paramref name="role"/> (with its authenticator code for staff).</summary>
+    public static async Task<AccountClient> SignedInAsDemoAsync(WebApplicationFactory<Program> factory, string role)
+    {
+        var client = new AccountClient(factory);
+        using var response = await client.SignInAsync(DemoAccounts.EmailFor(role), DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
     /// <summary>Only the password step: no second factor is offered.</summary>
     public Task<HttpResponseMessage> SignInWithPasswordOnlyAsync(string email, string password) =>
         PostFormAsync(StaffSignIn.PasswordPage, StaffSignIn.PasswordStep(email, password));
