@@ -61,6 +61,9 @@ public sealed class AuditEnquiry
     /// <summary>The account that opened it (an internal id).</summary>
     public required string OpenedBy { get; set; }
 
+    /// <summary>The resident the enquiry is about (an internal id; no foreign key, so erasure leaves the enquiry pointing at nobody).</summary>
+    public int? SubjectResidentId { get; set; }
+
     public DateTime OpenedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 }
@@ -92,5 +95,6 @@ internal sealed class AuditEnquiryConfiguration : IEntityTypeConfiguration<Audit
     {
         builder.Property(enquiry => enquiry.Reason).HasMaxLength(500);
         builder.Property(enquiry => enquiry.OpenedBy).HasMaxLength(64);
+        builder.HasIndex(enquiry => enquiry.SubjectResidentId);
     }
 }

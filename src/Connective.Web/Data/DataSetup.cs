@@ -158,10 +158,15 @@ internal static class DataSetup
     private sealed class CommandLineException(string message) : Exception(message);
 }
 
-/// <summary>In Demo and Development: migrate, then seed the demo borough if the database is new, before the app serves.</summary>
-internal sealed class DemoDatabaseStartup(IServiceScopeFactory scopes, ILogger<DemoDatabaseStartup> logger) : IHostedService
+/// <summary>
+/// In Demo and Development: migrate, then seed the demo borough if the database is new, before the app serves.
+/// It runs in <see cref="StartingAsync"/>, which the host calls for every lifecycle service before it starts any hosted
+/// service: the data-protection key ring's own hosted service reads the DataProtectionKeys table when it starts, and
+/// on a new database that table must exist by then.
+/// </summary>
+internal sealed class DemoDatabaseStartup(IServiceScopeFactory scopes, ILogger<DemoDatabaseStartup> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
@@ -178,7 +183,15 @@ internal sealed class DemoDatabaseStartup(IServiceScopeFactory scopes, ILogger<D
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>/health/ready: the database answers and has every migration applied.</summary>

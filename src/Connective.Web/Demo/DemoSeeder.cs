@@ -74,9 +74,8 @@ internal sealed class DemoSeeder(AppDbContext db, TimeProvider time, ILogger<Dem
             var (circles, members) = borough.Circles();
             rows += await BulkInsert.WriteAsync(db, circles, cancellationToken);
             rows += await BulkInsert.WriteAsync(db, members, cancellationToken);
-            rows += await Features.Account.DemoAccounts.WriteAsync(db, people[0].Id, cancellationToken);
+            rows += await Features.Account.DemoAccounts.WriteAsync(db, people[0].Id, people[0].WardId, now, cancellationToken);
             rows += await CircleDemo.WriteAsync(db, borough, people, borough.Consents(people), now, cancellationToken);
-            rows += await DemoRoleScopes.WriteAsync(db, people[0].WardId, now, cancellationToken);
             rows += await CircleCommunityDemo.WriteAsync(db, circles, members, people[0].Id, seed, now, cancellationToken);
 
             await BulkInsert.ResetIdentityAsync<Ward>(db, cancellationToken);

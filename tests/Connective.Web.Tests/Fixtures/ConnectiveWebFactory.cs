@@ -11,7 +11,7 @@ namespace Connective.Web.Tests.Fixtures;
 /// </summary>
 public sealed class ConnectiveWebFactory(
     DatabaseProvider provider, string connectionString, string environment = "Demo", int demoResidents = 1_000,
-    Action<IServiceCollection>? configureServices = null)
+    Action<IServiceCollection>? configureServices = null, bool migrateAndSeedOnStart = true)
     : WebApplicationFactory<Program>
 {
     public DatabaseProvider Provider { get; } = provider;
@@ -25,6 +25,10 @@ public sealed class ConnectiveWebFactory(
         builder.UseSetting("ConnectionStrings:Connective", ConnectionString);
         builder.UseSetting("Demo:Residents", demoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("DataProtection:CertificatePath", TestCertificate.PfxPath).UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
+        if (!migrateAndSeedOnStart)
+        {
+            builder.UseSetting("Database:MigrateAndSeedOnStart", "false");
+        }
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);

@@ -13,7 +13,7 @@ namespace Connective.Web.Tests.Identity;
 /// </summary>
 internal sealed partial class AccountClient(WebApplicationFactory<Program> factory) : IDisposable
 {
-    public const string SecondStepPath = "/account/sign-in/second-step";
+    public const string SecondStepPath = StaffSignIn.SecondStepPage;
 
     // https, as a real browser would use outside a developer's machine: production marks the session and second-step
     // cookies Secure, and a cookie jar never sends those over plain http.
@@ -36,21 +36,21 @@ internal sealed partial class AccountClient(WebApplicationFactory<Program> facto
     /// <paramref name="authenticatorKey"/>, or from the demo key when the address is a demo staff account's.
     /// Returns the last response: a redirect to where the sign-in leads, or the page with an error.
     /// </summary>
-    public async Task<HttpResponseMessage> SignInAsync(string email, string password, string? authenticatorKey = null)
+    public Task<HttpResponseMessage> SignInAsync(string email, string password, string? authenticatorKey = null) =>
+        StaffSignIn.SignInAsync(PostFormAsync, email, password, authenticatorKey ?? DemoKeyFor(email));
+
+    /// <summary>A new client signed in as the demo account of <paramref name="role"/> (with its authenticator code for staff).</summary>
+    public static async Task<AccountClient> SignedInAsDemoAsync(WebApplicationFactory<Program> factory, string role)
     {
-        var passwordStep = await SignInWithPasswordOnlyAsync(email, password);
-        if (passwordStep.Headers.Location?.OriginalString.StartsWith(SecondStepPath, StringComparison.Ordinal) != true)
-        {
-            return passwordStep;
-        }
-        var key = authenticatorKey ?? DemoKeyFor(email)
-            ?? throw new InvalidOperationException($"{email} needs an authenticator code, but the test gave no key.");
-        return await PostFormAsync(passwordStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.CodeNow(key) });
+        var client = new AccountClient(factory);
+        using var response = await client.SignInAsync(DemoAccounts.EmailFor(role), DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     /// <summary>Only the password step: no second factor is offered.</summary>
     public Task<HttpResponseMessage> SignInWithPasswordOnlyAsync(string email, string password) =>
-        PostFormAsync("/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        PostFormAsync(StaffSignIn.PasswordPage, StaffSignIn.PasswordStep(email, password));
 
     public Task<HttpResponseMessage> SignUpAsync(string email, string password) =>
         PostFormAsync("/account/sign-up", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

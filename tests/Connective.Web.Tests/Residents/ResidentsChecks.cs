@@ -23,7 +23,7 @@ internal static class ResidentsChecks
 
     public static async Task A_coordinator_adds_an_offline_resident_and_phone_consent_queues_a_letter(ConnectiveWebFactory factory)
     {
-        using var coordinator = await SignedInAsync(factory, Roles.Coordinator);
+        using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
         var wardId = await FirstWardIdAsync(factory);
         var postcode = "ZZ1 " + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture)[..3];
 
@@ -72,11 +72,11 @@ internal static class ResidentsChecks
     public static async Task Acting_for_a_resident_needs_their_consent_and_audits_both_identities(ConnectiveWebFactory factory)
     {
         var residentId = await NewOfflineResidentAsync(factory);
-        using var coordinator = await SignedInAsync(factory, Roles.Coordinator);
+        using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
 
-        var refused = await PostToHandlerAsync(coordinator, $"/residents/{residentId}/act-for?handler=Download", new Dictionary<string, string>());
+        var refused = await coordinator.PostFormAsync($"/residents/{residentId}/act-for?handler=Download", new Dictionary<string, string>());
         await GiveAsync(factory, residentId, ProxyContext.Purpose);
-        var granted = await PostToHandlerAsync(coordinator, $"/residents/{residentId}/act-for?handler=Download", new Dictionary<string, string>());
+        var granted = await coordinator.PostFormAsync($"/residents/{residentId}/act-for?handler=Download", new Dictionary<string, string>());
         ProxyGrant asHelper;
         ProxyGrant otherWard;
         await using (var scope = factory.CreateScope())
@@ -115,7 +115,7 @@ internal static class ResidentsChecks
             await scope.ServiceProvider.GetRequiredService<ConsentRecords>().WithdrawAsync(residentId, ConsentPurpose.NetworkInsight, "self", CancellationToken.None);
         }
 
-        var response = await PostToHandlerAsync(client, "/account/my-data?handler=Download", new Dictionary<string, string>());
+        var response = await client.PostFormAsync("/account/my-data?handler=Download", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
@@ -144,14 +144,14 @@ internal static class ResidentsChecks
     {
         var (client, _, residentId) = await NewResidentWithAccountAsync(factory);
         using var _ = client;
-        using var coordinator = await SignedInAsync(factory, Roles.Coordinator);
+        using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Http.GetAsync($"/residents/{residentId}/phone-consent")).StatusCode);
         long enquiry;
+        var lead = Principal("demo-safeguardinglead", Roles.SafeguardingLead);
         await using (var scope = factory.CreateScope())
         {
             var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-            var lead = Principal("demo-safeguardinglead", Roles.SafeguardingLead);
-            enquiry = await audit.OpenEnquiryAsync(lead, AuditBasis.SafeguardingEnquiry, "Concern raised by a helper", CancellationToken.None);
+            enquiry = await audit.OpenEnquiryAsync(lead, AuditBasis.SafeguardingEnquiry, "Concern raised by a helper", residentId, CancellationToken.None);
             await audit.RecordAsync(lead, AuditActions.ViewedResident, residentId, "Concern raised by a helper",
                 new AuditDetails(Basis: AuditBasis.SafeguardingEnquiry, EnquiryId: enquiry), CancellationToken.None);
         }
@@ -159,7 +159,7 @@ internal static class ResidentsChecks
         var whileOpen = await client.Http.GetStringAsync("/account/my-data");
         await using (var scope = factory.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().CloseEnquiryAsync(enquiry, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().CloseEnquiryAsync(lead, enquiry, CancellationToken.None);
         }
         var afterClosing = await client.Http.GetStringAsync("/account/my-data");
 
@@ -177,7 +177,7 @@ internal static class ResidentsChecks
         var (client, email, residentId) = await NewResidentWithAccountAsync(factory);
         using var _ = client;
         await GiveAsync(factory, residentId, ConsentPurpose.ContactByPhone);
-        using var coordinator = await SignedInAsync(factory, Roles.Coordinator);
+        using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
         await coordinator.Http.GetAsync($"/residents/{residentId}/phone-consent");
         string accountId;
         int auditBefore;
@@ -257,9 +257,9 @@ internal static class ResidentsChecks
             wardResidents = await db.Residents.CountAsync(resident => resident.WardId == wardId);
         }
         await GiveAsync(factory, residentId, ProxyContext.Purpose);
-        using var coordinator = await SignedInAsync(factory, Roles.Coordinator);
+        using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
 
-        var erased = await PostToHandlerAsync(coordinator, $"/residents/{residentId}/act-for?handler=Erase", new Dictionary<string, string> { ["confirm"] = "true" });
+        var erased = await coordinator.PostFormAsync($"/residents/{residentId}/act-for?handler=Erase", new Dictionary<string, string> { ["confirm"] = "true" });
 
         var html = await erased.Content.ReadAsStringAsync();
         Assert.True(erased.StatusCode == HttpStatusCode.OK, html);
@@ -283,27 +283,8 @@ internal static class ResidentsChecks
         }
     }
 
-    /// <summary>Posts a form to a named page handler, which Razor Pages reads from the query string.</summary>
-    private static async Task<HttpResponseMessage> PostToHandlerAsync(AccountClient client, string pathAndHandler, Dictionary<string, string> fields)
-    {
-        var page = await client.Http.GetStringAsync(pathAndHandler.Split('?')[0]);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, $"{pathAndHandler} has no antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.Http.PostAsync(new Uri(pathAndHandler, UriKind.Relative), content);
-    }
-
     private static ClaimsPrincipal Principal(string accountId, string role) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, accountId), new Claim(ClaimTypes.Role, role)], "test"));
-
-    private static async Task<AccountClient> SignedInAsync(ConnectiveWebFactory factory, string role)
-    {
-        var client = new AccountClient(factory);
-        var response = await client.SignInAsync(DemoAccounts.EmailFor(role), DemoAccounts.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
 
     private static async Task<int> FirstWardIdAsync(ConnectiveWebFactory factory)
     {
@@ -328,8 +309,8 @@ internal static class ResidentsChecks
         await scope.ServiceProvider.GetRequiredService<ConsentRecords>().GiveAsync(residentId, purpose, ConsentMethod.Online, "self", null, CancellationToken.None);
     }
 
-    /// <summary>Signs up through the pages, confirms through the outbox, signs in and gives their details.</summary>
-    private static async Task<(AccountClient Client, string Email, int ResidentId)> NewResidentWithAccountAsync(ConnectiveWebFactory factory)
+    /// <summary>A new signed-in resident with a confirmed account and a resident record in the demo Coordinator's ward.</summary>
+    internal static async Task<(AccountClient Client, string Email, int ResidentId)> NewResidentWithAccountAsync(ConnectiveWebFactory factory)
     {
         var email = "person-" + Guid.NewGuid().ToString("N")[..12] + "@example.org";
         var client = new AccountClient(factory);

@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Connective.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Account;
 
 /// <summary>
 /// One shared account per role in the demo borough, with a password printed on the sign-in page of a demo database.
 /// Staff accounts also have a fixed authenticator key, printed beside them, so that anyone trying the demo can pass the
-/// second-factor step (or add the key to their own authenticator app). Written by the demo seeder inside its
-/// transaction, so a real database never has them.
+/// second-factor step (or add the key to their own authenticator app). Accounts, roles and role scopes are all written
+/// here, by the demo seeder inside its transaction, so a real database never has them.
 /// </summary>
 internal static class DemoAccounts
 {
@@ -34,34 +35,33 @@ internal static class DemoAccounts
     public static string CurrentCodeFor(string role, TimeProvider time) =>
         TotpCode(AuthenticatorKeyFor(role), time.GetUtcNow());
 
-    public static async Task<int> WriteAsync(AppDbContext db, int residentId, CancellationToken cancellationToken)
+    /// <summary>Who the demo role rows say granted them.</summary>
+    public const string GrantedBy = "demo";
+
+    /// <summary>The e-mail of the second demo Coordinator, who works in the given ward rather than ward A.</summary>
+    public static string OtherWardCoordinatorEmail(string wardCode) =>
+        "coordinator-" + wardCode.ToLowerInvariant() + "@demo.connective.example";
+
+    /// <summary>
+    /// Writes every demo account, its Identity role and where it holds it, in one place. The Helper and the Coordinator
+    /// work in ward A (<paramref name="wardA"/>, the demo Resident's ward); a second Coordinator works in ward B, so the
+    /// same role can be tried in two wards; the other staff roles are borough-wide. Staff accounts get their demo
+    /// authenticator key. Runs inside the seeder's transaction.
+    /// </summary>
+    public static async Task<int> WriteAsync(AppDbContext db, int residentId, int wardA, DateTime now, CancellationToken cancellationToken)
     {
+        var wardB = await db.Wards.Where(ward => ward.Id != wardA).OrderBy(ward => ward.Id)
+            .Select(ward => new { ward.Id, ward.Code }).FirstAsync(cancellationToken);
         var hasher = new PasswordHasher<ConnectiveUser>();
         var rows = 0;
         foreach (var role in Roles.All)
         {
-            var email = EmailFor(role);
-            var isStaff = SecondFactor.StaffRoles.Contains(role);
-            var user = new ConnectiveUser
+            var user = AddAccount(db, hasher, "demo-" + role.ToLowerInvariant(), EmailFor(role), role, role is Roles.Helper or Roles.Coordinator ? wardA : null, now);
+            user.ResidentId = role == Roles.Resident ? residentId : null;
+            rows += 3;
+            if (SecondFactor.StaffRoles.Contains(role))
             {
-                Id = "demo-" + role.ToLowerInvariant(),
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                LockoutEnabled = true,
-                IsDemoAccount = true,
-                TwoFactorEnabled = isStaff,
-                ResidentId = role == Roles.Resident ? residentId : null,
-            };
-            user.PasswordHash = hasher.HashPassword(user, Password);
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(role) });
-            rows += 2;
-            if (isStaff)
-            {
+                user.TwoFactorEnabled = true;
                 db.UserTokens.Add(new IdentityUserToken<string>
                 {
                     UserId = user.Id,
@@ -72,8 +72,35 @@ internal static class DemoAccounts
                 rows++;
             }
         }
+        AddAccount(db, hasher, "demo-coordinator-" + wardB.Code.ToLowerInvariant(), OtherWardCoordinatorEmail(wardB.Code), Roles.Coordinator, wardB.Id, now);
+        rows += 3;
         await db.SaveChangesAsync(cancellationToken);
         return rows;
+    }
+
+    /// <summary>
+    /// One demo account holding one role, in a ward or (null) borough-wide: the user, its Identity role and its scope row.
+    /// Any feature's demo that needs an account of its own (e.g. the Circle journey's helper) can write it with this.
+    /// </summary>
+    internal static ConnectiveUser AddAccount(AppDbContext db, PasswordHasher<ConnectiveUser> hasher, string id, string email, string role, int? wardId, DateTime now)
+    {
+        var user = new ConnectiveUser
+        {
+            Id = id,
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
+            IsDemoAccount = true,
+        };
+        user.PasswordHash = hasher.HashPassword(user, Password);
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(role) });
+        db.RoleAssignments.Add(new Authorization.RoleAssignment { UserId = user.Id, Role = role, WardId = wardId, GrantedAt = now, GrantedBy = GrantedBy });
+        return user;
     }
 
     /// <summary>RFC 6238 with HMAC-SHA1, six digits and 30-second steps: what every authenticator app computes.</summary>

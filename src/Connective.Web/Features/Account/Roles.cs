@@ -33,6 +33,9 @@ public static class Policies
     public const string Staff = nameof(Staff);
 
     public const string Admin = nameof(Admin);
+
+    /// <summary>Safeguarding leads: open and close safeguarding enquiries.</summary>
+    public const string SafeguardingLead = nameof(SafeguardingLead);
 }
 
 /// <summary>Every role exists in every database (created by the migrations), so role checks never depend on seeding.</summary>

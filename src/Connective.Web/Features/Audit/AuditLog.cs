@@ -34,6 +34,12 @@ public static class AuditActions
     /// <summary>A person was erased; the row keeps only their former internal ids.</summary>
     public const string ErasedPerson = "ErasedPerson";
 
+    /// <summary>A safeguarding lead opened an enquiry about a resident (recorded under that enquiry, so withheld from the person while it is open).</summary>
+    public const string OpenedEnquiry = "OpenedEnquiry";
+
+    /// <summary>A safeguarding lead closed an enquiry; from then on its accesses are shown to the person by role.</summary>
+    public const string ClosedEnquiry = "ClosedEnquiry";
+
     public const string RoleGranted = "RoleGranted";
     public const string RoleRevoked = "RoleRevoked";
 }
@@ -77,16 +83,24 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<Con
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A role given to an account; for the role administration page, whichever feature builds it.</summary>
-    public Task RoleGrantedAsync(ClaimsPrincipal actor, string accountId, string role, CancellationToken cancellationToken) =>
-        RecordAsync(actor, AuditActions.RoleGranted, null, role, new AuditDetails(SubjectAccountId: accountId), cancellationToken);
+    /// <summary>
+    /// A role given to an account: the account (and its resident record, if any) go in their id columns; the reason
+    /// says only the role and where, e.g. "Helper in ward E05000001", never an id, a name or an e-mail address.
+    /// </summary>
+    public Task RoleGrantedAsync(ClaimsPrincipal actor, string accountId, int? residentId, string role, string? wardCode, CancellationToken cancellationToken) =>
+        RecordAsync(actor, AuditActions.RoleGranted, residentId, RoleAndWhere(role, wardCode), new AuditDetails(SubjectAccountId: accountId), cancellationToken);
 
-    /// <summary>A role taken from an account.</summary>
-    public Task RoleRevokedAsync(ClaimsPrincipal actor, string accountId, string role, CancellationToken cancellationToken) =>
-        RecordAsync(actor, AuditActions.RoleRevoked, null, role, new AuditDetails(SubjectAccountId: accountId), cancellationToken);
+    /// <summary>A role taken from an account, recorded as <see cref="RoleGrantedAsync"/> is.</summary>
+    public Task RoleRevokedAsync(ClaimsPrincipal actor, string accountId, int? residentId, string role, string? wardCode, CancellationToken cancellationToken) =>
+        RecordAsync(actor, AuditActions.RoleRevoked, residentId, RoleAndWhere(role, wardCode), new AuditDetails(SubjectAccountId: accountId), cancellationToken);
 
-    /// <summary>Opens an enquiry that accesses can then be recorded under; the reason is kept for the audit.</summary>
-    public async Task<long> OpenEnquiryAsync(ClaimsPrincipal actor, AuditBasis basis, string reason, CancellationToken cancellationToken)
+    private static string RoleAndWhere(string role, string? wardCode) => wardCode is null ? $"{role} borough-wide" : $"{role} in ward {wardCode}";
+
+    /// <summary>
+    /// Opens an enquiry about a resident that accesses can then be recorded under, and audits the opening under the
+    /// enquiry itself (naming the person is already an access). The reason is kept for the audit, never shown to the person.
+    /// </summary>
+    public async Task<long> OpenEnquiryAsync(ClaimsPrincipal actor, AuditBasis basis, string reason, int? subjectResidentId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (basis == AuditBasis.Routine)
@@ -99,19 +113,33 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<Con
             Reason = reason.Trim(),
             OpenedBy = users.GetUserId(actor) ?? throw new InvalidOperationException("Only a signed-in person can open an enquiry."),
             OpenedAt = time.GetUtcNow().UtcDateTime,
+            SubjectResidentId = subjectResidentId,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AuditEnquiries.Add(enquiry);
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(actor, AuditActions.OpenedEnquiry, subjectResidentId, enquiry.Reason, new AuditDetails(Basis: basis, EnquiryId: enquiry.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return enquiry.Id;
     }
 
-    /// <summary>Closes an enquiry: from now on the people it concerned see its accesses, by role only.</summary>
-    public async Task CloseEnquiryAsync(long enquiryId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes an open enquiry: from now on the person it concerned sees its accesses, by role only. Returns false when
+    /// there is no such open enquiry. The closing row names the enquiry, not the person, so the person is not shown it twice.
+    /// </summary>
+    public async Task<bool> CloseEnquiryAsync(ClaimsPrincipal actor, long enquiryId, CancellationToken cancellationToken)
     {
-        var enquiry = await db.AuditEnquiries.FindAsync([enquiryId], cancellationToken)
-            ?? throw new ArgumentException($"There is no enquiry {enquiryId}.", nameof(enquiryId));
-        enquiry.ClosedAt ??= time.GetUtcNow().UtcDateTime;
+        var enquiry = await db.AuditEnquiries.FindAsync([enquiryId], cancellationToken);
+        if (enquiry is null || enquiry.ClosedAt is not null)
+        {
+            return false;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        enquiry.ClosedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(actor, AuditActions.ClosedEnquiry, null, "Closed", new AuditDetails(Basis: enquiry.Basis, EnquiryId: enquiry.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The most specific staff role the actor holds, so the log says in which capacity they looked.</summary>

@@ -49,7 +49,12 @@ namespace Connective.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("SubjectResidentId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SubjectResidentId");
 
                     b.ToTable("AuditEnquiries");
                 });

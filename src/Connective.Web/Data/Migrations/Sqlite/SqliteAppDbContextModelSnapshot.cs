@@ -42,7 +42,12 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SubjectResidentId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SubjectResidentId");
 
                     b.ToTable("AuditEnquiries");
                 });

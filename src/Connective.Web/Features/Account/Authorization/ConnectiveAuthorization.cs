@@ -18,7 +18,8 @@ public static class ConnectiveAuthorization
         services.AddScoped<IAuthorizationHandler, WardRules>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, policy => policy.RequireAuthenticatedUser().AddRequirements(new HoldsRoleRequirement(Roles.SeeNamedPeople)))
-            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().AddRequirements(new HoldsRoleRequirement([Roles.Admin])));
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().AddRequirements(new HoldsRoleRequirement([Roles.Admin])))
+            .AddPolicy(Policies.SafeguardingLead, policy => policy.RequireAuthenticatedUser().AddRequirements(new HoldsRoleRequirement([Roles.SafeguardingLead])));
         return services;
     }
 }

@@ -11,7 +11,7 @@ public sealed record HeldRole(string UserId, string Email, string Role, int? War
 
 /// <summary>
 /// Grants and revokes roles, in a ward or borough-wide, keeping the Identity role (for role claims) and the scope rows
-/// together, and writing each change to the audit log by account id.
+/// together, and writing each change to the audit log with the account in its id column (AuditLog.RoleGrantedAsync).
 /// </summary>
 public sealed class RoleGrants(AppDbContext db, UserManager<ConnectiveUser> users, AuditLog audit, RoleScopes scopes, TimeProvider time)
 {
@@ -92,7 +92,7 @@ public sealed class RoleGrants(AppDbContext db, UserManager<ConnectiveUser> user
             Check(await users.AddToRoleAsync(user, role));
         }
         Check(await users.UpdateSecurityStampAsync(user));
-        await audit.RecordAsync(actor, AuditActions.RoleGranted, user.ResidentId, Describe(user.Id, role, wardCode), cancellationToken);
+        await audit.RoleGrantedAsync(actor, user.Id, user.ResidentId, role, wardCode, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         scopes.Forget();
         return null;
@@ -123,15 +123,11 @@ public sealed class RoleGrants(AppDbContext db, UserManager<ConnectiveUser> user
         }
         // A new security stamp ends the person's current sessions at their next check, so role claims never outlive the role.
         Check(await users.UpdateSecurityStampAsync(user));
-        await audit.RecordAsync(actor, AuditActions.RoleRevoked, user.ResidentId, Describe(user.Id, role, wardCode), cancellationToken);
+        await audit.RoleRevokedAsync(actor, user.Id, user.ResidentId, role, wardCode, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         scopes.Forget();
         return null;
     }
-
-    /// <summary>The audit reason: account id, role and ward code; never a name or an e-mail address.</summary>
-    private static string Describe(string userId, string role, string? wardCode) =>
-        $"{role} {(wardCode is null ? "borough-wide" : "in ward " + wardCode)} for account {userId}";
 
     private static void Check(IdentityResult result)
     {
