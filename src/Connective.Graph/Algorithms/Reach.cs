@@ -97,8 +97,14 @@ public static class Reach
         }
         var sourceArray = sources.ToArray();
         var reach = new long[sourceArray.Length];
-        ParallelWork.ForChunks(sourceArray.Length, 1, () => new LevelSearch(graph), (start, _, search) =>
-            reach[start] = search.CountWithin(sourceArray[start], maxSteps));
+        // One source per chunk, but on one core ForChunks hands the whole range to a single call.
+        ParallelWork.ForChunks(sourceArray.Length, 1, () => new LevelSearch(graph), (start, end, search) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                reach[i] = search.CountWithin(sourceArray[i], maxSteps);
+            }
+        });
         return reach;
     }
 
