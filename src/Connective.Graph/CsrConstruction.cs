@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Connective.Graph;
 
@@ -37,80 +38,198 @@ internal static class CsrConstruction
     /// <summary>The rows of <paramref name="offsets"/>/<paramref name="targets"/> read as arcs, transposed: rows come out sorted.</summary>
     public static (int[] Offsets, int[] Targets, double[]? Weights) Transpose(int[] offsets, int[] targets, double[]? weights, int nodeCount)
     {
+        var parts = SourceParts(offsets, nodeCount);
+        var counts = CountByTarget(offsets, targets, parts, nodeCount, skipLoops: false);
         var inOffsets = new int[nodeCount + 1];
-        foreach (var t in targets.AsSpan(0, offsets[nodeCount]))
-        {
-            inOffsets[t + 1]++;
-        }
+        SumCounts(counts, inOffsets, nodeCount);
         for (var i = 0; i < nodeCount; i++)
         {
             inOffsets[i + 1] += inOffsets[i];
         }
         var inTargets = new int[offsets[nodeCount]];
         var inWeights = weights is null ? null : new double[inTargets.Length];
-        var cursor = inOffsets.AsSpan(0, nodeCount).ToArray();
-        // Visiting sources in ascending order leaves every transposed row sorted without a sort.
-        for (var u = 0; u < nodeCount; u++)
-        {
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
-            {
-                var slot = cursor[targets[e]]++;
-                inTargets[slot] = u;
-                if (inWeights is not null)
-                {
-                    inWeights[slot] = weights![e];
-                }
-            }
-        }
+        FillByTarget(offsets, targets, weights, parts, counts, inOffsets, inTargets, inWeights, skipLoops: false);
         return (inOffsets, inTargets, inWeights);
     }
 
+    /// <summary>
+    /// Bounds of the contiguous ranges of source rows that are scattered in parallel, with about equal numbers of
+    /// entries: one range below <see cref="ParallelWork.SequentialWork"/> entries or on one core. Each range counts and
+    /// places its own entries, after the entries of the ranges before it, so the output is the same for any split.
+    /// </summary>
+    private static int[] SourceParts(int[] offsets, int nodeCount)
+    {
+        long total = offsets[nodeCount];
+        var parts = total < ParallelWork.SequentialWork ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        var bounds = new int[parts + 1];
+        var u = 0;
+        for (var p = 1; p < parts; p++)
+        {
+            var goal = total * p / parts;
+            while (u < nodeCount && offsets[u] < goal)
+            {
+                u++;
+            }
+            bounds[p] = u;
+        }
+        bounds[parts] = nodeCount;
+        return bounds;
+    }
+
+    /// <summary>counts[p][t] = entries with target t in the rows of part p (self-loops left out when asked).</summary>
+    private static int[][] CountByTarget(int[] offsets, int[] targets, int[] parts, int nodeCount, bool skipLoops)
+    {
+        var counts = new int[parts.Length - 1][];
+        Parallel.For(0, counts.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
+        {
+            var count = counts[p] = new int[nodeCount];
+            for (var u = parts[p]; u < parts[p + 1]; u++)
+            {
+                foreach (var t in targets.AsSpan(offsets[u], offsets[u + 1] - offsets[u]))
+                {
+                    count[t] += skipLoops && t == u ? 0 : 1;
+                }
+            }
+        });
+        return counts;
+    }
+
+    /// <summary>Adds every part's count of row t into rowSizes[t + 1] (in parallel over rows).</summary>
+    private static void SumCounts(int[][] counts, int[] rowSizes, int nodeCount)
+    {
+        ParallelWork.ForRanges(nodeCount, (long)nodeCount * counts.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
+        {
+            foreach (var count in counts)
+            {
+                for (var t = start; t < end; t++)
+                {
+                    rowSizes[t + 1] += count[t];
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Places the entries of every part under their targets, starting each row t at rowStart[t] and each part after the
+    /// parts before it; within a part, sources ascend. The counts become the parts' write cursors.
+    /// </summary>
+    private static void FillByTarget(int[] offsets, int[] targets, double[]? weights, int[] parts, int[][] counts, int[] rowStart, int[] output, double[]? outputWeights, bool skipLoops)
+    {
+        var nodeCount = offsets.Length - 1;
+        ParallelWork.ForRanges(nodeCount, (long)nodeCount * counts.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
+        {
+            for (var t = start; t < end; t++)
+            {
+                var cursor = rowStart[t];
+                foreach (var count in counts)
+                {
+                    var c = count[t];
+                    count[t] = cursor;
+                    cursor += c;
+                }
+            }
+        });
+        Parallel.For(0, counts.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
+        {
+            var cursor = counts[p];
+            for (var u = parts[p]; u < parts[p + 1]; u++)
+            {
+                for (var e = offsets[u]; e < offsets[u + 1]; e++)
+                {
+                    var t = targets[e];
+                    if (skipLoops && t == u)
+                    {
+                        continue;
+                    }
+                    var slot = cursor[t]++;
+                    output[slot] = u;
+                    if (outputWeights is not null)
+                    {
+                        outputWeights[slot] = weights![e];
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// The half rows in input order within each row. Edges are split into consecutive ranges that count and place
+    /// their own edges in parallel, each after the ranges before it, so the rows are the same for any split.
+    /// </summary>
     private static (int[] Offsets, int[] Targets, double[]? Weights, bool SelfLoops) Scatter(int nodeCount, bool directed, EdgeList edges, bool dropSelfLoops)
     {
-        var offsets = new int[nodeCount + 1];
-        var kept = 0;
-        var selfLoops = false;
-        for (var i = 0; i < edges.Count; i++)
+        var parts = edges.Count < ParallelWork.SequentialWork ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        var counts = new int[parts][];
+        var loopsInPart = new bool[parts];
+        Parallel.For(0, parts, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
-            var (a, b) = (edges.Sources[i], edges.Targets[i]);
-            if (a == b)
+            var (first, end) = EdgeRange(edges.Count, parts, p);
+            var count = counts[p] = new int[nodeCount];
+            var selfLoops = false;
+            for (var i = first; i < end; i++)
             {
-                if (dropSelfLoops)
+                var (a, b) = (edges.Sources[i], edges.Targets[i]);
+                if (a == b)
                 {
-                    continue;
+                    if (dropSelfLoops)
+                    {
+                        continue;
+                    }
+                    selfLoops = true;
                 }
-                selfLoops = true;
+                count[directed || a < b ? a : b]++;
             }
-            offsets[(directed || a < b ? a : b) + 1]++;
-            kept++;
-        }
+            loopsInPart[p] = selfLoops;
+        });
+        var offsets = new int[nodeCount + 1];
+        SumCounts(counts, offsets, nodeCount);
         for (var u = 0; u < nodeCount; u++)
         {
             offsets[u + 1] += offsets[u];
         }
-        var targets = new int[kept];
-        var weights = edges.Weights is null ? null : new double[kept];
-        var cursor = offsets.AsSpan(0, nodeCount).ToArray();
-        for (var i = 0; i < edges.Count; i++)
+        var targets = new int[offsets[nodeCount]];
+        var weights = edges.Weights is null ? null : new double[targets.Length];
+        ParallelWork.ForRanges(nodeCount, (long)nodeCount * parts, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
-            var (a, b) = (edges.Sources[i], edges.Targets[i]);
-            if (a == b && dropSelfLoops)
+            for (var u = start; u < end; u++)
             {
-                continue;
+                var cursor = offsets[u];
+                foreach (var count in counts)
+                {
+                    var c = count[u];
+                    count[u] = cursor;
+                    cursor += c;
+                }
             }
-            if (!directed && a > b)
+        });
+        Parallel.For(0, parts, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
+        {
+            var (first, end) = EdgeRange(edges.Count, parts, p);
+            var cursor = counts[p];
+            for (var i = first; i < end; i++)
             {
-                (a, b) = (b, a);
+                var (a, b) = (edges.Sources[i], edges.Targets[i]);
+                if (a == b && dropSelfLoops)
+                {
+                    continue;
+                }
+                if (!directed && a > b)
+                {
+                    (a, b) = (b, a);
+                }
+                var slot = cursor[a]++;
+                targets[slot] = b;
+                if (weights is not null)
+                {
+                    weights[slot] = edges.Weights![i];
+                }
             }
-            var slot = cursor[a]++;
-            targets[slot] = b;
-            if (weights is not null)
-            {
-                weights[slot] = edges.Weights![i];
-            }
-        }
-        return (offsets, targets, weights, selfLoops);
+        });
+        return (offsets, targets, weights, Array.IndexOf(loopsInPart, true) >= 0);
     }
+
+    private static (int First, int End) EdgeRange(int count, int parts, int part) =>
+        ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
 
     /// <summary>
     /// Sorts every row by target, stably (so weights of repeats stay in input order), and merges repeats in place
@@ -124,7 +243,7 @@ internal static class CsrConstruction
         var chunks = (nodeCount + RowsPerChunk - 1) / RowsPerChunk;
         var repeatedInChunk = new bool[chunks];
         var newLengths = duplicates == DuplicateEdgePolicy.Keep ? null : new int[nodeCount];
-        Parallel.For(0, chunks, chunk =>
+        Parallel.For(0, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             long[]? keys = null;
             double[]? weightCopy = null;
@@ -193,63 +312,30 @@ internal static class CsrConstruction
     /// <summary>Full undirected rows from the half rows (each edge under its smaller endpoint); a self-loop stays once.</summary>
     public static (int[] Offsets, int[] Targets, double[]? Weights) Symmetrise(int[] half, int[] targets, double[]? weights, int nodeCount)
     {
-        var lower = new int[nodeCount];
-        for (var e = 0; e < half[nodeCount]; e++)
-        {
-            lower[targets[e]]++;
-        }
-        for (var u = 0; u < nodeCount; u++)
-        {
-            // Self-loops sit in the half row already; they must not be mirrored.
-            var row = targets.AsSpan(half[u], half[u + 1] - half[u]);
-            if (!row.IsEmpty && row[0] == u)
-            {
-                lower[u] -= CountLeading(row, u);
-            }
-        }
+        // Row t = its smaller neighbours (the half rows that hold t, ascending) then its own half row (targets ≥ t).
+        // Self-loops sit in the half row already; they are not mirrored.
+        var parts = SourceParts(half, nodeCount);
+        var counts = CountByTarget(half, targets, parts, nodeCount, skipLoops: true);
         var offsets = new int[nodeCount + 1];
+        SumCounts(counts, offsets, nodeCount);
         for (var u = 0; u < nodeCount; u++)
         {
-            offsets[u + 1] = offsets[u] + lower[u] + (half[u + 1] - half[u]);
+            offsets[u + 1] += offsets[u] + (half[u + 1] - half[u]);
         }
         var full = new int[offsets[nodeCount]];
         var fullWeights = weights is null ? null : new double[full.Length];
-        var cursor = offsets.AsSpan(0, nodeCount).ToArray();
-        // Smaller neighbours first, in ascending order because v ascends; then the node's own half row (targets ≥ u).
-        for (var v = 0; v < nodeCount; v++)
+        FillByTarget(half, targets, weights, parts, counts, offsets, full, fullWeights, skipLoops: true);
+        ParallelWork.ForRanges(nodeCount, full.Length, (start, end) =>
         {
-            for (var e = half[v]; e < half[v + 1]; e++)
+            for (var u = start; u < end; u++)
             {
-                var t = targets[e];
-                if (t == v)
-                {
-                    continue;
-                }
-                var slot = cursor[t]++;
-                full[slot] = v;
-                if (fullWeights is not null)
-                {
-                    fullWeights[slot] = weights![e];
-                }
+                var length = half[u + 1] - half[u];
+                var at = offsets[u + 1] - length;
+                targets.AsSpan(half[u], length).CopyTo(full.AsSpan(at));
+                weights?.AsSpan(half[u], length).CopyTo(fullWeights.AsSpan(at));
             }
-        }
-        for (var u = 0; u < nodeCount; u++)
-        {
-            var length = half[u + 1] - half[u];
-            targets.AsSpan(half[u], length).CopyTo(full.AsSpan(cursor[u]));
-            weights?.AsSpan(half[u], length).CopyTo(fullWeights.AsSpan(cursor[u]));
-        }
+        });
         return (offsets, full, fullWeights);
-    }
-
-    private static int CountLeading(ReadOnlySpan<int> row, int value)
-    {
-        var count = 0;
-        while (count < row.Length && row[count] == value)
-        {
-            count++;
-        }
-        return count;
     }
 
     private static bool IsSorted(ReadOnlySpan<int> row)

@@ -29,7 +29,12 @@ public sealed record PageRankResult(double[] Scores, int Iterations, double Resi
 /// </summary>
 public static class PageRank
 {
-    /// <summary>Computes PageRank by power iteration in pull form over in-edges, in parallel with a fixed reduction order.</summary>
+    /// <summary>
+    /// Computes PageRank in pull form over in-edges until the L1 change of one sweep falls below the tolerance: Gauss–Seidel
+    /// sweeps on graphs small enough to run on one thread (each node reads its in-neighbours' newest values, which
+    /// roughly halves the sweeps, as PRPACK does), parallel Jacobi sweeps with a fixed reduction order on larger ones.
+    /// The choice depends only on the graph's size, so a graph's scores are the same on any number of cores.
+    /// </summary>
     /// <exception cref="ArgumentException">When the options are out of range or the personalisation vector is malformed.</exception>
     public static PageRankResult Compute(Graph graph, PageRankOptions? options = null)
     {
@@ -44,77 +49,137 @@ public static class PageRank
         {
             return new PageRankResult([], 0, 0) { Converged = true };
         }
-        var jump = JumpDistribution(options.Personalization, n);
         var (inverseOut, loopWeight) = OutStrengths(graph);
-        var inOffsets = graph.InOffsets;
-        var inTargets = graph.InTargets;
-        var inWeights = graph.InEdgeWeights;
-        var d = options.Damping;
+        var walk = new Walk(graph.InOffsets, graph.InTargets, graph.InEdgeWeights, inverseOut, loopWeight,
+            JumpDistribution(options.Personalization, n), options.Damping);
         var rank = new double[n];
         Array.Fill(rank, 1.0 / n);
-        // share[u] = rank[u] / out-strength(u): what u sends along each unit of edge weight. Shares are double-buffered
-        // so one pass both reads the old shares and writes the new ones; rank[v] is only touched by v's own update.
+        // share[u] = rank[u] / out-strength(u): what u sends along each unit of edge weight.
         var share = new double[n];
-        var nextShare = new double[n];
-        const int ChunkSize = 2048;
-        var chunks = (n + ChunkSize - 1) / ChunkSize;
-        var chunkResidual = new double[chunks];
-        var chunkDangling = new double[chunks];
         var dangling = 0.0;
         for (var u = 0; u < n; u++)
         {
             share[u] = rank[u] * inverseOut[u];
             dangling += inverseOut[u] == 0 ? rank[u] : 0;
         }
+        var work = graph.InOffsets[n] + (long)n;
+        var (iterations, residual) = work < ParallelWork.SequentialWork
+            ? GaussSeidel(walk, rank, share, dangling, options)
+            : Jacobi(walk, rank, share, dangling, options);
+        // The fixed point sums to 1; the stopped iterate is off by about the tolerance, so rescale as PRPACK does.
+        var total = 0.0;
+        foreach (var r in rank)
+        {
+            total += r;
+        }
+        for (var v = 0; v < n; v++)
+        {
+            rank[v] /= total;
+        }
+        return new PageRankResult(rank, iterations, residual) { Converged = residual < options.Tolerance };
+    }
+
+    /// <summary>The walk's transition data: in-adjacency, 1 / out-strength, undirected self-loops' second ends, the jump.</summary>
+    private sealed record Walk(int[] InOffsets, int[] InTargets, double[]? InWeights, double[] InverseOut, double[]? LoopWeight, double[]? Jump, double Damping);
+
+    /// <summary>In-place sweeps on one thread, in ascending in-degree order: rank, share and the dangling mass always hold the newest values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int Iterations, double Residual) GaussSeidel(Walk walk, double[] rank, double[] share, double dangling, PageRankOptions options)
+    {
+        var n = rank.Length;
+        var inOffsets = walk.InOffsets;
+        var inTargets = walk.InTargets;
+        var inWeights = walk.InWeights;
+        var inverseOut = walk.InverseOut;
+        var loopWeight = walk.LoopWeight;
+        var jump = walk.Jump;
+        var d = walk.Damping;
+        var uniform = 1.0 / n;
+        var order = ByInDegree(inOffsets);
         var residual = double.PositiveInfinity;
         var iteration = 0;
         while (iteration < options.MaxIterations && residual >= options.Tolerance)
         {
             iteration++;
-            var jumpScale = (d * dangling) + (1 - d);
+            residual = 0;
+            foreach (var v in order)
+            {
+                var sum = inWeights is null
+                    ? PullSum(inTargets, inOffsets[v], inOffsets[v + 1], share)
+                    : PullWeightedSum(inTargets, inWeights, inOffsets[v], inOffsets[v + 1], share);
+                if (loopWeight is not null)
+                {
+                    sum += share[v] * loopWeight[v];
+                }
+                var jumpScale = (d * dangling) + (1 - d);
+                var value = (d * sum) + (jumpScale * (jump is null ? uniform : jump[v]));
+                var change = value - rank[v];
+                residual += Math.Abs(change);
+                rank[v] = value;
+                share[v] = value * inverseOut[v];
+                if (inverseOut[v] == 0)
+                {
+                    dangling += change;
+                }
+            }
+        }
+        return (iteration, residual);
+    }
+
+    /// <summary>
+    /// Nodes by ascending in-degree (stable counting sort): the sweep order of Gauss–Seidel. Runs of nodes with the same
+    /// number of in-edges keep the inner loop's trip count predictable, which on skewed graphs (many leaves, a few hubs)
+    /// saves about a third of a sweep's time against node-id order, for the same number of sweeps.
+    /// </summary>
+    private static int[] ByInDegree(int[] inOffsets)
+    {
+        var n = inOffsets.Length - 1;
+        var maxDegree = 0;
+        for (var v = 0; v < n; v++)
+        {
+            maxDegree = Math.Max(maxDegree, inOffsets[v + 1] - inOffsets[v]);
+        }
+        var start = new int[maxDegree + 2];
+        for (var v = 0; v < n; v++)
+        {
+            start[inOffsets[v + 1] - inOffsets[v] + 1]++;
+        }
+        for (var k = 1; k < start.Length; k++)
+        {
+            start[k] += start[k - 1];
+        }
+        var order = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            order[start[inOffsets[v + 1] - inOffsets[v]]++] = v;
+        }
+        return order;
+    }
+
+    /// <summary>Double-buffered sweeps in parallel; each chunk of nodes sums its own residual and dangling mass, added in chunk order.</summary>
+    private static (int Iterations, double Residual) Jacobi(Walk walk, double[] rank, double[] share, double dangling, PageRankOptions options)
+    {
+        var n = rank.Length;
+        var nextShare = new double[n];
+        const int ChunkSize = 2048;
+        var chunks = (n + ChunkSize - 1) / ChunkSize;
+        var chunkResidual = new double[chunks];
+        var chunkDangling = new double[chunks];
+        var work = walk.InOffsets[n] + (long)n;
+        var residual = double.PositiveInfinity;
+        var iteration = 0;
+        while (iteration < options.MaxIterations && residual >= options.Tolerance)
+        {
+            iteration++;
+            var jumpScale = (walk.Damping * dangling) + (1 - walk.Damping);
             var reads = share;
             var writes = nextShare;
-            ParallelWork.ForRanges(chunks, inOffsets[n] + (long)n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (firstChunk, endChunk) =>
+            ParallelWork.ForRanges(chunks, work, (firstChunk, endChunk) =>
             {
                 for (var chunk = firstChunk; chunk < endChunk; chunk++)
                 {
-                    var end = Math.Min(n, (chunk + 1) * ChunkSize);
-                    var localResidual = 0.0;
-                    var localDangling = 0.0;
-                    for (var v = chunk * ChunkSize; v < end; v++)
-                    {
-                        var sum = 0.0;
-                        var first = inOffsets[v];
-                        var last = inOffsets[v + 1];
-                        if (inWeights is null)
-                        {
-                            for (var e = first; e < last; e++)
-                            {
-                                sum += reads[inTargets[e]];
-                            }
-                        }
-                        else
-                        {
-                            for (var e = first; e < last; e++)
-                            {
-                                sum += reads[inTargets[e]] * inWeights[e];
-                            }
-                        }
-                        if (loopWeight is not null)
-                        {
-                            sum += reads[v] * loopWeight[v];
-                        }
-                        var value = (d * sum) + (jumpScale * (jump is null ? 1.0 / n : jump[v]));
-                        localResidual += Math.Abs(value - rank[v]);
-                        rank[v] = value;
-                        writes[v] = value * inverseOut[v];
-                        if (inverseOut[v] == 0)
-                        {
-                            localDangling += value;
-                        }
-                    }
-                    chunkResidual[chunk] = localResidual;
-                    chunkDangling[chunk] = localDangling;
+                    (chunkResidual[chunk], chunkDangling[chunk]) =
+                        JacobiChunk(walk, chunk * ChunkSize, Math.Min(n, (chunk + 1) * ChunkSize), jumpScale, reads, writes, rank);
                 }
             });
             residual = 0;
@@ -126,7 +191,74 @@ public static class PageRank
             }
             (share, nextShare) = (nextShare, share);
         }
-        return new PageRankResult(rank, iteration, residual) { Converged = residual < options.Tolerance };
+        return (iteration, residual);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double Residual, double Dangling) JacobiChunk(Walk walk, int start, int end, double jumpScale, double[] reads, double[] writes, double[] rank)
+    {
+        var inOffsets = walk.InOffsets;
+        var inTargets = walk.InTargets;
+        var inWeights = walk.InWeights;
+        var inverseOut = walk.InverseOut;
+        var loopWeight = walk.LoopWeight;
+        var jump = walk.Jump;
+        var d = walk.Damping;
+        var uniform = jumpScale / rank.Length;
+        var residual = 0.0;
+        var dangling = 0.0;
+        for (var v = start; v < end; v++)
+        {
+            var sum = inWeights is null
+                ? PullSum(inTargets, inOffsets[v], inOffsets[v + 1], reads)
+                : PullWeightedSum(inTargets, inWeights, inOffsets[v], inOffsets[v + 1], reads);
+            if (loopWeight is not null)
+            {
+                sum += reads[v] * loopWeight[v];
+            }
+            var value = (d * sum) + (jump is null ? uniform : jumpScale * jump[v]);
+            residual += Math.Abs(value - rank[v]);
+            rank[v] = value;
+            writes[v] = value * inverseOut[v];
+            if (inverseOut[v] == 0)
+            {
+                dangling += value;
+            }
+        }
+        return (residual, dangling);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double PullSum(int[] inTargets, int first, int last, double[] share)
+    {
+        // Four running sums, added in a fixed order: one chain of dependent additions would wait on each add's latency.
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        var e = first;
+        for (; e + 3 < last; e += 4)
+        {
+            s0 += share[inTargets[e]];
+            s1 += share[inTargets[e + 1]];
+            s2 += share[inTargets[e + 2]];
+            s3 += share[inTargets[e + 3]];
+        }
+        for (; e < last; e++)
+        {
+            s0 += share[inTargets[e]];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double PullWeightedSum(int[] inTargets, double[] inWeights, int first, int last, double[] share)
+    {
+        var sum = 0.0;
+        var weights = inWeights.AsSpan(first, last - first);
+        var sources = inTargets.AsSpan(first, last - first);
+        for (var e = 0; e < sources.Length; e++)
+        {
+            sum += share[sources[e]] * weights[e];
+        }
+        return sum;
     }
 
     private static double[]? JumpDistribution(double[]? personalization, int n)

@@ -1,4 +1,5 @@
 using Connective.Graph.Algorithms;
+using Connective.Graph.Generators;
 using Connective.Graph.Traversal;
 using FsCheck.Xunit;
 
@@ -44,6 +45,23 @@ public sealed class ReachTests
         Assert.Equal([2, 2, 2], Reach.WithinTwo(graph));
         Assert.Equal([0L], Reach.Within(graph, [0], 0));
         Assert.Equal([1L, 2, 1], Reach.Within(graph, [0, 1, 2], 1));
+    }
+
+    [Fact]
+    public void Batched_and_single_source_searches_agree_with_bfs_distances()
+    {
+        // Up to 65,536 nodes sources are searched 64 at a time in bit-parallel batches, above it one by one: check
+        // both sides of the switch, with a partial last batch, against plain BFS distances.
+        foreach (var nodes in new[] { 60_000, 70_000 })
+        {
+            var graph = BarabasiAlbert.Generate(nodes, 2, seed: 3);
+            var sources = Enumerable.Range(0, 70).Select(i => (i * 7919) % nodes).ToArray();
+
+            var reach = Reach.Within(graph, sources, 3);
+
+            var expected = sources.Select(s => (long)BreadthFirstSearch.Distances(graph, s).Count(d => d is >= 1 and <= 3));
+            Assert.Equal(expected, reach);
+        }
     }
 
     [Property(MaxTest = 200)]
