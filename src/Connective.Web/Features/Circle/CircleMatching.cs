@@ -25,6 +25,12 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
 
     private const double KmPerDegreeLatitude = 111.32;
 
+    // For the flat-earth pre-check of each helper's range: a little less than a degree of latitude on the haversine's
+    // sphere (6371.0088 km), longitude scaled at the poleward edge of the box, and the squared range widened by 2%. Each
+    // choice can only make the pre-check's distance shorter than the exact one, so it never drops a helper in range.
+    private const double KmPerDegreeAtMost = 111.19;
+    private const double RangeSlack = 1.02;
+
     // BoundedBfs keeps scratch arrays the size of the graph: reuse them per snapshot instead of allocating per request.
     private readonly ConditionalWeakTable<Connective.Graph.Graph, ConcurrentBag<BoundedBfs>> _searches = [];
 
@@ -49,16 +55,30 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         var today = now.Date;
         var since = now.AddDays(-7);
 
-        // A bounding box around the request, as wide as the furthest any helper will travel, keeps the read to helpers in range.
+        // A bounding box around the request, as wide as the furthest any helper will travel, lets the (Status, Latitude)
+        // index narrow the scan. Inside it, each helper's own range is pre-checked with a flat-earth distance (plain
+        // arithmetic, which both providers run) that is never longer than the exact one; the policy then applies the exact
+        // range. Helpers at their cap are left out here too: the policy never ranks them, so their rows need not be read.
         var rangeKm = options.Value.MaxHelperRangeKm;
         var dLat = rangeKm / KmPerDegreeLatitude;
         var dLon = rangeKm / (KmPerDegreeLatitude * Math.Max(0.1, Math.Cos(request.Latitude * Math.PI / 180)));
+        var poleward = Math.Min(90, Math.Abs(request.Latitude) + dLat);
+        var latKm2 = KmPerDegreeAtMost * KmPerDegreeAtMost;
+        var lonKm2 = latKm2 * Math.Cos(poleward * Math.PI / 180) * Math.Cos(poleward * Math.PI / 180);
         var skill = type.SkillBit;
-        var helpers = await db.HelperProfiles.AsNoTracking()
-            .Where(h => h.Status == HelperStatus.Active && (h.Skills & skill) != 0 && h.ResidentId != request.RequesterResidentId
-                        && h.Latitude >= request.Latitude - dLat && h.Latitude <= request.Latitude + dLat
-                        && h.Longitude >= request.Longitude - dLon && h.Longitude <= request.Longitude + dLon)
-            .Select(h => new
+        var helpers = await (
+            from h in db.HelperProfiles.AsNoTracking()
+            where h.Status == HelperStatus.Active && (h.Skills & skill) != 0 && h.ResidentId != request.RequesterResidentId
+                  && h.ActiveTasks < h.MaxTasks
+                  && h.Latitude >= request.Latitude - dLat && h.Latitude <= request.Latitude + dLat
+                  && h.Longitude >= request.Longitude - dLon && h.Longitude <= request.Longitude + dLon
+                  && ((h.Latitude - request.Latitude) * (h.Latitude - request.Latitude) * latKm2)
+                     + ((h.Longitude - request.Longitude) * (h.Longitude - request.Longitude) * lonKm2)
+                     <= h.MaxDistanceKm * h.MaxDistanceKm * RangeSlack
+            // At most one vetting record per helper (a unique index): a left join rather than a sub-query per helper.
+            join v in db.VettingRecords on h.ResidentId equals v.HelperResidentId into checks
+            from check in checks.DefaultIfEmpty()
+            select new
             {
                 h.ResidentId,
                 h.Latitude,
@@ -74,8 +94,9 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
                 h.OffersAnswered,
                 h.TasksAccepted,
                 h.TasksCompleted,
-                Check = db.VettingRecords.Where(v => v.HelperResidentId == h.ResidentId)
-                    .Select(v => new { v.Level, v.BarredListChecked, v.RecheckDueOn }).FirstOrDefault(),
+                Level = check == null ? (CheckLevel?)null : check.Level,
+                BarredListChecked = check != null && check.BarredListChecked,
+                RecheckDueOn = check == null ? (DateTime?)null : check.RecheckDueOn,
                 RecentOffers = db.HelpOffers.Count(o => o.HelperResidentId == h.ResidentId && o.OfferedAt >= since),
             })
             .ToListAsync(ct);
@@ -85,9 +106,9 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         var vetted = new HashSet<int>();
         foreach (var h in helpers)
         {
-            var checkOk = Vetting.Satisfies(type.RequiredCheck, h.Check?.Level, h.Check?.BarredListChecked ?? false, h.Check?.RecheckDueOn, today)
+            var checkOk = Vetting.Satisfies(type.RequiredCheck, h.Level, h.BarredListChecked, h.RecheckDueOn, today)
                           && Vetting.HasTraining(h.Training, type.RequiredTraining);
-            if (Vetting.Satisfies(Vetting.HomeVisitLevel, h.Check?.Level, false, h.Check?.RecheckDueOn, today))
+            if (Vetting.Satisfies(Vetting.HomeVisitLevel, h.Level, false, h.RecheckDueOn, today))
             {
                 vetted.Add(h.ResidentId);
             }
