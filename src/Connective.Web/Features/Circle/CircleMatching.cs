@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Matching;
@@ -66,6 +67,8 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         var latKm2 = KmPerDegreeAtMost * KmPerDegreeAtMost;
         var lonKm2 = latKm2 * Math.Cos(poleward * Math.PI / 180) * Math.Cos(poleward * Math.PI / 180);
         var skill = type.SkillBit;
+        var requiredCheck = type.RequiredCheck;
+        var requiredTraining = type.RequiredTraining;
         var helpers = await (
             from h in db.HelperProfiles.AsNoTracking()
             where h.Status == HelperStatus.Active && (h.Skills & skill) != 0 && h.ResidentId != request.RequesterResidentId
@@ -78,6 +81,12 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
             // At most one vetting record per helper (a unique index): a left join rather than a sub-query per helper.
             join v in db.VettingRecords on h.ResidentId equals v.HelperResidentId into checks
             from check in checks.DefaultIfEmpty()
+            // The task's check and training, as Vetting.Satisfies and Vetting.HasTraining decide them below: reading only
+            // helpers who pass keeps the read to about the helpers ranked. The code below stays the authority.
+            where (requiredCheck == CheckLevel.None
+                   || (check != null && check.Level >= requiredCheck && check.RecheckDueOn >= today
+                       && (requiredCheck != CheckLevel.EnhancedWithAdultsBarredList || check.BarredListChecked)))
+                  && (h.Training & requiredTraining) == requiredTraining
             select new
             {
                 h.ResidentId,
@@ -101,7 +110,7 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
             })
             .ToListAsync(ct);
 
-        var distances = await NetworkDistancesAsync(db, request.RequesterResidentId, ct);
+        var distances = await NetworkDistancesAsync(db, request.RequesterResidentId, helpers.Select(h => h.ResidentId), ct);
         var candidates = new List<HelperCandidate>(helpers.Count);
         var vetted = new HashSet<int>();
         foreach (var h in helpers)
@@ -114,7 +123,7 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
             }
             candidates.Add(new HelperCandidate(
                 h.ResidentId,
-                distances.TryGetValue(h.ResidentId, out var hops) ? hops : null,
+                distances.TryGetValue(h.ResidentId, out var hops) && hops > 0 ? hops : null,
                 checkOk,
                 SkillMatch: 1.0,
                 DistanceKm: Kilometres(request.Latitude, request.Longitude, h.Latitude, h.Longitude),
@@ -135,8 +144,12 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         return new MatchResult(ranked, hasPath);
     }
 
-    /// <summary>People within three steps of the requester, by resident id, over the ties both ends consented to use for finding help.</summary>
-    private async Task<Dictionary<int, int>> NetworkDistancesAsync(AppDbContext db, int requesterId, CancellationToken ct)
+    /// <summary>
+    /// The helpers' network distances from the requester (those within three steps; 0 marks a helper not reached), over
+    /// the ties both ends consented to use for finding help. Keyed by the helpers, not by everyone reached, so that a
+    /// well-connected requester's thousands of contacts cost a lookup each rather than an insert each.
+    /// </summary>
+    private async Task<Dictionary<int, int>> NetworkDistancesAsync(AppDbContext db, int requesterId, IEnumerable<int> helperIds, CancellationToken ct)
     {
         var snapshot = await network.GetAsync(db, ConsentPurpose.FindHelpThroughMyNetwork, ct);
         var graph = snapshot.Graph;
@@ -144,6 +157,10 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         if (requesterId < 0 || requesterId >= graph.NodeCount || !snapshot.Includes(requesterId))
         {
             return result;
+        }
+        foreach (var id in helperIds)
+        {
+            result[id] = 0;
         }
         var pool = _searches.GetOrCreateValue(graph);
         if (!pool.TryTake(out var search))
@@ -155,7 +172,11 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
             var reached = search.Run(requesterId, MaxNetworkDistance);
             for (var i = 1; i < reached.Count; i++)
             {
-                result[reached.Nodes[i]] = reached.Depths[i];
+                ref var depth = ref CollectionsMarshal.GetValueRefOrNullRef(result, reached.Nodes[i]);
+                if (!Unsafe.IsNullRef(ref depth))
+                {
+                    depth = reached.Depths[i];
+                }
             }
         }
         finally
