@@ -59,7 +59,9 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         // A bounding box around the request, as wide as the furthest any helper will travel, lets the (Status, Latitude)
         // index narrow the scan. Inside it, each helper's own range is pre-checked with a flat-earth distance (plain
         // arithmetic, which both providers run) that is never longer than the exact one; the policy then applies the exact
-        // range. Helpers at their cap are left out here too: the policy never ranks them, so their rows need not be read.
+        // range. Helpers at their cap or without the task's check and training (as Vetting.Satisfies and Vetting.HasTraining
+        // decide them below, which stay the authority) are left out here too: the policy never ranks them, so their rows
+        // need not be read. The vetting record (at most one per helper, a unique index) is a left join, not a sub-query.
         var rangeKm = options.Value.MaxHelperRangeKm;
         var dLat = rangeKm / KmPerDegreeLatitude;
         var dLon = rangeKm / (KmPerDegreeLatitude * Math.Max(0.1, Math.Cos(request.Latitude * Math.PI / 180)));
@@ -78,11 +80,8 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
                   && ((h.Latitude - request.Latitude) * (h.Latitude - request.Latitude) * latKm2)
                      + ((h.Longitude - request.Longitude) * (h.Longitude - request.Longitude) * lonKm2)
                      <= h.MaxDistanceKm * h.MaxDistanceKm * RangeSlack
-            // At most one vetting record per helper (a unique index): a left join rather than a sub-query per helper.
             join v in db.VettingRecords on h.ResidentId equals v.HelperResidentId into checks
             from check in checks.DefaultIfEmpty()
-            // The task's check and training, as Vetting.Satisfies and Vetting.HasTraining decide them below: reading only
-            // helpers who pass keeps the read to about the helpers ranked. The code below stays the authority.
             where (requiredCheck == CheckLevel.None
                    || (check != null && check.Level >= requiredCheck && check.RecheckDueOn >= today
                        && (requiredCheck != CheckLevel.EnhancedWithAdultsBarredList || check.BarredListChecked)))
@@ -126,7 +125,7 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
                 distances.TryGetValue(h.ResidentId, out var hops) && hops > 0 ? hops : null,
                 checkOk,
                 SkillMatch: 1.0,
-                DistanceKm: Kilometres(request.Latitude, request.Longitude, h.Latitude, h.Longitude),
+                DistanceKm: Distances.Kilometres(request.Latitude, request.Longitude, h.Latitude, h.Longitude),
                 h.MaxDistanceKm,
                 Available: IsAvailable(h.AvailableDays, h.AvailableFromHour, h.AvailableToHour, request.PreferredAt),
                 h.ActiveTasks,
@@ -184,17 +183,6 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
             pool.Add(search);
         }
         return result;
-    }
-
-    /// <summary>Great-circle distance (haversine) in kilometres.</summary>
-    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double EarthRadiusKm = 6371.0;
-        var dLat = (lat2 - lat1) * Math.PI / 180;
-        var dLon = (lon2 - lon1) * Math.PI / 180;
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-                + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
     /// <summary>Free at the preferred time, or on some day of the week when the requester named no time.</summary>
