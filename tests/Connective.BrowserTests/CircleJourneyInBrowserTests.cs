@@ -106,7 +106,7 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
             .Select(r => new { r.Id, Name = r.GivenName + " " + r.FamilyName, r.HouseholdId, r.Latitude, r.Longitude }).ToListAsync();
         // The demo's own conditions: another household, under 8 km apart.
         foreach (var person in offline.Where(p => network.Includes(p.Id) && p.HouseholdId != helperHome.HouseholdId
-                     && Web.Features.Circle.CircleMatching.Kilometres(p.Latitude, p.Longitude, helperHome.Latitude, helperHome.Longitude) < 8))
+                     && Web.Features.Circle.Matching.Distances.Kilometres(p.Latitude, p.Longitude, helperHome.Latitude, helperHome.Longitude) < 8))
         {
             var reached = search.Run(person.Id, 2);
             for (var i = 0; i < reached.Count; i++)

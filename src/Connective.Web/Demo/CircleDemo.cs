@@ -52,7 +52,7 @@ internal static class CircleDemo
                 near.Add(id);
                 var candidate = byId[id];
                 if (helper is null && reached.Depths[i] == 2 && candidate.HasAccount && age[id] is >= 25 and <= 70 && candidate.HouseholdId != byId[person].HouseholdId
-                    && CircleMatching.Kilometres(candidate.Latitude, candidate.Longitude, byId[person].Latitude, byId[person].Longitude) < 8)
+                    && Features.Circle.Matching.Distances.Kilometres(candidate.Latitude, candidate.Longitude, byId[person].Latitude, byId[person].Longitude) < 8)
                 {
                     helper = id;
                 }

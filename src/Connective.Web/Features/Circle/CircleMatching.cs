@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Matching;
@@ -25,6 +26,12 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
 
     private const double KmPerDegreeLatitude = 111.32;
 
+    // For the flat-earth pre-check of each helper's range: a little less than a degree of latitude on the haversine's
+    // sphere (6371.0088 km), longitude scaled at the poleward edge of the box, and the squared range widened by 2%. Each
+    // choice can only make the pre-check's distance shorter than the exact one, so it never drops a helper in range.
+    private const double KmPerDegreeAtMost = 111.19;
+    private const double RangeSlack = 1.02;
+
     // BoundedBfs keeps scratch arrays the size of the graph: reuse them per snapshot instead of allocating per request.
     private readonly ConditionalWeakTable<Connective.Graph.Graph, ConcurrentBag<BoundedBfs>> _searches = [];
 
@@ -49,16 +56,37 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         var today = now.Date;
         var since = now.AddDays(-7);
 
-        // A bounding box around the request, as wide as the furthest any helper will travel, keeps the read to helpers in range.
+        // A bounding box around the request, as wide as the furthest any helper will travel, lets the (Status, Latitude)
+        // index narrow the scan. Inside it, each helper's own range is pre-checked with a flat-earth distance (plain
+        // arithmetic, which both providers run) that is never longer than the exact one; the policy then applies the exact
+        // range. Helpers at their cap or without the task's check and training (as Vetting.Satisfies and Vetting.HasTraining
+        // decide them below, which stay the authority) are left out here too: the policy never ranks them, so their rows
+        // need not be read. The vetting record (at most one per helper, a unique index) is a left join, not a sub-query.
         var rangeKm = options.Value.MaxHelperRangeKm;
         var dLat = rangeKm / KmPerDegreeLatitude;
         var dLon = rangeKm / (KmPerDegreeLatitude * Math.Max(0.1, Math.Cos(request.Latitude * Math.PI / 180)));
+        var poleward = Math.Min(90, Math.Abs(request.Latitude) + dLat);
+        var latKm2 = KmPerDegreeAtMost * KmPerDegreeAtMost;
+        var lonKm2 = latKm2 * Math.Cos(poleward * Math.PI / 180) * Math.Cos(poleward * Math.PI / 180);
         var skill = type.SkillBit;
-        var helpers = await db.HelperProfiles.AsNoTracking()
-            .Where(h => h.Status == HelperStatus.Active && (h.Skills & skill) != 0 && h.ResidentId != request.RequesterResidentId
-                        && h.Latitude >= request.Latitude - dLat && h.Latitude <= request.Latitude + dLat
-                        && h.Longitude >= request.Longitude - dLon && h.Longitude <= request.Longitude + dLon)
-            .Select(h => new
+        var requiredCheck = type.RequiredCheck;
+        var requiredTraining = type.RequiredTraining;
+        var helpers = await (
+            from h in db.HelperProfiles.AsNoTracking()
+            where h.Status == HelperStatus.Active && (h.Skills & skill) != 0 && h.ResidentId != request.RequesterResidentId
+                  && h.ActiveTasks < h.MaxTasks
+                  && h.Latitude >= request.Latitude - dLat && h.Latitude <= request.Latitude + dLat
+                  && h.Longitude >= request.Longitude - dLon && h.Longitude <= request.Longitude + dLon
+                  && ((h.Latitude - request.Latitude) * (h.Latitude - request.Latitude) * latKm2)
+                     + ((h.Longitude - request.Longitude) * (h.Longitude - request.Longitude) * lonKm2)
+                     <= h.MaxDistanceKm * h.MaxDistanceKm * RangeSlack
+            join v in db.VettingRecords on h.ResidentId equals v.HelperResidentId into checks
+            from check in checks.DefaultIfEmpty()
+            where (requiredCheck == CheckLevel.None
+                   || (check != null && check.Level >= requiredCheck && check.RecheckDueOn >= today
+                       && (requiredCheck != CheckLevel.EnhancedWithAdultsBarredList || check.BarredListChecked)))
+                  && (h.Training & requiredTraining) == requiredTraining
+            select new
             {
                 h.ResidentId,
                 h.Latitude,
@@ -74,29 +102,30 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
                 h.OffersAnswered,
                 h.TasksAccepted,
                 h.TasksCompleted,
-                Check = db.VettingRecords.Where(v => v.HelperResidentId == h.ResidentId)
-                    .Select(v => new { v.Level, v.BarredListChecked, v.RecheckDueOn }).FirstOrDefault(),
+                Level = check == null ? (CheckLevel?)null : check.Level,
+                BarredListChecked = check != null && check.BarredListChecked,
+                RecheckDueOn = check == null ? (DateTime?)null : check.RecheckDueOn,
                 RecentOffers = db.HelpOffers.Count(o => o.HelperResidentId == h.ResidentId && o.OfferedAt >= since),
             })
             .ToListAsync(ct);
 
-        var distances = await NetworkDistancesAsync(db, request.RequesterResidentId, ct);
+        var distances = await NetworkDistancesAsync(db, request.RequesterResidentId, helpers.Select(h => h.ResidentId), ct);
         var candidates = new List<HelperCandidate>(helpers.Count);
         var vetted = new HashSet<int>();
         foreach (var h in helpers)
         {
-            var checkOk = Vetting.Satisfies(type.RequiredCheck, h.Check?.Level, h.Check?.BarredListChecked ?? false, h.Check?.RecheckDueOn, today)
+            var checkOk = Vetting.Satisfies(type.RequiredCheck, h.Level, h.BarredListChecked, h.RecheckDueOn, today)
                           && Vetting.HasTraining(h.Training, type.RequiredTraining);
-            if (Vetting.Satisfies(Vetting.HomeVisitLevel, h.Check?.Level, false, h.Check?.RecheckDueOn, today))
+            if (Vetting.Satisfies(Vetting.HomeVisitLevel, h.Level, false, h.RecheckDueOn, today))
             {
                 vetted.Add(h.ResidentId);
             }
             candidates.Add(new HelperCandidate(
                 h.ResidentId,
-                distances.TryGetValue(h.ResidentId, out var hops) ? hops : null,
+                distances.TryGetValue(h.ResidentId, out var hops) && hops > 0 ? hops : null,
                 checkOk,
                 SkillMatch: 1.0,
-                DistanceKm: Kilometres(request.Latitude, request.Longitude, h.Latitude, h.Longitude),
+                DistanceKm: Distances.Kilometres(request.Latitude, request.Longitude, h.Latitude, h.Longitude),
                 h.MaxDistanceKm,
                 Available: IsAvailable(h.AvailableDays, h.AvailableFromHour, h.AvailableToHour, request.PreferredAt),
                 h.ActiveTasks,
@@ -114,8 +143,12 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         return new MatchResult(ranked, hasPath);
     }
 
-    /// <summary>People within three steps of the requester, by resident id, over the ties both ends consented to use for finding help.</summary>
-    private async Task<Dictionary<int, int>> NetworkDistancesAsync(AppDbContext db, int requesterId, CancellationToken ct)
+    /// <summary>
+    /// The helpers' network distances from the requester (those within three steps; 0 marks a helper not reached), over
+    /// the ties both ends consented to use for finding help. Keyed by the helpers, not by everyone reached, so that a
+    /// well-connected requester's thousands of contacts cost a lookup each rather than an insert each.
+    /// </summary>
+    private async Task<Dictionary<int, int>> NetworkDistancesAsync(AppDbContext db, int requesterId, IEnumerable<int> helperIds, CancellationToken ct)
     {
         var snapshot = await network.GetAsync(db, ConsentPurpose.FindHelpThroughMyNetwork, ct);
         var graph = snapshot.Graph;
@@ -123,6 +156,10 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
         if (requesterId < 0 || requesterId >= graph.NodeCount || !snapshot.Includes(requesterId))
         {
             return result;
+        }
+        foreach (var id in helperIds)
+        {
+            result[id] = 0;
         }
         var pool = _searches.GetOrCreateValue(graph);
         if (!pool.TryTake(out var search))
@@ -134,7 +171,11 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
             var reached = search.Run(requesterId, MaxNetworkDistance);
             for (var i = 1; i < reached.Count; i++)
             {
-                result[reached.Nodes[i]] = reached.Depths[i];
+                ref var depth = ref CollectionsMarshal.GetValueRefOrNullRef(result, reached.Nodes[i]);
+                if (!Unsafe.IsNullRef(ref depth))
+                {
+                    depth = reached.Depths[i];
+                }
             }
         }
         finally
@@ -142,17 +183,6 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
             pool.Add(search);
         }
         return result;
-    }
-
-    /// <summary>Great-circle distance (haversine) in kilometres.</summary>
-    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double EarthRadiusKm = 6371.0;
-        var dLat = (lat2 - lat1) * Math.PI / 180;
-        var dLon = (lon2 - lon1) * Math.PI / 180;
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-                + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
     /// <summary>Free at the preferred time, or on some day of the week when the requester named no time.</summary>

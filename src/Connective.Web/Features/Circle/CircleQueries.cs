@@ -107,7 +107,7 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
             {
                 var accepted = CanSeeAddress(row.Offer.Response, row.Status);
                 return new HelperTaskView(row.Offer.RequestId, row.Type, row.Details, row.Ward,
-                    Math.Round(CircleMatching.Kilometres(home.Latitude, home.Longitude, row.Latitude, row.Longitude), 1),
+                    Math.Round(Matching.Distances.Kilometres(home.Latitude, home.Longitude, row.Latitude, row.Longitude), 1),
                     row.DeadlineAt, row.PreferredAt, row.Status, row.Offer.Response, row.Offer.Reasons, row.NeedsCheckIn, row.HandlesMoney,
                     row.Offer.CheckedInAt, row.Offer.CheckOutDueAt, row.Offer.CheckedOutAt,
                     row.Offer.Response == OfferResponse.Accepted ? row.GivenName : null,
