@@ -319,6 +319,113 @@ internal static partial class CircleCoordinationChecks
         });
     }
 
+    /// <summary>
+    /// A coordinator starts a circle and organises a meetup on the page (bad input is refused without a record); changing
+    /// its time and cancelling it tell everyone with a place (e-mail, or a letter for someone offline); no place can be taken
+    /// after; a coordinator of another ward can do neither.
+    /// </summary>
+    public static async Task Organising_a_meetup_tells_people_with_a_place_of_changes_and_cancellation(ConnectiveWebFactory factory)
+    {
+        var (wardA, wardB) = await WardsAsync(factory);
+        var tag = Tag();
+        var online = await AddResidentAsync(factory, wardA, "Walker" + tag, online: false);
+        var offline = await AddResidentAsync(factory, wardA, "Strider" + tag, online: false);
+        var email = $"walker-{tag}@example.org";
+        await DbAsync(factory, async db => await db.Residents.Where(r => r.Id == online).ExecuteUpdateAsync(set => set.SetProperty(r => r.Email, email)));
+        using var coordinator = await SignedInAsync(factory, DemoAccounts.EmailFor(Roles.Coordinator));
+        const string Organise = "/circle/meetups/organise";
+        var day = DateTime.UtcNow.Date.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var wardAText = wardA.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var circlePost = await PostFormAsync(coordinator, Organise, Organise + "?handler=Circle", new()
+        {
+            ["name"] = "Walkers " + tag,
+            ["description"] = "Gentle walks in the park, for anyone who likes a stroll and a chat.",
+            ["wardId"] = wardAText,
+        });
+        var circleId = await DbAsync(factory, db => db.Circles.Where(c => c.Name == "Walkers " + tag).Select(c => c.Id).SingleAsync());
+        var circleText = circleId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> Meetup(string date) => new()
+        {
+            ["CircleId"] = circleText,
+            ["Title"] = "Walk " + tag,
+            ["Date"] = date,
+            ["Time"] = "10:30",
+            ["DurationMinutes"] = "90",
+            ["Place"] = "The park gates",
+            ["Capacity"] = "12",
+            ["AccessibilityNotes"] = "Flat paths; benches every 200 m.",
+        };
+        var badDate = await PostFormAsync(coordinator, Organise, Organise + "?handler=Meetup", Meetup("next Tuesday"));
+        var badDateHtml = WebUtility.HtmlDecode(await badDate.Content.ReadAsStringAsync());
+        var noneWritten = await DbAsync(factory, db => db.Meetups.AnyAsync(m => m.Title == "Walk " + tag));
+        var created = await PostFormAsync(coordinator, Organise, Organise + "?handler=Meetup", Meetup(day));
+        var meetup = await DbAsync(factory, db => db.Meetups.AsNoTracking().SingleAsync(m => m.Title == "Walk " + tag));
+        await using (var scope = factory.CreateScope())
+        {
+            var book = scope.ServiceProvider.GetRequiredService<Features.Circle.Meetups.MeetupBook>();
+            Assert.Equal(Features.Circle.Meetups.RsvpOutcome.Booked, await book.RsvpAsync(meetup.Id, online, CancellationToken.None));
+            Assert.Equal(Features.Circle.Meetups.RsvpOutcome.Booked, await book.RsvpAsync(meetup.Id, offline, CancellationToken.None));
+        }
+        var wardBCoordinator = await DbAsync(factory, db => db.RoleAssignments.Where(a => a.Role == Roles.Coordinator && a.WardId == wardB)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.Email!).FirstAsync());
+        using var other = await SignedInAsync(factory, wardBCoordinator);
+        var otherCancel = await other.Http.PostAsJsonAsync($"/api/v1/circle/meetups/{meetup.Id}/cancel", new { Reason = "Not mine" });
+        var newStart = meetup.StartsAt.AddHours(2);
+        var changed = await coordinator.Http.PutAsJsonAsync($"/api/v1/circle/meetups/{meetup.Id}", new
+        {
+            CircleId = circleId,
+            Title = "Walk " + tag,
+            StartsAt = newStart,
+            DurationMinutes = 90,
+            Place = "The park gates",
+            Capacity = 12,
+        });
+        var tooSmall = await coordinator.Http.PutAsJsonAsync($"/api/v1/circle/meetups/{meetup.Id}", new
+        {
+            CircleId = circleId,
+            Title = "Walk " + tag,
+            StartsAt = newStart,
+            DurationMinutes = 90,
+            Place = "The park gates",
+            Capacity = 1,
+        });
+        var noReason = await coordinator.Http.PostAsJsonAsync($"/api/v1/circle/meetups/{meetup.Id}/cancel", new { Reason = "" });
+        var cancelled = await coordinator.Http.PostAsJsonAsync($"/api/v1/circle/meetups/{meetup.Id}/cancel", new { Reason = "The park is closed for a fair." });
+        int lateComer;
+        Features.Circle.Meetups.RsvpOutcome late;
+        bool listed;
+        await using (var scope = factory.CreateScope())
+        {
+            var book = scope.ServiceProvider.GetRequiredService<Features.Circle.Meetups.MeetupBook>();
+            lateComer = await AddResidentAsync(factory, wardA, "Late" + tag, online: false);
+            late = await book.RsvpAsync(meetup.Id, lateComer, CancellationToken.None);
+            listed = (await book.UpcomingAsync(null, circleId, CancellationToken.None)).Any(m => m.Id == meetup.Id);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, circlePost.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
+        Assert.Contains("Enter the date as year-month-day", badDateHtml, StringComparison.Ordinal);
+        Assert.False(noneWritten);
+        Assert.Equal($"/circle/meetups/{meetup.Id}", PathOf(created).Split('?')[0]);
+        Assert.Equal((12, "Flat paths; benches every 200 m."), (meetup.Capacity, meetup.AccessibilityNotes));
+        Assert.Equal(HttpStatusCode.Forbidden, otherCancel.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooSmall.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
+        Assert.Equal(Features.Circle.Meetups.RsvpOutcome.Cancelled, late);
+        Assert.False(listed);
+        var stored = await DbAsync(factory, db => db.Meetups.AsNoTracking().SingleAsync(m => m.Id == meetup.Id));
+        Assert.Equal((newStart, 12, "The park is closed for a fair."), (stored.StartsAt, stored.Capacity, stored.CancelledBecause));
+        var mail = await DbAsync(factory, db => db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(["Changed: Walk " + tag, "Cancelled: Walk " + tag], mail.Select(m => m.Subject));
+        Assert.Contains("The park is closed for a fair.", mail[1].Body, StringComparison.Ordinal);
+        var letters = await DbAsync(factory, db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientResidentId == offline).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal([OutboxKind.Letter, OutboxKind.Letter], letters.Select(m => m.Kind));
+        Assert.Equal(["Changed: Walk " + tag, "Cancelled: Walk " + tag], letters.Select(m => m.Subject));
+    }
+
     private static async Task<(int WardA, int WardB)> WardsAsync(ConnectiveWebFactory factory) =>
         await DbAsync(factory, async db =>
         {

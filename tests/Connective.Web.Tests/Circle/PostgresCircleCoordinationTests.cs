@@ -21,4 +21,8 @@ public sealed class PostgresCircleCoordinationTests(PostgresAppFixture app) : IC
     [PostgresFact]
     public Task Erasing_a_helper_and_a_requester_keeps_what_must_be_kept_and_leaves_no_dangling_rows() =>
         CircleCoordinationChecks.Erasing_a_helper_and_a_requester_keeps_what_must_be_kept_and_leaves_no_dangling_rows(app.Factory);
+
+    [PostgresFact]
+    public Task Organising_a_meetup_tells_people_with_a_place_of_changes_and_cancellation() =>
+        CircleCoordinationChecks.Organising_a_meetup_tells_people_with_a_place_of_changes_and_cancellation(app.Factory);
 }

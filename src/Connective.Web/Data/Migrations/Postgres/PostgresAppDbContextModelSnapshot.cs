@@ -1427,6 +1427,13 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("AttendanceRecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 

@@ -1378,6 +1378,13 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AttendanceRecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Connective.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126023820_CircleCoordination")]
+    [Migration("20261126031923_CircleCoordination")]
     partial class CircleCoordination
     {
         /// <inheritdoc />
@@ -1429,6 +1429,13 @@ namespace Connective.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("AttendanceRecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");

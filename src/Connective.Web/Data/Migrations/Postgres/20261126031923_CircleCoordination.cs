@@ -12,6 +12,19 @@ namespace Connective.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CancelledAt",
+                table: "Meetups",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CancelledBecause",
+                table: "Meetups",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CircleKeptRecords",
                 columns: table => new
@@ -64,6 +77,14 @@ namespace Connective.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "CircleKeptRecords");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "Meetups");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledBecause",
+                table: "Meetups");
         }
     }
 }

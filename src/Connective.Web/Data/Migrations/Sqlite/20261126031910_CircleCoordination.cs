@@ -11,6 +11,19 @@ namespace Connective.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CancelledAt",
+                table: "Meetups",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CancelledBecause",
+                table: "Meetups",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CircleKeptRecords",
                 columns: table => new
@@ -63,6 +76,14 @@ namespace Connective.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CircleKeptRecords");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "Meetups");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledBecause",
+                table: "Meetups");
         }
     }
 }
