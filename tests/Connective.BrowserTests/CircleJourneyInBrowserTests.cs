@@ -24,11 +24,19 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
         await using var coordinatorContext = await server.NewBrowserContextAsync();
         var coordinator = await SignInAsync(coordinatorContext, DemoAccounts.EmailFor(Roles.Coordinator));
 
-        // Act 1: the coordinator takes the request on the phone.
-        await coordinator.GotoAsync("/circle/coordinator/phone-request");
-        await coordinator.GetByLabel("Who is asking? Enter their name").FillAsync(requesterName);
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Find the resident" }).ClickAsync();
-        await coordinator.Locator($"a[href='/circle/coordinator/phone-request?residentId={requester}']").ClickAsync();
+        // Act 1: the coordinator takes the request on the phone. The resident has not yet agreed that a coordinator may act
+        // for them, so the form is not offered: the coordinator reads the consent script, records their yes, and comes back.
+        await coordinator.GotoAsync("/circle/coordinator");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Record a request taken by phone" }).ClickAsync();
+        await FindResidentAsync(coordinator, requesterName, requester);
+        Assert.Equal(0, await coordinator.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).CountAsync());
+        await coordinator.Locator("[data-testid=record-consent]").ClickAsync();
+        await coordinator.Locator("#agreed-CoordinatorMayActForMe").CheckAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Record their answers" }).ClickAsync();
+        await coordinator.WaitForURLAsync(url => url.Contains("recorded=True", StringComparison.OrdinalIgnoreCase));
+        await coordinator.GotoAsync("/circle/coordinator");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Record a request taken by phone" }).ClickAsync();
+        await FindResidentAsync(coordinator, requesterName, requester);
         await coordinator.GetByLabel("Shopping", new() { Exact = true }).CheckAsync();
         await coordinator.GetByLabel("What is needed?").FillAsync("Bread, milk and her prescription from the chemist.");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
@@ -88,9 +96,18 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
         Assert.True(await coordinator.Locator("[data-testid=queue-empty]").IsVisibleAsync());
     }
 
+    private static async Task FindResidentAsync(IPage coordinator, string name, int residentId)
+    {
+        await coordinator.GetByLabel("Who is asking? Enter their name").FillAsync(name);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Find the resident" }).ClickAsync();
+        await coordinator.Locator($"a[href='/circle/coordinator/phone-request?residentId={residentId}']").ClickAsync();
+        await coordinator.WaitForURLAsync(url => url.Contains($"residentId={residentId}", StringComparison.Ordinal));
+    }
+
     /// <summary>
-    /// The offline resident the demo set up for this journey: the first offline resident of 70 or more (by id) who has
-    /// the demo circle helper's resident as a friend of a friend over the ties consented for finding help.
+    /// The offline resident the demo set up for this journey: the first offline resident of 70 or more (in the demo
+    /// Coordinator's ward first, then by id) who has the demo circle helper's resident as a friend of a friend over the
+    /// ties consented for finding help.
     /// </summary>
     private async Task<(int Requester, string Name, int Helper)> JourneyPeopleAsync()
     {
@@ -102,7 +119,8 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
         var search = new BoundedBfs(network.Graph);
         var thisYear = DateTime.UtcNow.Year;
         var helperHome = await db.Residents.Where(r => r.Id == helper).Select(r => new { r.HouseholdId, r.Latitude, r.Longitude }).SingleAsync();
-        var offline = await db.Residents.Where(r => !r.HasAccount && r.BirthYear <= thisYear - 70).OrderBy(r => r.Id)
+        var wardA = await db.RoleAssignments.Where(a => a.UserId == "demo-coordinator" && a.Role == Roles.Coordinator).Select(a => a.WardId).SingleAsync();
+        var offline = await db.Residents.Where(r => !r.HasAccount && r.BirthYear <= thisYear - 70).OrderBy(r => r.WardId == wardA ? 0 : 1).ThenBy(r => r.Id)
             .Select(r => new { r.Id, Name = r.GivenName + " " + r.FamilyName, r.HouseholdId, r.Latitude, r.Longitude }).ToListAsync();
         // The demo's own conditions: another household, under 8 km apart.
         foreach (var person in offline.Where(p => network.Includes(p.Id) && p.HouseholdId != helperHome.HouseholdId

@@ -44,6 +44,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Circle.Safeguarding.SafeguardingConcern> SafeguardingConcerns => Set<Features.Circle.Safeguarding.SafeguardingConcern>();
     public DbSet<Features.Circle.Safeguarding.SafeguardingNote> SafeguardingNotes => Set<Features.Circle.Safeguarding.SafeguardingNote>();
     public DbSet<Features.Circle.Safeguarding.SafeguardingReferral> SafeguardingReferrals => Set<Features.Circle.Safeguarding.SafeguardingReferral>();
+    public DbSet<Features.Circle.Erasure.CircleKeptRecord> CircleKeptRecords => Set<Features.Circle.Erasure.CircleKeptRecord>();
     public DbSet<NetworkVersion> NetworkVersions => Set<NetworkVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -37,10 +37,12 @@ internal static class CircleDemo
         var byId = people.ToDictionary(p => p.Id);
 
         // The journey: an offline resident of 70 or more with a friend of a friend who can help, and no other helper within three steps.
+        // Looked for first in ward A (the demo Resident's), where the demo Coordinator works: coordinators act only in their wards.
         var network = ConsentedDemoGraph(graph, helping);
         var search = new BoundedBfs(network);
         (int Requester, int Helper, HashSet<int> Near)? journey = null;
-        foreach (var person in people.Where(p => !p.HasAccount && age[p.Id] >= 70 && helping.Contains(p.Id)).Select(p => p.Id))
+        var wardA = people[0].WardId;
+        foreach (var person in people.Where(p => !p.HasAccount && age[p.Id] >= 70 && helping.Contains(p.Id)).OrderBy(p => p.WardId == wardA ? 0 : 1).ThenBy(p => p.Id).Select(p => p.Id))
         {
             // Nobody within three steps may be a helper but the one friend of a friend, so that they are the first asked.
             var reached = search.Run(person - 1, 3);

@@ -13,6 +13,7 @@ namespace Connective.Web.Tests.Authorization;
 internal sealed class MatrixCircle : IMatrixFeature
 {
     private const string Problem404 = "\"status\":404";
+    private const string Problem403 = "\"status\":403";
     private const string Problem409 = "\"status\":409";
 
     private static readonly string Deadline = DateTime.UtcNow.AddDays(3).ToString("O", CultureInfo.InvariantCulture);
@@ -46,14 +47,30 @@ internal sealed class MatrixCircle : IMatrixFeature
         // Coordinator tools: Coordinators and Admins only.
         CoordinatorOnly(new MatrixEntry("PAGE /circle/coordinator", "Circle coordinator dashboard</h1>").Get("/circle/coordinator")),
         CoordinatorOnly(new MatrixEntry("PAGE /circle/coordinator/phone-request", "Record a request taken by phone</h1>").Get("/circle/coordinator/phone-request")),
+        CoordinatorOnly(new MatrixEntry("PAGE /circle/coordinator/helpers", "Helpers and their checks</h1>").Get("/circle/coordinator/helpers")),
+        CoordinatorOnly(new MatrixEntry("PAGE /circle/coordinator/helpers/{id:int}", "Page not found", 404).Get("/circle/coordinator/helpers/0")),
         CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/dashboard", "\"queue\"").Get("/api/v1/circle/coordinator/dashboard")),
         CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/residents", "[").Get("/api/v1/circle/coordinator/residents?name=Zz")),
         CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/helpers", "[").Get("/api/v1/circle/coordinator/helpers")),
         CoordinatorOnly(new MatrixEntry("GET /api/v1/circle/coordinator/requests/{requestId:long}/ranking", Problem404, 404)
             .Get("/api/v1/circle/coordinator/requests/0/ranking")),
-        CoordinatorOnly(new MatrixEntry("POST /api/v1/circle/coordinator/phone-requests", "\"id\"", 201)
+        // A phone request acts for the resident through ProxyContext: the handler refuses (403, saying why) a resident who has
+        // not agreed that a coordinator may act for them (none in the demo has), anyone outside the resident's ward, and admins.
+        // Recording one after the resident's consent is tested in Circle/ (CircleCoordinationChecks) and the browser journey.
+        //                                                                                                  SameWard   OtherWard
+        new MatrixEntry("POST /api/v1/circle/coordinator/phone-requests", Problem403, 403)
             .PostJson(_ => "/api/v1/circle/coordinator/phone-requests", ids =>
-                $$"""{"residentId":{{ids.SameWardResidentId}},"taskTypeId":4,"details":"Help with a phone (authorization matrix)","urgency":"Routine","deadlineAt":"{{Deadline}}"}""")),
+                $$"""{"residentId":{{ids.Resident}},"taskTypeId":4,"details":"Help with a phone (authorization matrix)","urgency":"Routine","deadlineAt":"{{Deadline}}"}""",
+                Target.SameWard, Target.OtherWard)
+            .Row(Anonymous, SignIn, SignIn)
+            .Row(Resident, Denied, Denied)
+            .Row(Helper, Denied, Denied)
+            .Row(Coordinator, OkContaining("has not agreed that a coordinator may act for them"), OkContaining("Only a coordinator for the resident"))
+            .Row(Practitioner, Denied, Denied)
+            .Row(SafeguardingLead, Denied, Denied)
+            .Row(BudgetOfficer, Denied, Denied)
+            .Row(ServiceManager, Denied, Denied)
+            .Row(Admin, OkContaining("Only coordinators can act for a resident"), OkContaining("Only coordinators can act for a resident")),
         CoordinatorOnly(new MatrixEntry("POST /api/v1/circle/coordinator/queue/{id:long}/resolve", Problem409, 409)
             .PostJson(_ => "/api/v1/circle/coordinator/queue/0/resolve", _ => """{"reason":"Called"}""")),
         CoordinatorOnly(new MatrixEntry("POST /api/v1/circle/coordinator/requests/{id:long}/cancel", Problem404, 404)

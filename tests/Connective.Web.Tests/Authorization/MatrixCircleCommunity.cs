@@ -20,6 +20,8 @@ internal sealed class MatrixCircleCommunity : IMatrixFeature
         new MatrixEntry("PAGE /circle/circles", "My circles</h1>").Get("/circle/circles").AnyoneSignedIn(Ok),
         new MatrixEntry("PAGE /circle/meetups", "Meetups</h1>").Get("/circle/meetups").AnyoneSignedIn(Ok),
         new MatrixEntry("PAGE /circle/meetups/{id:long}", "Page not found", 404).Get("/circle/meetups/0").AnyoneSignedIn(Ok),
+        new MatrixEntry("PAGE /circle/meetups/organise", "Organise a meetup</h1>").Get("/circle/meetups/organise").AnyoneSignedIn(Ok),
+        new MatrixEntry("PAGE /circle/meetups/{id:long}/edit", "Page not found", 404).Get("/circle/meetups/0/edit").AnyoneSignedIn(Ok),
         new MatrixEntry("PAGE /circle/safeguarding/raise", "Raise a safeguarding concern</h1>").Get("/circle/safeguarding/raise").AnyoneSignedIn(Ok),
         LeadOnly(new MatrixEntry("PAGE /circle/safeguarding", "Safeguarding concerns</h1>").Get("/circle/safeguarding")),
         LeadOnly(new MatrixEntry("PAGE /circle/safeguarding/concerns/{id:long}", "Page not found", 404).Get("/circle/safeguarding/concerns/0")),
@@ -44,6 +46,17 @@ internal sealed class MatrixCircleCommunity : IMatrixFeature
         // or record attendance at a meetup that does not exist, so every signed-in caller is refused here.
         new MatrixEntry("POST /api/v1/circle/meetups", "\"errors\"", 400).PostJson(_ => "/api/v1/circle/meetups", _ => """{"circleId":0}""")
             .AnyoneSignedIn(Denied),
+        new MatrixEntry("PUT /api/v1/circle/meetups/{id:long}", "\"title\"").SendJson(HttpMethod.Put,
+                _ => "/api/v1/circle/meetups/0", _ => """{"circleId":0,"title":"A walk"}""")
+            .AnyoneSignedIn(Denied),
+        new MatrixEntry("POST /api/v1/circle/meetups/{id:long}/cancel", "\"status\":204", 204).PostJson(_ => "/api/v1/circle/meetups/0/cancel", _ => """{"reason":"Rain"}""")
+            .AnyoneSignedIn(Denied),
+        // Starting a circle in ward B: its staff (an Admin) reach the handler, which finds the empty name; the ward A
+        // Coordinator, and residents (who may start circles only in their own ward, once they organise one), are refused.
+        new MatrixEntry("POST /api/v1/circle/circles", Problem400, 400)
+            .PostJson(_ => "/api/v1/circle/circles", ids => $$"""{"wardId":{{ids.WardBId}},"name":"","description":""}""")
+            .Row(Anonymous, SignIn).Row(Resident, Denied).Row(Helper, Denied).Row(Coordinator, Denied).Row(Practitioner, Denied)
+            .Row(SafeguardingLead, Denied).Row(BudgetOfficer, Denied).Row(ServiceManager, Denied).Row(Admin, Ok),
         new MatrixEntry("PUT /api/v1/circle/meetups/{id:long}/attendance", "\"residentIds\"").SendJson(HttpMethod.Put,
                 _ => "/api/v1/circle/meetups/0/attendance", _ => """{"residentIds":[]}""")
             .AnyoneSignedIn(Denied),

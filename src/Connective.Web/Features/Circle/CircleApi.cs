@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Connective.Web.Data;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Circle.Matching;
+using Connective.Web.Features.Residents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +25,8 @@ public static class CircleAuditActions
     public const string SuspendedHelper = "CircleSuspendedHelper";
     public const string ReinstatedHelper = "CircleReinstatedHelper";
     public const string ViewedQueue = "CircleViewedQueue";
+    public const string ViewedHelpers = "CircleViewedHelpers";
+    public const string ViewedHelper = "CircleViewedHelper";
     public const string CancelledForResident = "CircleCancelledForResident";
     public const string PassedOnThanks = "CirclePassedOnThanks";
 }
@@ -81,7 +85,8 @@ internal static class CircleApi
             .WithSummary("Record a request taken on the phone for a resident (both identities are audited)");
         coordinator.MapPost("/requests/{id:long}/cancel", CancelForResident).WithName("CancelHelpRequestForResident").WithSummary("Cancel a request on a resident's behalf");
         coordinator.MapGet("/requests/{requestId:long}/ranking", GetRanking).WithName("GetHelpRequestRanking").WithSummary("Who would be offered the request, and why, in words");
-        coordinator.MapGet("/helpers", GetHelpers).WithName("GetCircleHelpers").WithSummary("Helpers with their load and check");
+        coordinator.MapGet("/helpers", GetHelpers).WithName("GetCircleHelpers")
+            .WithSummary("Helpers in the wards I coordinate, with their load and check (level, certificate, barred list, Update Service, re-check due)");
         coordinator.MapPost("/helpers/{id:int}/vetting", PutVetting).WithName("PutHelperVetting")
             .WithSummary("Record a helper's check (level, certificate, barred list, Update Service, re-check date; never convictions)");
         coordinator.MapPost("/helpers/{id:int}/suspend", Suspend).WithName("SuspendHelper").WithSummary("Suspend a helper, withdrawing every task offered to or accepted by them");
@@ -175,21 +180,31 @@ internal static class CircleApi
         long requestId, MoneyHandled? body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
         await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.CheckOutAsync(requestId, helperId, body, ct)) : NoResident();
 
-    public static async Task<Ok<CoordinatorDashboard>> GetDashboard(ClaimsPrincipal user, CircleQueries queries, AuditLog audit, CancellationToken ct)
+    public static async Task<Ok<CoordinatorDashboard>> GetDashboard(ClaimsPrincipal user, CircleQueries queries, RoleScopes scopes, AuditLog audit, CancellationToken ct)
     {
         await audit.RecordAsync(user, CircleAuditActions.ViewedQueue, subjectResidentId: null, reason: "API", ct);
-        return TypedResults.Ok(await queries.DashboardAsync(ct));
+        return TypedResults.Ok(await queries.DashboardAsync(await scopes.WardsHandledAsync(user, ct), ct));
     }
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Resolve(
-        long id, ReasonBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
-        ToResult(await tasks.ResolveAsync(id, identity.AccountId(user)!, string.IsNullOrWhiteSpace(body.Reason) ? "Done" : body.Reason, ct));
+        long id, ReasonBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CircleQueries queries, RoleScopes scopes, CancellationToken ct)
+    {
+        if (await queries.WardOfQueueItemAsync(id, ct) is { } ward && !await scopes.MayHandleAsync(user, ward, ct))
+        {
+            return OutsideYourWards();
+        }
+        return ToResult(await tasks.ResolveAsync(id, identity.AccountId(user)!, string.IsNullOrWhiteSpace(body.Reason) ? "Done" : body.Reason, ct));
+    }
 
-    public static async Task<Ok<IReadOnlyList<ResidentMatch>>> FindResidents(string? name, CircleQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.FindResidentsAsync(name ?? "", ct));
+    public static async Task<Ok<IReadOnlyList<ResidentMatch>>> FindResidents(string? name, CircleQueries queries, RoleScopes scopes, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await queries.FindResidentsAsync(name ?? "", await scopes.WardsHandledAsync(user, ct), ct));
 
+    /// <summary>
+    /// A request taken on the phone goes through <see cref="ProxyContext"/>: only a coordinator of the resident's ward, and
+    /// only with the resident's consent that a coordinator may act for them; the attempt is audited either way.
+    /// </summary>
     public static async Task<Results<Created<CreatedRequest>, ValidationProblem, ProblemHttpResult>> PostPhoneRequest(
-        PhoneRequestBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, AuditLog audit, CancellationToken ct)
+        PhoneRequestBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, ProxyContext proxy, CancellationToken ct)
     {
         var input = new NewHelpRequest(body.ResidentId, body.TaskTypeId, body.Details ?? "", Utc(body.PreferredAt), body.Urgency, Utc(body.DeadlineAt));
         var errors = await tasks.ValidateAsync(input, ct);
@@ -197,44 +212,63 @@ internal static class CircleApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
         }
+        var grant = await proxy.ForAsync(user, body.ResidentId, ct);
+        if (!grant.IsGranted)
+        {
+            return Problem(StatusCodes.Status403Forbidden, grant.RefusedBecause!);
+        }
         var request = await tasks.CreateAsync(input, identity.AccountId(user)!, byPhone: true, ct);
-        await audit.RecordAsync(user, CircleAuditActions.RecordedPhoneRequest, body.ResidentId, $"Help request {request.Id} taken by phone", ct);
+        await proxy.RecordAsync(user, grant, CircleAuditActions.RecordedPhoneRequest, $"Help request {request.Id} taken by phone", ct);
         return TypedResults.Created($"/api/v1/circle/coordinator/requests/{request.Id}/ranking", new CreatedRequest(request.Id, request.Status, "The request is recorded."));
     }
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> CancelForResident(
-        long id, ReasonBody body, ClaimsPrincipal user, CircleTasks tasks, AppDbContext db, AuditLog audit, CancellationToken ct)
+        long id, ReasonBody body, ClaimsPrincipal user, CircleTasks tasks, AppDbContext db, RoleScopes scopes, AuditLog audit, CancellationToken ct)
     {
-        var requester = await db.HelpRequests.Where(r => r.Id == id).Select(r => (int?)r.RequesterResidentId).SingleOrDefaultAsync(ct);
+        var requester = await db.HelpRequests.Where(r => r.Id == id).Select(r => new { r.RequesterResidentId, r.WardId }).SingleOrDefaultAsync(ct);
         if (requester is null)
         {
             return Problem(StatusCodes.Status404NotFound, $"There is no request {id}.");
         }
+        if (!await scopes.MayHandleAsync(user, requester.WardId, ct))
+        {
+            return OutsideYourWards();
+        }
         var outcome = await tasks.CancelAsync(id, string.IsNullOrWhiteSpace(body.Reason) ? "cancelled by a coordinator" : body.Reason, ct);
         if (outcome.Succeeded)
         {
-            await audit.RecordAsync(user, CircleAuditActions.CancelledForResident, requester, $"Help request {id}", ct);
+            await audit.RecordAsync(user, CircleAuditActions.CancelledForResident, requester.RequesterResidentId, $"Help request {id}", ct);
         }
         return ToResult(outcome);
     }
 
-    public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> GetRanking(long requestId, CircleMatching matching, AppDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> GetRanking(
+        long requestId, ClaimsPrincipal user, CircleMatching matching, CircleQueries queries, RoleScopes scopes, AppDbContext db, CancellationToken ct)
     {
         var id = requestId;
-        if (!await db.HelpRequests.AnyAsync(r => r.Id == id, ct))
+        if (await queries.WardOfRequestAsync(id, ct) is not { } ward)
         {
             return Problem(StatusCodes.Status404NotFound, $"There is no request {id}.");
+        }
+        if (!await scopes.MayHandleAsync(user, ward, ct))
+        {
+            return OutsideYourWards();
         }
         var match = await matching.MatchAsync(db, id, ct);
         return TypedResults.Ok(new RankingResponse(id, match.RequesterHasNetworkPath, [.. match.Ranked.Select(View)]));
     }
 
-    public static async Task<Ok<IReadOnlyList<HelperLoadView>>> GetHelpers(CircleQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.HelpersAsync(ct));
+    public static async Task<Ok<IReadOnlyList<HelperVettingView>>> GetHelpers(ClaimsPrincipal user, CircleQueries queries, RoleScopes scopes, CancellationToken ct) =>
+        TypedResults.Ok(await queries.VettingAsync(await scopes.WardsHandledAsync(user, ct), helperId: null, ct));
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> PutVetting(
-        int id, VettingInput body, ClaimsPrincipal user, CircleIdentity identity, CircleHelpers helpers, AuditLog audit, CancellationToken ct)
+        int id, VettingInput body, ClaimsPrincipal user, CircleIdentity identity, CircleHelpers helpers, CircleQueries queries, RoleScopes scopes, AuditLog audit,
+        CancellationToken ct)
     {
+        if (await HelperOutsideYourWardsAsync(id, user, queries, scopes, ct) is { } refused)
+        {
+            return refused;
+        }
         var outcome = await helpers.RecordVettingAsync(id, body with { IssuedOn = Utc(body.IssuedOn), LastStatusCheckOn = Utc(body.LastStatusCheckOn), RecheckDueOn = Utc(body.RecheckDueOn) },
             identity.AccountId(user)!, ct);
         if (outcome.Succeeded)
@@ -245,8 +279,12 @@ internal static class CircleApi
     }
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Suspend(
-        int id, ReasonBody body, ClaimsPrincipal user, CircleTasks tasks, AuditLog audit, CancellationToken ct)
+        int id, ReasonBody body, ClaimsPrincipal user, CircleTasks tasks, CircleQueries queries, RoleScopes scopes, AuditLog audit, CancellationToken ct)
     {
+        if (await HelperOutsideYourWardsAsync(id, user, queries, scopes, ct) is { } refused)
+        {
+            return refused;
+        }
         if (string.IsNullOrWhiteSpace(body.Reason))
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "Give the reason for suspending the helper.");
@@ -260,8 +298,12 @@ internal static class CircleApi
     }
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Reinstate(
-        int id, ClaimsPrincipal user, CircleTasks tasks, AuditLog audit, CancellationToken ct)
+        int id, ClaimsPrincipal user, CircleTasks tasks, CircleQueries queries, RoleScopes scopes, AuditLog audit, CancellationToken ct)
     {
+        if (await HelperOutsideYourWardsAsync(id, user, queries, scopes, ct) is { } refused)
+        {
+            return refused;
+        }
         var outcome = await tasks.ReinstateHelperAsync(id, ct);
         if (outcome.Succeeded)
         {
@@ -289,6 +331,13 @@ internal static class CircleApi
         CircleOutcomeKind.Invalid => Problem(StatusCodes.Status422UnprocessableEntity, outcome.Message),
         _ => Problem(StatusCodes.Status409Conflict, outcome.Message),
     };
+
+    /// <summary>A 403 when the helper lives outside the caller's wards; null when they may act (or there is no such helper: the handler says so).</summary>
+    private static async Task<ProblemHttpResult?> HelperOutsideYourWardsAsync(int helperId, ClaimsPrincipal user, CircleQueries queries, RoleScopes scopes, CancellationToken ct) =>
+        await queries.WardOfHelperAsync(helperId, ct) is { } ward && !await scopes.MayHandleAsync(user, ward, ct) ? OutsideYourWards() : null;
+
+    private static ProblemHttpResult OutsideYourWards() =>
+        Problem(StatusCodes.Status403Forbidden, "This is outside the wards you coordinate.");
 
     private static ProblemHttpResult NoResident() =>
         Problem(StatusCodes.Status403Forbidden, "Your account is not linked to a resident record, so it cannot ask for or offer help.");

@@ -1,3 +1,6 @@
+using Connective.Web.Features.Account.DataRights;
+using Connective.Web.Features.Circle.Erasure;
+
 namespace Connective.Web.Features.Circle;
 
 /// <summary>The Circle area's core: requests, offers, helpers and vetting, waves, the coordinator's queue.</summary>
@@ -12,6 +15,7 @@ internal static class CircleFeature
         services.AddScoped<CircleHelpers>();
         services.AddScoped<CircleQueries>();
         services.AddScoped<CircleIdentity>();
+        services.AddErasureParticipant<CircleErasure>();
         services.AddHostedService<CircleScheduler>();
         return services;
     }

@@ -75,23 +75,61 @@ public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<C
         return CircleOutcome.Ok("Your offer to help is published. Thank you.");
     }
 
+    /// <summary>The check's problems by field name (the vetting form's), empty when it can be recorded.</summary>
+    public Dictionary<string, string> Validate(VettingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        var today = time.GetUtcNow().UtcDateTime.Date;
+        if (!Enum.IsDefined(input.Scheme))
+        {
+            errors["Scheme"] = "Select the scheme the check was made under";
+        }
+        if (!Enum.IsDefined(input.Level))
+        {
+            errors["Level"] = "Select the level of the check";
+        }
+        var certificate = input.CertificateNumber?.Trim() ?? "";
+        if (certificate.Length == 0 && input.Level != CheckLevel.None)
+        {
+            errors["CertificateNumber"] = "Enter the certificate number";
+        }
+        else if (certificate.Length > 40 || certificate.Any(c => !char.IsLetterOrDigit(c) && c != '-' && c != ' '))
+        {
+            errors["CertificateNumber"] = "Enter the certificate number as printed: up to 40 letters, digits, spaces or hyphens";
+        }
+        if (input.IssuedOn.Date > today)
+        {
+            errors["IssuedOn"] = "The issue date cannot be in the future";
+        }
+        if (input.LastStatusCheckOn is { } checkedOn && (checkedOn.Date > today || checkedOn.Date < input.IssuedOn.Date))
+        {
+            errors["LastStatusCheckOn"] = "The last status check must be between the issue date and today";
+        }
+        if (input.LastStatusCheckOn is not null && !input.UpdateServiceSubscribed)
+        {
+            errors["LastStatusCheckOn"] = "A status check is made through the Update Service: tick that they subscribe, or leave the date blank";
+        }
+        if (input.RecheckDueOn is { } due && due.Date <= input.IssuedOn.Date)
+        {
+            errors["RecheckDueOn"] = "The re-check date must be after the issue date";
+        }
+        if (input.BarredListChecked && input.Level < CheckLevel.EnhancedWithAdultsBarredList)
+        {
+            errors["BarredListChecked"] = "The Adults' Barred List is checked only with an Enhanced check with the barred list: choose that level or untick it";
+        }
+        return errors;
+    }
+
     /// <summary>Records (or replaces) a helper's check; the re-check date defaults to the organisation's policy after issue.</summary>
     public async Task<CircleOutcome> RecordVettingAsync(int helperId, VettingInput input, string accountId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (string.IsNullOrWhiteSpace(input.CertificateNumber) && input.Level != CheckLevel.None)
+        if (Validate(input).Values.FirstOrDefault() is { } problem)
         {
-            return CircleOutcome.Invalid("Enter the certificate number.");
-        }
-        if (!Enum.IsDefined(input.Scheme) || !Enum.IsDefined(input.Level))
-        {
-            return CircleOutcome.Invalid("Select the scheme and level of the check.");
+            return CircleOutcome.Invalid(problem + ".");
         }
         var now = time.GetUtcNow().UtcDateTime;
-        if (input.IssuedOn > now)
-        {
-            return CircleOutcome.Invalid("The issue date cannot be in the future.");
-        }
         var profile = await db.HelperProfiles.SingleOrDefaultAsync(h => h.ResidentId == helperId, ct);
         if (profile is null)
         {

@@ -28,10 +28,15 @@ public sealed record HelperLoadView(int ResidentId, string Name, HelperStatus St
 public sealed record CoordinatorDashboard(IReadOnlyList<QueueItemView> Queue, int UnansweredRequests, int OverdueCheckOuts, int OpenRequests,
     IReadOnlyList<HelperLoadView> BusiestHelpers, IReadOnlyList<HelperLoadView> RechecksDue, IReadOnlyList<HelperLoadView> Suspended);
 
+/// <summary>A helper and their check as a coordinator records it: what was checked and when, never any conviction.</summary>
+public sealed record HelperVettingView(int ResidentId, string Name, string Ward, HelperStatus Status, DateTime? SuspendedAt, string? SuspensionReason,
+    int ActiveTasks, int MaxTasks, HelperTraining Training, string Check, CheckScheme? Scheme, CheckLevel? Level, string? CertificateNumber,
+    DateTime? IssuedOn, bool? BarredListChecked, bool? UpdateServiceSubscribed, DateTime? LastStatusCheckOn, DateTime? RecheckDueOn);
+
 public sealed record HelperProfileView(int ResidentId, IReadOnlyList<int> TaskTypeIds, IReadOnlyList<DayOfWeek> Days, int FromHour, int ToHour,
     double MaxDistanceKm, int MaxTasks, int ActiveTasks, HelperStatus Status, HelperTraining Training, string Check, DateTime? RecheckDueOn);
 
-public sealed record ResidentMatch(int Id, string Name, int BirthYear, string Ward, bool HasAccount, string? Phone);
+public sealed record ResidentMatch(int Id, string Name, int BirthYear, int WardId, string Ward, bool HasAccount, string? Phone);
 
 /// <summary>Reads for Circle's pages and API, projected to what each needs.</summary>
 public sealed class CircleQueries(AppDbContext db, TimeProvider time)
@@ -136,12 +141,17 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
             row.Check is null ? "No check recorded" : Vetting.Describe(row.Check.Scheme, row.Check.Level), row.Check?.RecheckDueOn);
     }
 
-    public async Task<CoordinatorDashboard> DashboardAsync(CancellationToken ct)
+    /// <summary>
+    /// The coordinator's dashboard for the wards they cover (<paramref name="wards"/>; null means the whole borough):
+    /// queue items and counts by the requester's ward, helpers by the ward they live in.
+    /// </summary>
+    public async Task<CoordinatorDashboard> DashboardAsync(IReadOnlySet<int>? wards, CancellationToken ct)
     {
         var today = time.GetUtcNow().UtcDateTime.Date;
+        var requests = InWards(db.HelpRequests, wards);
         var queue = await (
                 from task in db.CoordinatorTasks.AsNoTracking()
-                where task.ResolvedAt == null
+                where task.ResolvedAt == null && requests.Any(r => r.Id == task.RequestId)
                 join resident in db.Residents on task.ResidentId equals resident.Id into residents
                 from resident in residents.DefaultIfEmpty()
                 join helper in db.Residents on task.HelperResidentId equals helper.Id into helpers
@@ -151,25 +161,102 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
                     resident == null ? null : resident.GivenName + " " + resident.FamilyName, resident == null ? null : resident.Phone,
                     task.HelperResidentId, helper == null ? null : helper.GivenName + " " + helper.FamilyName, helper == null ? null : helper.Phone))
             .Take(200).ToListAsync(ct);
-        var unanswered = await db.HelpRequests.CountAsync(r => r.Status == HelpRequestStatus.Unanswered
+        var unanswered = await requests.CountAsync(r => r.Status == HelpRequestStatus.Unanswered
             && db.CoordinatorTasks.Any(t => t.RequestId == r.Id && t.Kind == CoordinatorTaskKind.Unanswered && t.ResolvedAt == null), ct);
-        var overdue = await db.HelpOffers.CountAsync(o => o.OverdueAlertedAt != null && o.CheckedOutAt == null && o.Response == OfferResponse.Accepted, ct);
-        var open = await db.HelpRequests.CountAsync(r => r.Status == HelpRequestStatus.Open || r.Status == HelpRequestStatus.Offered
-                                                         || r.Status == HelpRequestStatus.Accepted || r.Status == HelpRequestStatus.InProgress, ct);
-        var busiest = await HelperLoadsAsync(db.HelperProfiles.Where(h => h.ActiveTasks > 0).OrderByDescending(h => h.ActiveTasks).ThenBy(h => h.ResidentId), ct);
+        var overdue = await db.HelpOffers.CountAsync(o => o.OverdueAlertedAt != null && o.CheckedOutAt == null && o.Response == OfferResponse.Accepted
+                                                          && requests.Any(r => r.Id == o.RequestId), ct);
+        var open = await requests.CountAsync(r => r.Status == HelpRequestStatus.Open || r.Status == HelpRequestStatus.Offered
+                                                  || r.Status == HelpRequestStatus.Accepted || r.Status == HelpRequestStatus.InProgress, ct);
+        var inWards = HelpersIn(wards);
+        var busiest = await HelperLoadsAsync(inWards.Where(h => h.ActiveTasks > 0).OrderByDescending(h => h.ActiveTasks).ThenBy(h => h.ResidentId), ct);
         var horizon = today + RecheckWindow;
-        var rechecks = await HelperLoadsAsync(db.HelperProfiles
+        var rechecks = await HelperLoadsAsync(inWards
             .Where(h => db.VettingRecords.Any(v => v.HelperResidentId == h.ResidentId && v.RecheckDueOn <= horizon))
             .OrderBy(h => db.VettingRecords.Where(v => v.HelperResidentId == h.ResidentId).Select(v => v.RecheckDueOn).FirstOrDefault()).ThenBy(h => h.ResidentId), ct);
-        var suspended = await HelperLoadsAsync(db.HelperProfiles.Where(h => h.Status == HelperStatus.Suspended).OrderBy(h => h.ResidentId), ct);
+        var suspended = await HelperLoadsAsync(inWards.Where(h => h.Status == HelperStatus.Suspended).OrderBy(h => h.ResidentId), ct);
         return new CoordinatorDashboard(queue, unanswered, overdue, open, busiest, rechecks, suspended);
     }
 
-    public async Task<CoordinatorTask?> QueueItemAsync(long id, CancellationToken ct) =>
-        await db.CoordinatorTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+    /// <summary>A queue item, when it concerns a request in the given wards (null: every ward).</summary>
+    public async Task<CoordinatorTask?> QueueItemAsync(long id, IReadOnlySet<int>? wards, CancellationToken ct)
+    {
+        var requests = InWards(db.HelpRequests, wards);
+        return await db.CoordinatorTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && requests.Any(r => r.Id == t.RequestId), ct);
+    }
 
-    public async Task<IReadOnlyList<HelperLoadView>> HelpersAsync(CancellationToken ct) =>
-        await HelperLoadsAsync(db.HelperProfiles.OrderBy(h => h.ResidentId), ct, take: 500);
+    /// <summary>The ward a request's requester lived in when they asked, or null when there is no such request.</summary>
+    public async Task<int?> WardOfRequestAsync(long requestId, CancellationToken ct) =>
+        await db.HelpRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => (int?)r.WardId).SingleOrDefaultAsync(ct);
+
+    /// <summary>The ward of the request a queue item is about, or null when there is no such item.</summary>
+    public async Task<int?> WardOfQueueItemAsync(long itemId, CancellationToken ct) =>
+        await db.CoordinatorTasks.AsNoTracking().Where(t => t.Id == itemId)
+            .Join(db.HelpRequests, t => t.RequestId, r => r.Id, (t, r) => (int?)r.WardId).SingleOrDefaultAsync(ct);
+
+    /// <summary>The ward a helper lives in, or null when the resident has not offered to help.</summary>
+    public async Task<int?> WardOfHelperAsync(int helperId, CancellationToken ct) =>
+        await db.HelperProfiles.AsNoTracking().Where(h => h.ResidentId == helperId)
+            .Join(db.Residents, h => h.ResidentId, r => r.Id, (h, r) => (int?)r.WardId).SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<HelperLoadView>> HelpersAsync(IReadOnlySet<int>? wards, CancellationToken ct) =>
+        await HelperLoadsAsync(HelpersIn(wards).OrderBy(h => h.ResidentId), ct, take: 500);
+
+    /// <summary>
+    /// Helpers of the given wards with everything recorded about their check (never convictions), the re-check falling
+    /// due first, for the vetting page and API.
+    /// </summary>
+    public async Task<IReadOnlyList<HelperVettingView>> VettingAsync(IReadOnlySet<int>? wards, int? helperId, CancellationToken ct)
+    {
+        var helpers = HelpersIn(wards).Where(h => helperId == null || h.ResidentId == helperId);
+        var rows = await (
+                from helper in helpers.AsNoTracking()
+                join resident in db.Residents on helper.ResidentId equals resident.Id
+                join ward in db.Wards on resident.WardId equals ward.Id
+                join check in db.VettingRecords on helper.ResidentId equals check.HelperResidentId into checks
+                from check in checks.DefaultIfEmpty()
+                orderby check == null ? 1 : 0, check == null ? DateTime.MaxValue : check.RecheckDueOn, helper.ResidentId
+                select new
+                {
+                    helper.ResidentId,
+                    Name = resident.GivenName + " " + resident.FamilyName,
+                    Ward = ward.Name,
+                    helper.Status,
+                    helper.SuspendedAt,
+                    helper.SuspensionReason,
+                    helper.ActiveTasks,
+                    helper.MaxTasks,
+                    helper.Training,
+                    Check = check,
+                })
+            .Take(500).ToListAsync(ct);
+        return [.. rows.Select(row => new HelperVettingView(row.ResidentId, row.Name, row.Ward, row.Status, row.SuspendedAt, row.SuspensionReason,
+            row.ActiveTasks, row.MaxTasks, row.Training,
+            row.Check is null ? "No check recorded" : Vetting.Describe(row.Check.Scheme, row.Check.Level),
+            row.Check?.Scheme, row.Check?.Level, row.Check?.CertificateNumber, row.Check?.IssuedOn, row.Check?.BarredListChecked,
+            row.Check?.UpdateServiceSubscribed, row.Check?.LastStatusCheckOn, row.Check?.RecheckDueOn))];
+    }
+
+    /// <summary>Requests whose requester's ward is one of <paramref name="wards"/>; every request when null.</summary>
+    private static IQueryable<HelpRequest> InWards(IQueryable<HelpRequest> requests, IReadOnlySet<int>? wards)
+    {
+        if (wards is null)
+        {
+            return requests;
+        }
+        var list = wards.ToList();
+        return requests.Where(r => list.Contains(r.WardId));
+    }
+
+    /// <summary>Helpers living in one of <paramref name="wards"/>; every helper when null.</summary>
+    private IQueryable<HelperProfile> HelpersIn(IReadOnlySet<int>? wards)
+    {
+        if (wards is null)
+        {
+            return db.HelperProfiles;
+        }
+        var list = wards.ToList();
+        return db.HelperProfiles.Where(h => db.Residents.Any(r => r.Id == h.ResidentId && list.Contains(r.WardId)));
+    }
 
     private async Task<IReadOnlyList<HelperLoadView>> HelperLoadsAsync(IQueryable<HelperProfile> helpers, CancellationToken ct, int take = 25)
     {
@@ -191,11 +278,11 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
 
     public async Task<ResidentMatch?> FindResidentsByIdAsync(int id, CancellationToken ct) =>
         await db.Residents.AsNoTracking().Where(r => r.Id == id)
-            .Join(db.Wards, r => r.WardId, w => w.Id, (r, w) => new ResidentMatch(r.Id, r.GivenName + " " + r.FamilyName, r.BirthYear, w.Name, r.HasAccount, r.Phone))
+            .Join(db.Wards, r => r.WardId, w => w.Id, (r, w) => new ResidentMatch(r.Id, r.GivenName + " " + r.FamilyName, r.BirthYear, w.Id, w.Name, r.HasAccount, r.Phone))
             .SingleOrDefaultAsync(ct);
 
-    /// <summary>Residents matching a name, for the coordinator's phone request form (offline residents first).</summary>
-    public async Task<IReadOnlyList<ResidentMatch>> FindResidentsAsync(string name, CancellationToken ct)
+    /// <summary>Residents of the given wards (null: every ward) matching a name, for the coordinator's phone request form (offline residents first).</summary>
+    public async Task<IReadOnlyList<ResidentMatch>> FindResidentsAsync(string name, IReadOnlySet<int>? wards, CancellationToken ct)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
@@ -203,6 +290,11 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
             return [];
         }
         var query = db.Residents.AsNoTracking();
+        if (wards is not null)
+        {
+            var list = wards.ToList();
+            query = query.Where(r => list.Contains(r.WardId));
+        }
         foreach (var word in words.Take(3))
         {
             // Names start with a capital; LIKE is case-sensitive on PostgreSQL, so match the capitalised form on both.
@@ -215,7 +307,7 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
             query = query.Where(r => EF.Functions.Like(r.GivenName, pattern) || EF.Functions.Like(r.FamilyName, pattern));
         }
         return await query.OrderBy(r => r.HasAccount).ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id).Take(20)
-            .Join(db.Wards, r => r.WardId, w => w.Id, (r, w) => new ResidentMatch(r.Id, r.GivenName + " " + r.FamilyName, r.BirthYear, w.Name, r.HasAccount, r.Phone))
+            .Join(db.Wards, r => r.WardId, w => w.Id, (r, w) => new ResidentMatch(r.Id, r.GivenName + " " + r.FamilyName, r.BirthYear, w.Id, w.Name, r.HasAccount, r.Phone))
             .ToListAsync(ct);
     }
 }

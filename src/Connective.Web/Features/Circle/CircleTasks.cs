@@ -421,7 +421,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
     public async Task<CircleOutcome> CancelAsync(long requestId, string reason, CancellationToken ct)
     {
         var now = Now;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await CallerOrOwnTransaction.BeginAsync(db, ct);
         var cancelled = await db.HelpRequests
             .Where(r => r.Id == requestId && r.Status != HelpRequestStatus.Done && r.Status != HelpRequestStatus.Cancelled)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, HelpRequestStatus.Cancelled).SetProperty(r => r.ClosedAt, now)
@@ -450,7 +450,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
     public async Task<CircleOutcome> SuspendHelperAsync(int helperId, string reason, CancellationToken ct)
     {
         var now = Now;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await CallerOrOwnTransaction.BeginAsync(db, ct);
         var suspended = await db.HelperProfiles.Where(h => h.ResidentId == helperId)
             .ExecuteUpdateAsync(set => set.SetProperty(h => h.Status, HelperStatus.Suspended).SetProperty(h => h.SuspendedAt, now)
                 .SetProperty(h => h.SuspensionReason, Truncate(reason, 500)).SetProperty(h => h.ActiveTasks, 0), ct);

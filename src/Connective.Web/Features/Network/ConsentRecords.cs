@@ -34,7 +34,7 @@ public sealed class ConsentRecords(AppDbContext db, ConsentedNetwork network, Ti
         {
             return;
         }
-        await ConsentedNetwork.InTransactionAsync(db, async () =>
+        await CallerOrOwnTransaction.RunAsync(db, async () =>
         {
             db.Consents.Add(new Consent
             {
@@ -56,7 +56,7 @@ public sealed class ConsentRecords(AppDbContext db, ConsentedNetwork network, Ti
     {
         Validate(purpose, recordedBy);
         var changed = false;
-        await ConsentedNetwork.InTransactionAsync(db, async () =>
+        await CallerOrOwnTransaction.RunAsync(db, async () =>
         {
             var current = await db.Consents
                 .Where(consent => consent.ResidentId == residentId && consent.Purpose == purpose && consent.WithdrawnAt == null)

@@ -77,7 +77,7 @@ public sealed class ConsentedNetwork(IServiceScopeFactory scopes, TimeProvider t
             return false;
         }
 
-        await InTransactionAsync(db, async () =>
+        await CallerOrOwnTransaction.RunAsync(db, async () =>
         {
             var tie = await db.Ties.SingleOrDefaultAsync(
                 tie => tie.PersonAId == low && tie.PersonBId == high && tie.Kind == TieKind.Observed, cancellationToken);
@@ -188,17 +188,4 @@ public sealed class ConsentedNetwork(IServiceScopeFactory scopes, TimeProvider t
     private static async Task<long> CurrentVersionAsync(AppDbContext db, CancellationToken cancellationToken) =>
         await db.NetworkVersions.AsNoTracking().Where(row => row.Id == NetworkVersion.SingletonId)
             .Select(row => row.Version).SingleAsync(cancellationToken);
-
-    /// <summary>Runs <paramref name="work"/> in the caller's transaction if there is one, else in a new one.</summary>
-    internal static async Task InTransactionAsync(AppDbContext db, Func<Task> work, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            await work();
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await work();
-        await transaction.CommitAsync(cancellationToken);
-    }
 }

@@ -1339,6 +1339,84 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("ThanksMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Circle.Erasure.CircleKeptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("BarredListChecked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("ChangeReturnedPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HelperResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("IssuedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastStatusCheckOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("MoneyGivenPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MoneySpentPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OfferId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("ReceiptKept")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RequesterResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Scheme")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("UpdateServiceSubscribed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("RequesterResidentId");
+
+                    b.ToTable("CircleKeptRecords", (string)null);
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
                 {
                     b.Property<long>("Id")
@@ -1353,6 +1431,13 @@ namespace Connective.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("AttendanceRecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");

@@ -1,13 +1,18 @@
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Audit;
+using Connective.Web.Features.Residents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connective.Web.Features.Circle.Coordinator;
 
-/// <summary>The coordinator's queue (unanswered, overdue, calls to make), helpers' load and re-checks due. Views are audited: it names people.</summary>
+/// <summary>
+/// The coordinator's queue (unanswered, overdue, calls to make), helpers' load and re-checks due, for the wards their role
+/// covers (the whole borough for a borough-wide coordinator or an admin). Views are audited: it names people.
+/// </summary>
 [Authorize(Policy = CirclePolicies.Coordinator)]
-public sealed class DashboardModel(CircleQueries queries, CircleTasks tasks, CircleIdentity identity, AuditLog audit) : PageModel
+public sealed class DashboardModel(CircleQueries queries, CircleTasks tasks, CircleIdentity identity, RoleScopes scopes, AuditLog audit) : PageModel
 {
     public CoordinatorDashboard Dashboard { get; private set; } = null!;
     public string? Notice { get; private set; }
@@ -16,13 +21,19 @@ public sealed class DashboardModel(CircleQueries queries, CircleTasks tasks, Cir
     {
         Notice = CircleText.Notice(notice);
         await audit.RecordAsync(User, CircleAuditActions.ViewedQueue, subjectResidentId: null, reason: null, cancellationToken);
-        Dashboard = await queries.DashboardAsync(cancellationToken);
+        Dashboard = await queries.DashboardAsync(await scopes.WardsHandledAsync(User, cancellationToken), cancellationToken);
     }
 
     /// <summary>Marks an item done; on a call to a requester whose task is done, also passes on the thanks they gave on the phone.</summary>
     public async Task<IActionResult> OnPostResolveAsync(long itemId, string? outcome, string? thanks, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(thanks) && await queries.QueueItemAsync(itemId, cancellationToken) is { RequestId: { } requestId, ResidentId: { } requesterId })
+        var item = await queries.QueueItemAsync(itemId, await scopes.WardsHandledAsync(User, cancellationToken), cancellationToken);
+        if (item is null)
+        {
+            // No such item in the caller's wards: nothing is changed, and nothing said about other wards.
+            return NotFound();
+        }
+        if (!string.IsNullOrWhiteSpace(thanks) && item is { RequestId: { } requestId, ResidentId: { } requesterId })
         {
             var sent = await tasks.ThankAsync(requestId, requesterId, thanks, cancellationToken);
             if (sent.Succeeded)

@@ -1,5 +1,7 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Audit;
+using Connective.Web.Features.Account.Authorization;
+using Connective.Web.Features.Network;
+using Connective.Web.Features.Residents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,48 +9,78 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connective.Web.Features.Circle.Coordinator;
 
 /// <summary>
-/// A coordinator records a request taken on the phone for a resident (often one with no internet). Both identities are
-/// kept: the request records the coordinator's account, and the audit log the coordinator acting for the resident.
+/// A coordinator records a request taken on the phone for a resident of a ward they cover (often one with no internet).
+/// It goes through <see cref="ProxyContext"/>: only with the resident's consent that a coordinator may act for them, and
+/// every attempt is audited with both identities; the request also keeps the coordinator's account id.
 /// </summary>
 [Authorize(Policy = CirclePolicies.Coordinator)]
-public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity, AuditLog audit, TimeProvider time) : PageModel
+public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity, ProxyContext proxy, ConsentRecords consents,
+    RoleScopes scopes, TimeProvider time) : PageModel
 {
     public string? Name { get; private set; }
     public IReadOnlyList<ResidentMatch> Matches { get; private set; } = [];
     public ResidentMatch? Resident { get; private set; }
+    public bool MayActForThem { get; private set; }
+    public string? RefusedBecause { get; private set; }
     public RequestForm Form { get; private set; } = new();
 
-    public async Task OnGetAsync(string? name, int? residentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? name, int? residentId, CancellationToken cancellationToken)
     {
         Name = name;
         if (!string.IsNullOrWhiteSpace(name))
         {
-            Matches = await queries.FindResidentsAsync(name, cancellationToken);
+            Matches = await queries.FindResidentsAsync(name, await scopes.WardsHandledAsync(User, cancellationToken), cancellationToken);
         }
         if (residentId is { } id)
         {
-            Resident = (await queries.FindResidentsByIdAsync(id, cancellationToken));
+            if (await LoadResidentAsync(id, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
             Form.TaskTypes = await queries.TaskTypesAsync(cancellationToken);
         }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int residentId, int? taskTypeId, string? details, HelpUrgency urgency, int daysToDeadline, CancellationToken cancellationToken)
+    {
+        if (await LoadResidentAsync(residentId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        Form = new RequestForm { TaskTypeId = taskTypeId, Details = details, Urgency = urgency, DaysToDeadline = daysToDeadline };
+        var input = Form.ToRequest(residentId, time.GetUtcNow().UtcDateTime);
+        Form.Errors = await tasks.ValidateAsync(input, cancellationToken);
+        Form.TaskTypes = await queries.TaskTypesAsync(cancellationToken);
+        if (Form.Errors.Count > 0)
+        {
+            return Page();
+        }
+        var grant = await proxy.ForAsync(User, residentId, cancellationToken);
+        if (!grant.IsGranted)
+        {
+            RefusedBecause = grant.RefusedBecause;
+            return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
+        }
+        var request = await tasks.CreateAsync(input, identity.AccountId(User)!, byPhone: true, cancellationToken);
+        await proxy.RecordAsync(User, grant, CircleAuditActions.RecordedPhoneRequest, $"Help request {request.Id} taken by phone", cancellationToken);
+        return Redirect("/circle/coordinator?notice=phoned");
+    }
+
+    /// <summary>The resident, when they exist and live in a ward the caller covers; otherwise the result to return instead.</summary>
+    private async Task<IActionResult?> LoadResidentAsync(int residentId, CancellationToken cancellationToken)
     {
         Resident = await queries.FindResidentsByIdAsync(residentId, cancellationToken);
         if (Resident is null)
         {
             return Redirect("/circle/coordinator/phone-request");
         }
-        Form = new RequestForm { TaskTypeId = taskTypeId, Details = details, Urgency = urgency, DaysToDeadline = daysToDeadline };
-        var input = Form.ToRequest(residentId, time.GetUtcNow().UtcDateTime);
-        Form.Errors = await tasks.ValidateAsync(input, cancellationToken);
-        if (Form.Errors.Count > 0)
+        if (!await scopes.MayHandleAsync(User, Resident.WardId, cancellationToken))
         {
-            Form.TaskTypes = await queries.TaskTypesAsync(cancellationToken);
-            return Page();
+            Resident = null;
+            return Forbid();
         }
-        var request = await tasks.CreateAsync(input, identity.AccountId(User)!, byPhone: true, cancellationToken);
-        await audit.RecordAsync(User, CircleAuditActions.RecordedPhoneRequest, residentId, $"Help request {request.Id} taken by phone", cancellationToken);
-        return Redirect("/circle/coordinator?notice=phoned");
+        MayActForThem = await consents.HasAsync(residentId, ProxyContext.Purpose, cancellationToken);
+        return null;
     }
 }

@@ -40,6 +40,7 @@ public sealed class MeetupModel(MeetupBook book, AppDbContext db) : PageModel
                 RsvpOutcome.AlreadyBooked => "You already have a place.",
                 RsvpOutcome.Full => "Sorry, every place has been taken.",
                 RsvpOutcome.Started => "This meetup has already started.",
+                RsvpOutcome.Cancelled => "This meetup is cancelled.",
                 _ => "There is no such meetup.",
             };
         }

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Features.Residents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Circle.Meetups;
@@ -9,12 +12,21 @@ namespace Connective.Web.Features.Circle.Meetups;
 public sealed record CircleSummary(int Id, string Name, string Description, string WardName, int Members, bool IAmMember, bool IOrganise, DateTime? NextMeetupAt);
 
 public sealed record MeetupSummary(long Id, int CircleId, string CircleName, string Title, DateTime StartsAt, DateTime EndsAt, string Place,
-    int Capacity, int PlacesLeft, string? AccessibilityNotes, bool IHaveAPlace);
+    int Capacity, int PlacesLeft, string? AccessibilityNotes, bool IHaveAPlace, DateTime? CancelledAt = null);
 
 public sealed record MeetupPerson(int ResidentId, string Name, bool Attended);
 
 public sealed record MeetupDetail(MeetupSummary Meetup, string Description, bool ICanManage, DateTime? AttendanceRecordedAt,
     IReadOnlyList<MeetupPerson> People);
+
+/// <summary>A new circle: a group by interest (its name says which) or by place, meeting in a ward.</summary>
+public sealed record NewCircle(string? Name, string? Description, int WardId);
+
+/// <summary>Why a meetup was cancelled, for the people with a place.</summary>
+public sealed record CancelMeetup(string? Reason);
+
+/// <summary>A circle someone may organise meetups in.</summary>
+public sealed record OrganisableCircle(int Id, string Name, string WardName);
 
 /// <summary>The fields of a new meetup, as typed on the form or sent to the API.</summary>
 public sealed record NewMeetup(int CircleId, string? Title, string? Description, DateTime? StartsAt, int? DurationMinutes, string? Place,
@@ -27,6 +39,7 @@ public enum RsvpOutcome
     Full,
     Started,
     NotFound,
+    Cancelled,
 }
 
 /// <summary>What recording attendance did: who came, and how many pairs gained an observed tie.</summary>
@@ -36,7 +49,7 @@ public sealed record AttendanceOutcome(int Attended, int TiesObserved);
 /// Circles, their meetups, places and attendance. A signed-in person acts as their resident record; organisers are the
 /// circle's coordinators (members marked so) and staff coordinators, who manage any meetup.
 /// </summary>
-public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies ties)
+public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies ties, RoleScopes scopes, Outbox outbox)
 {
     public const int MaxCapacity = 500;
 
@@ -86,7 +99,7 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
     {
         var now = time.GetUtcNow().UtcDateTime;
         var list = await Summaries(db.Meetups
-            .Where(meetup => meetup.EndsAt > now && (circleId == null || meetup.CircleId == circleId))
+            .Where(meetup => meetup.EndsAt > now && meetup.CancelledAt == null && (circleId == null || meetup.CircleId == circleId))
             .OrderBy(meetup => meetup.StartsAt).ThenBy(meetup => meetup.Id)
             .Take(200), residentId)
             .ToListAsync(ct);
@@ -109,13 +122,22 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         return new MeetupDetail(summary, meetup.Description, canManage, meetup.AttendanceRecordedAt, people);
     }
 
-    /// <summary>Staff coordinators manage every meetup; a circle's coordinators manage their circle's meetups.</summary>
+    /// <summary>
+    /// Staff coordinators manage the meetups of circles in the wards they cover (admins every one); a circle's coordinators
+    /// manage their circle's meetups.
+    /// </summary>
     public async Task<bool> CanManageAsync(long meetupId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
+        var ward = await db.Meetups.Where(meetup => meetup.Id == meetupId)
+            .Join(db.Circles, meetup => meetup.CircleId, circle => circle.Id, (meetup, circle) => (int?)circle.WardId).SingleOrDefaultAsync(ct);
+        if (ward is null)
         {
-            return await db.Meetups.AnyAsync(meetup => meetup.Id == meetupId, ct);
+            return false;
+        }
+        if (await scopes.MayHandleAsync(user, ward.Value, ct))
+        {
+            return true;
         }
         return residentId is not null && await db.Meetups.AnyAsync(meetup => meetup.Id == meetupId &&
             (meetup.OrganiserResidentId == residentId ||
@@ -125,9 +147,14 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
     public async Task<bool> CanOrganiseInAsync(int circleId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
+        var ward = await db.Circles.Where(circle => circle.Id == circleId).Select(circle => (int?)circle.WardId).SingleOrDefaultAsync(ct);
+        if (ward is null)
         {
-            return await db.Circles.AnyAsync(circle => circle.Id == circleId, ct);
+            return false;
+        }
+        if (await scopes.MayHandleAsync(user, ward.Value, ct))
+        {
+            return true;
         }
         return residentId is not null &&
             await db.CircleMembers.AnyAsync(member => member.CircleId == circleId && member.ResidentId == residentId && member.IsCoordinator, ct);
@@ -138,6 +165,191 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = time.GetUtcNow().UtcDateTime;
+        var errors = Validate(input, now);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var start = DateTime.SpecifyKind(input.StartsAt!.Value, DateTimeKind.Utc);
+        var meetup = new Meetup
+        {
+            CircleId = input.CircleId,
+            Title = input.Title!.Trim(),
+            Description = input.Description?.Trim() ?? "",
+            StartsAt = start,
+            EndsAt = start.AddMinutes(input.DurationMinutes!.Value),
+            Place = input.Place!.Trim(),
+            Capacity = input.Capacity!.Value,
+            AccessibilityNotes = string.IsNullOrWhiteSpace(input.AccessibilityNotes) ? null : input.AccessibilityNotes.Trim(),
+            OrganiserResidentId = organiserResidentId,
+            CreatedAt = now,
+        };
+        db.Meetups.Add(meetup);
+        await db.SaveChangesAsync(ct);
+        return (meetup.Id, errors);
+    }
+
+    /// <summary>
+    /// Changes a meetup that has not started and is not cancelled; the circle stays the same, and the capacity cannot drop
+    /// below the places already taken. Everyone with a place is told what changed. Returns each problem by field name.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> UpdateAsync(long meetupId, NewMeetup input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = Validate(input, now);
+        var meetup = await db.Meetups.SingleOrDefaultAsync(meetup => meetup.Id == meetupId, ct);
+        if (meetup is null || meetup.CancelledAt is not null || meetup.StartsAt <= now)
+        {
+            return new Dictionary<string, string> { ["Meetup"] = "Only a meetup that has not started and is not cancelled can be changed" };
+        }
+        if (input.Capacity is { } capacity && capacity < meetup.TakenPlaces)
+        {
+            errors["Capacity"] = $"{meetup.TakenPlaces} places are already taken: the capacity cannot be lower than that";
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var start = DateTime.SpecifyKind(input.StartsAt!.Value, DateTimeKind.Utc);
+        var before = (meetup.StartsAt, meetup.EndsAt, meetup.Place);
+        meetup.Title = input.Title!.Trim();
+        meetup.Description = input.Description?.Trim() ?? "";
+        meetup.StartsAt = start;
+        meetup.EndsAt = start.AddMinutes(input.DurationMinutes!.Value);
+        meetup.Place = input.Place!.Trim();
+        meetup.Capacity = input.Capacity!.Value;
+        meetup.AccessibilityNotes = string.IsNullOrWhiteSpace(input.AccessibilityNotes) ? null : input.AccessibilityNotes.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A place was taken between the check and the save, and the CHECK constraint refused the lower capacity.
+            db.Entry(meetup).State = EntityState.Detached;
+            return new Dictionary<string, string> { ["Capacity"] = "More places were taken just now: the capacity cannot be lower than the places taken" };
+        }
+        if (before != (meetup.StartsAt, meetup.EndsAt, meetup.Place))
+        {
+            await TellPeopleWithAPlaceAsync(meetup, $"Changed: {meetup.Title}",
+                $"The meetup \"{meetup.Title}\" has changed. It is now on {When(meetup.StartsAt)} to {meetup.EndsAt.ToString("HH:mm", CultureInfo.InvariantCulture)} (UTC) at {meetup.Place}. " +
+                "Your place is kept. If you can no longer come, please give your place back so someone else can have it.", ct);
+        }
+        return errors;
+    }
+
+    /// <summary>Calls a meetup off before it starts: no more places are taken, and everyone with a place is told why.</summary>
+    public async Task<string?> CancelAsync(long meetupId, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+        {
+            return "Say why the meetup is cancelled, in up to 500 characters";
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var cancelled = await db.Meetups.Where(meetup => meetup.Id == meetupId && meetup.CancelledAt == null && meetup.StartsAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(meetup => meetup.CancelledAt, now).SetProperty(meetup => meetup.CancelledBecause, reason.Trim()), ct);
+        if (cancelled == 0)
+        {
+            return "Only a meetup that has not started and is not already cancelled can be cancelled";
+        }
+        var meetup = await db.Meetups.AsNoTracking().SingleAsync(meetup => meetup.Id == meetupId, ct);
+        await TellPeopleWithAPlaceAsync(meetup, $"Cancelled: {meetup.Title}",
+            $"We are sorry: the meetup \"{meetup.Title}\" on {When(meetup.StartsAt)} at {meetup.Place} is cancelled. The organiser says: {reason.Trim()}", ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Starts a circle: by a staff coordinator in a ward they cover (or an admin), or by a resident who already organises a
+    /// circle, in their own ward; a resident who starts one is its first organiser. Returns each problem by field name.
+    /// </summary>
+    public async Task<(int? Id, IReadOnlyDictionary<string, string> Errors, bool Allowed)> CreateCircleAsync(NewCircle input, ClaimsPrincipal user, int? residentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await CanStartCircleInAsync(input.WardId, user, residentId, ct))
+        {
+            return (null, new Dictionary<string, string>(), false);
+        }
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
+        {
+            errors["Name"] = "Enter the circle's name, in up to 200 characters";
+        }
+        else if (await db.Circles.AnyAsync(circle => circle.Name == input.Name.Trim() && circle.WardId == input.WardId, ct))
+        {
+            errors["Name"] = "There is already a circle with that name in this ward";
+        }
+        if (string.IsNullOrWhiteSpace(input.Description) || input.Description.Trim().Length > 2000)
+        {
+            errors["Description"] = "Say what the circle is for (an interest, or the place it brings together), in up to 2,000 characters";
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors, true);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var circle = new Data.Circle { Name = input.Name!.Trim(), Description = input.Description!.Trim(), WardId = input.WardId, CreatedAt = now };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Circles.Add(circle);
+        await db.SaveChangesAsync(ct);
+        if (residentId is { } organiser && !await scopes.MayHandleAsync(user, input.WardId, ct))
+        {
+            db.CircleMembers.Add(new CircleMember { CircleId = circle.Id, ResidentId = organiser, IsCoordinator = true, JoinedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return (circle.Id, errors, true);
+    }
+
+    /// <summary>Whether the person may start a circle in the ward (see <see cref="CreateCircleAsync"/>).</summary>
+    public async Task<bool> CanStartCircleInAsync(int wardId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
+    {
+        if (!await db.Wards.AnyAsync(ward => ward.Id == wardId, ct))
+        {
+            return false;
+        }
+        if (await scopes.MayHandleAsync(user, wardId, ct))
+        {
+            return true;
+        }
+        return residentId is { } id
+               && await db.Residents.AnyAsync(resident => resident.Id == id && resident.WardId == wardId, ct)
+               && await db.CircleMembers.AnyAsync(member => member.ResidentId == id && member.IsCoordinator, ct);
+    }
+
+    /// <summary>The wards the person may start circles in, by name.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> WardsToStartCirclesInAsync(ClaimsPrincipal user, int? residentId, CancellationToken ct)
+    {
+        var staff = await scopes.WardsHandledAsync(user, ct);
+        var wards = await db.Wards.AsNoTracking().OrderBy(ward => ward.Name).Select(ward => new { ward.Id, ward.Name }).ToListAsync(ct);
+        var result = new List<(int, string)>();
+        foreach (var ward in wards)
+        {
+            if (staff is null || staff.Contains(ward.Id) || await CanStartCircleInAsync(ward.Id, user, residentId, ct))
+            {
+                result.Add((ward.Id, ward.Name));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The circles the person may organise meetups in.</summary>
+    public async Task<IReadOnlyList<OrganisableCircle>> OrganisableCirclesAsync(ClaimsPrincipal user, int? residentId, CancellationToken ct)
+    {
+        var staff = await scopes.WardsHandledAsync(user, ct);
+        var staffWards = staff?.ToList() ?? [];
+        var isStaffEverywhere = staff is null;
+        return await db.Circles.AsNoTracking()
+            .Where(circle => isStaffEverywhere || staffWards.Contains(circle.WardId)
+                             || db.CircleMembers.Any(member => member.CircleId == circle.Id && member.ResidentId == residentId && member.IsCoordinator))
+            .OrderBy(circle => circle.Name).ThenBy(circle => circle.Id)
+            .Join(db.Wards, circle => circle.WardId, ward => ward.Id, (circle, ward) => new OrganisableCircle(circle.Id, circle.Name, ward.Name))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Each problem with a meetup's fields, by field name.</summary>
+    private static Dictionary<string, string> Validate(NewMeetup input, DateTime now)
+    {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > 200)
         {
@@ -167,28 +379,50 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         {
             errors["AccessibilityNotes"] = "Accessibility notes must be 1,000 characters or fewer";
         }
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        var start = DateTime.SpecifyKind(input.StartsAt!.Value, DateTimeKind.Utc);
-        var meetup = new Meetup
-        {
-            CircleId = input.CircleId,
-            Title = input.Title!.Trim(),
-            Description = input.Description?.Trim() ?? "",
-            StartsAt = start,
-            EndsAt = start.AddMinutes(input.DurationMinutes!.Value),
-            Place = input.Place!.Trim(),
-            Capacity = input.Capacity!.Value,
-            AccessibilityNotes = string.IsNullOrWhiteSpace(input.AccessibilityNotes) ? null : input.AccessibilityNotes.Trim(),
-            OrganiserResidentId = organiserResidentId,
-            CreatedAt = now,
-        };
-        db.Meetups.Add(meetup);
-        await db.SaveChangesAsync(ct);
-        return (meetup.Id, errors);
+        return errors;
     }
+
+    /// <summary>
+    /// Tells everyone with a place: by e-mail when we have an address (their account's, or the one on their record), or
+    /// by letter to their home, as the rest of the platform writes to people offline.
+    /// </summary>
+    private async Task TellPeopleWithAPlaceAsync(Meetup meetup, string subject, string body, CancellationToken ct)
+    {
+        var people = await (
+                from rsvp in db.MeetupRsvps.AsNoTracking()
+                where rsvp.MeetupId == meetup.Id
+                join resident in db.Residents on rsvp.ResidentId equals resident.Id
+                join household in db.Households on resident.HouseholdId equals household.Id
+                select new
+                {
+                    resident.Id,
+                    AccountEmail = db.Users.Where(user => user.ResidentId == resident.Id && user.EmailConfirmed).Select(user => user.Email).FirstOrDefault(),
+                    resident.Email,
+                    Postal = household.AddressLine + ", " + household.Postcode,
+                })
+            .ToListAsync(ct);
+        var link = $"/circle/meetups/{meetup.Id}";
+        foreach (var person in people)
+        {
+            if ((person.AccountEmail ?? person.Email) is { } email)
+            {
+                await outbox.SendAsync(email, subject, body, link, ct);
+                continue;
+            }
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                To = person.Postal,
+                Subject = subject,
+                Body = body,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+                Kind = OutboxKind.Letter,
+                RecipientResidentId = person.Id,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string When(DateTime at) => at.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Takes a place. The count rises only while below capacity, in the same transaction as the RSVP row, so the last
@@ -203,14 +437,15 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var taken = await db.Meetups
-            .Where(meetup => meetup.Id == meetupId && meetup.StartsAt > now && meetup.TakenPlaces < meetup.Capacity)
+            .Where(meetup => meetup.Id == meetupId && meetup.StartsAt > now && meetup.CancelledAt == null && meetup.TakenPlaces < meetup.Capacity)
             .ExecuteUpdateAsync(set => set.SetProperty(meetup => meetup.TakenPlaces, meetup => meetup.TakenPlaces + 1), ct);
         if (taken == 0)
         {
             await transaction.RollbackAsync(ct);
             var meetup = await db.Meetups.AsNoTracking().Where(meetup => meetup.Id == meetupId)
-                .Select(meetup => new { meetup.StartsAt }).SingleOrDefaultAsync(ct);
-            return meetup is null ? RsvpOutcome.NotFound : meetup.StartsAt <= now ? RsvpOutcome.Started : RsvpOutcome.Full;
+                .Select(meetup => new { meetup.StartsAt, meetup.CancelledAt }).SingleOrDefaultAsync(ct);
+            return meetup is null ? RsvpOutcome.NotFound : meetup.CancelledAt is not null ? RsvpOutcome.Cancelled
+                : meetup.StartsAt <= now ? RsvpOutcome.Started : RsvpOutcome.Full;
         }
         var rsvp = new MeetupRsvp { MeetupId = meetupId, ResidentId = residentId, At = now };
         db.MeetupRsvps.Add(rsvp);
@@ -283,7 +518,7 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         meetups.AsNoTracking().Join(db.Circles, meetup => meetup.CircleId, circle => circle.Id, (meetup, circle) => new MeetupSummary(
             meetup.Id, circle.Id, circle.Name, meetup.Title, meetup.StartsAt, meetup.EndsAt, meetup.Place,
             meetup.Capacity, meetup.Capacity - meetup.TakenPlaces, meetup.AccessibilityNotes,
-            db.MeetupRsvps.Any(rsvp => rsvp.MeetupId == meetup.Id && rsvp.ResidentId == residentId)));
+            db.MeetupRsvps.Any(rsvp => rsvp.MeetupId == meetup.Id && rsvp.ResidentId == residentId), meetup.CancelledAt));
 
     private async Task<IReadOnlyList<MeetupPerson>> PeopleAsync(long meetupId, CancellationToken ct)
     {

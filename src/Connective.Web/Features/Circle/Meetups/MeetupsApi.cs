@@ -22,6 +22,12 @@ internal static class MeetupsApi
         circle.MapGet("/meetups/{id:long}", GetMeetup).WithName("GetMeetup")
             .WithSummary("One meetup; its organisers also see who has a place and who came");
         circle.MapPost("/meetups", PostMeetup).WithName("PostMeetup").WithSummary("Creates a meetup (a circle's coordinators, or staff coordinators)");
+        circle.MapPost("/circles", PostCircle).WithName("PostCircle")
+            .WithSummary("Starts a circle (staff coordinators in their wards; a resident who already organises a circle, in their own ward)");
+        circle.MapPut("/meetups/{id:long}", PutMeetup).WithName("PutMeetup")
+            .WithSummary("Changes a meetup before it starts (its organisers); people with a place are told of a new time or place");
+        circle.MapPost("/meetups/{id:long}/cancel", PostCancelMeetup).WithName("CancelMeetup")
+            .WithSummary("Cancels a meetup before it starts (its organisers); people with a place are told why");
         circle.MapPut("/meetups/{id:long}/rsvp", PutRsvp).WithName("RsvpMeetup").WithSummary("Takes a place; the last place goes to one person");
         circle.MapDelete("/meetups/{id:long}/rsvp", DeleteRsvp).WithName("CancelMeetupRsvp").WithSummary("Gives a place back before the start");
         circle.MapPut("/meetups/{id:long}/attendance", PutAttendance).WithName("RecordMeetupAttendance")
@@ -63,6 +69,48 @@ internal static class MeetupsApi
         return TypedResults.Created($"/api/v1/circle/meetups/{id}", (await book.DetailAsync(id.Value, user, residentId, ct))!);
     }
 
+    public static async Task<Results<Created<CircleSummary>, ProblemHttpResult, ValidationProblem>> PostCircle(
+        NewCircle request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var residentId = await db.ResidentIdAsync(user, ct);
+        var (id, errors, allowed) = await book.CreateCircleAsync(request, user, residentId, ct);
+        if (!allowed)
+        {
+            return TypedResults.Problem("Circles are started by staff coordinators in their wards, or by a resident who already organises a circle, in their own ward.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+        if (id is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(error => error.Key, error => new[] { error.Value }));
+        }
+        return TypedResults.Created($"/api/v1/circle/circles#{id}", (await book.CirclesAsync(residentId, ct)).Single(circle => circle.Id == id));
+    }
+
+    public static async Task<Results<Ok<MeetupDetail>, ProblemHttpResult, ValidationProblem>> PutMeetup(
+        long id, NewMeetup request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var residentId = await db.ResidentIdAsync(user, ct);
+        if (!await book.CanManageAsync(id, user, residentId, ct))
+        {
+            return TypedResults.Problem("Only the meetup's organisers can change it.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+        var errors = await book.UpdateAsync(id, request, ct);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors.ToDictionary(error => error.Key, error => new[] { error.Value }))
+            : TypedResults.Ok((await book.DetailAsync(id, user, residentId, ct))!);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> PostCancelMeetup(
+        long id, CancelMeetup request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await book.CanManageAsync(id, user, await db.ResidentIdAsync(user, ct), ct))
+        {
+            return TypedResults.Problem("Only the meetup's organisers can cancel it.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+        var error = await book.CancelAsync(id, request.Reason, ct);
+        return error is null ? TypedResults.NoContent() : TypedResults.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "Cannot cancel");
+    }
+
     public static async Task<Results<Ok<RsvpResponse>, ProblemHttpResult>> PutRsvp(long id, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var residentId = await db.ResidentIdAsync(user, ct);
@@ -76,6 +124,7 @@ internal static class MeetupsApi
             RsvpOutcome.NotFound => NotFound(id),
             RsvpOutcome.Full => TypedResults.Problem("Every place at this meetup is taken.", statusCode: StatusCodes.Status409Conflict, title: "Meetup full"),
             RsvpOutcome.Started => TypedResults.Problem("This meetup has already started.", statusCode: StatusCodes.Status409Conflict, title: "Meetup started"),
+            RsvpOutcome.Cancelled => TypedResults.Problem("This meetup is cancelled.", statusCode: StatusCodes.Status409Conflict, title: "Meetup cancelled"),
             _ => TypedResults.Ok(new RsvpResponse(outcome, (await book.DetailAsync(id, user, residentId, ct))!.Meetup.PlacesLeft)),
         };
     }

@@ -29,6 +29,11 @@ public sealed class Meetup
 
     /// <summary>When the organiser last recorded who came; null until they do.</summary>
     public DateTime? AttendanceRecordedAt { get; set; }
+
+    /// <summary>When it was called off (no more places are taken; the people with a place were told), and why.</summary>
+    public DateTime? CancelledAt { get; set; }
+
+    public string? CancelledBecause { get; set; }
 }
 
 /// <summary>A resident's place at a meetup.</summary>
@@ -60,6 +65,7 @@ internal sealed class MeetupConfiguration : IEntityTypeConfiguration<Meetup>
         builder.Property(meetup => meetup.Description).HasMaxLength(2000);
         builder.Property(meetup => meetup.Place).HasMaxLength(300);
         builder.Property(meetup => meetup.AccessibilityNotes).HasMaxLength(1000);
+        builder.Property(meetup => meetup.CancelledBecause).HasMaxLength(500);
         builder.HasOne<Data.Circle>().WithMany().HasForeignKey(meetup => meetup.CircleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Resident>().WithMany().HasForeignKey(meetup => meetup.OrganiserResidentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(meetup => new { meetup.CircleId, meetup.StartsAt });

@@ -37,7 +37,7 @@ public sealed record NewReferral(ReferralAgency? Agency, string? Reference, int?
 /// Safeguarding concerns: anyone signed in raises one; only the safeguarding lead reads and handles them (callers
 /// check the role). Every step is written to the audit log by internal ids, never with the concern's words.
 /// </summary>
-public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditLog audit, UserManager<ConnectiveUser> users)
+public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditLog audit, UserManager<ConnectiveUser> users, CircleTasks tasks)
 {
     public const int MaxText = 4000;
 
@@ -134,9 +134,11 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
     }
 
     /// <summary>
-    /// Records a referral. With a helper to remove, the helper loses the Helper role on every account linked to them
-    /// (so they are offered no more tasks and cannot accept any) and the referral names them; the record is kept when
-    /// their other data is erased. Returns each problem by field name.
+    /// Records a referral. With a helper to remove, the helper is suspended through Circle's suspension (every task offered
+    /// to or accepted by them is withdrawn, accepted ones go back out to others), loses the Helper role on every account
+    /// linked to them, and the referral names them; the record is kept when their other data is erased. The suspension
+    /// comes first, so that if anything after it fails the helper is stopped rather than left working without a record.
+    /// Returns each problem by field name.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> ReferAsync(ClaimsPrincipal lead, long id, NewReferral input, CancellationToken ct)
     {
@@ -165,6 +167,12 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
             return errors;
         }
         var now = time.GetUtcNow().UtcDateTime;
+        if (input.RemoveHelperResidentId is { } suspended && await db.HelperProfiles.AnyAsync(helper => helper.ResidentId == suspended, ct))
+        {
+            var reason = $"Removed for harm: safeguarding concern {id}, referred to {input.Agency} ({input.Reference!.Trim()}).";
+            var outcome = await tasks.SuspendHelperAsync(suspended, reason, ct);
+            await audit.RecordAsync(lead, CircleAuditActions.SuspendedHelper, suspended, outcome.Message, ct);
+        }
         db.SafeguardingReferrals.Add(new SafeguardingReferral
         {
             ConcernId = id,

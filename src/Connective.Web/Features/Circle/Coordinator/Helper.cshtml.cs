@@ -1,0 +1,185 @@
+using System.Globalization;
+using Connective.Web.Data;
+using Connective.Web.Features.Account.Authorization;
+using Connective.Web.Features.Audit;
+using Connective.Web.Features.Residents;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connective.Web.Features.Circle.Coordinator;
+
+/// <summary>The vetting form as typed: dates as text (day, month and year), so a bad date is shown back with a clear error.</summary>
+public sealed class VettingForm
+{
+    public CheckScheme? Scheme { get; set; }
+    public CheckLevel? Level { get; set; }
+    public string? CertificateNumber { get; set; }
+    public string? IssuedOn { get; set; }
+    public bool BarredListChecked { get; set; }
+    public bool UpdateServiceSubscribed { get; set; }
+    public string? LastStatusCheckOn { get; set; }
+    public string? RecheckDueOn { get; set; }
+    /// <summary>Shown back on the page; bound from the ticked boxes by the handler (an array), not by the form model.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlyList<HelperTraining> Training { get; set; } = [];
+}
+
+/// <summary>
+/// One helper in a ward the coordinator covers: their check (record or update it; no conviction details), and suspension
+/// (with a reason; withdraws every task offered to or accepted by them) or reinstatement. Every view and change is audited.
+/// </summary>
+[Authorize(Policy = CirclePolicies.Coordinator)]
+public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, CircleTasks tasks, CircleIdentity identity, RoleScopes scopes, AuditLog audit,
+    Microsoft.Extensions.Options.IOptions<CircleOptions> options) : PageModel
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy", "d-M-yyyy"];
+
+    public HelperVettingView Helper { get; private set; } = null!;
+    public VettingForm Form { get; private set; } = new();
+    public Dictionary<string, string> Errors { get; } = [];
+    public string? Notice { get; private set; }
+    public string? SuspendReason { get; private set; }
+    public int RecheckAfterYears => options.Value.RecheckAfterYears;
+
+    public async Task<IActionResult> OnGetAsync(int id, string? notice, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        Notice = CircleText.Notice(notice);
+        await audit.RecordAsync(User, CircleAuditActions.ViewedHelper, id, reason: null, cancellationToken);
+        Form = FormFromRecord();
+        return Page();
+    }
+
+    private VettingForm FormFromRecord() =>
+        new()
+        {
+            Scheme = Helper.Scheme,
+            Level = Helper.Level,
+            CertificateNumber = Helper.CertificateNumber,
+            IssuedOn = Helper.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            BarredListChecked = Helper.BarredListChecked ?? false,
+            UpdateServiceSubscribed = Helper.UpdateServiceSubscribed ?? false,
+            LastStatusCheckOn = Helper.LastStatusCheckOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            RecheckDueOn = Helper.RecheckDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Training = [.. Enum.GetValues<HelperTraining>().Where(t => t != HelperTraining.None && Helper.Training.HasFlag(t))],
+        };
+
+    public async Task<IActionResult> OnPostVettingAsync(int id, VettingForm form, HelperTraining[] training, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(training);
+        // The ticked boxes bind to an array; the form keeps them to show the page again.
+        form.Training = training;
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        Form = form;
+        if (form.Scheme is not { } scheme || !Enum.IsDefined(scheme))
+        {
+            Errors["Scheme"] = "Select the scheme the check was made under";
+        }
+        if (form.Level is not { } level || !Enum.IsDefined(level))
+        {
+            Errors["Level"] = "Select the level of the check";
+        }
+        var issued = ParseDate(form.IssuedOn, "IssuedOn", "Enter the date the certificate was issued, for example 2025-03-27", required: true);
+        var lastCheck = ParseDate(form.LastStatusCheckOn, "LastStatusCheckOn", "Enter the date of the last status check, for example 2026-01-15", required: false);
+        var recheck = ParseDate(form.RecheckDueOn, "RecheckDueOn", "Enter the re-check date, for example 2028-03-27, or leave it blank", required: false);
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        var trained = training.Where(Enum.IsDefined).Aggregate(HelperTraining.None, (all, one) => all | one);
+        var input = new VettingInput(form.Scheme!.Value, form.Level!.Value, form.CertificateNumber ?? "", issued!.Value,
+            form.BarredListChecked, form.UpdateServiceSubscribed, lastCheck, recheck, trained);
+        foreach (var (field, message) in helpers.Validate(input))
+        {
+            Errors[field] = message;
+        }
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        var outcome = await helpers.RecordVettingAsync(id, input, identity.AccountId(User)!, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Errors["Scheme"] = outcome.Message;
+            return Page();
+        }
+        await audit.RecordAsync(User, CircleAuditActions.RecordedVetting, id, outcome.Message, cancellationToken);
+        return Redirect($"/circle/coordinator/helpers/{id}?notice=vetting");
+    }
+
+    public async Task<IActionResult> OnPostSuspendAsync(int id, string? reason, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        SuspendReason = reason;
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+        {
+            Errors["reason"] = "Give the reason for suspending the helper, in up to 500 characters";
+            Form = FormFromRecord();
+            return Page();
+        }
+        var outcome = await tasks.SuspendHelperAsync(id, reason.Trim(), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await audit.RecordAsync(User, CircleAuditActions.SuspendedHelper, id, reason.Trim(), cancellationToken);
+        }
+        return Redirect($"/circle/coordinator/helpers/{id}?notice=suspended");
+    }
+
+    public async Task<IActionResult> OnPostReinstateAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var outcome = await tasks.ReinstateHelperAsync(id, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await audit.RecordAsync(User, CircleAuditActions.ReinstatedHelper, id, reason: null, cancellationToken);
+        }
+        return Redirect($"/circle/coordinator/helpers/{id}?notice=reinstated");
+    }
+
+    /// <summary>The helper, when they exist and live in a ward the caller covers; otherwise the result to return instead.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.WardOfHelperAsync(id, cancellationToken) is not { } ward)
+        {
+            return NotFound();
+        }
+        if (!await scopes.MayHandleAsync(User, ward, cancellationToken))
+        {
+            return Forbid();
+        }
+        Helper = (await queries.VettingAsync(wards: null, id, cancellationToken)).Single();
+        return null;
+    }
+
+    private DateTime? ParseDate(string? text, string field, string error, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Errors[field] = error;
+            }
+            return null;
+        }
+        if (DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return DateTime.SpecifyKind(date.Date, DateTimeKind.Utc);
+        }
+        Errors[field] = error;
+        return null;
+    }
+}
