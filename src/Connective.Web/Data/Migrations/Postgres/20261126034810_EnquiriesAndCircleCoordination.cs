@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Connective.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class CircleCoordination : Migration
+    public partial class EnquiriesAndCircleCoordination : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,6 +23,12 @@ namespace Connective.Web.Data.Migrations.Postgres
                 table: "Meetups",
                 type: "character varying(500)",
                 maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SubjectResidentId",
+                table: "AuditEnquiries",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -57,6 +63,11 @@ namespace Connective.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEnquiries_SubjectResidentId",
+                table: "AuditEnquiries",
+                column: "SubjectResidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CircleKeptRecords_HelperResidentId",
                 table: "CircleKeptRecords",
                 column: "HelperResidentId");
@@ -78,6 +89,10 @@ namespace Connective.Web.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "CircleKeptRecords");
 
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEnquiries_SubjectResidentId",
+                table: "AuditEnquiries");
+
             migrationBuilder.DropColumn(
                 name: "CancelledAt",
                 table: "Meetups");
@@ -85,6 +100,10 @@ namespace Connective.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "CancelledBecause",
                 table: "Meetups");
+
+            migrationBuilder.DropColumn(
+                name: "SubjectResidentId",
+                table: "AuditEnquiries");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Connective.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126022627_PlatformFollowups")]
-    partial class PlatformFollowups
+    [Migration("20261126034807_EnquiriesAndCircleCoordination")]
+    partial class EnquiriesAndCircleCoordination
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1297,6 +1297,82 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("ThanksMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Circle.Erasure.CircleKeptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("BarredListChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangeReturnedPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HelperResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastStatusCheckOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MoneyGivenPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MoneySpentPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReceiptKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequesterResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Scheme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("UpdateServiceSubscribed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("RequesterResidentId");
+
+                    b.ToTable("CircleKeptRecords", (string)null);
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
                 {
                     b.Property<long>("Id")
@@ -1308,6 +1384,13 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AttendanceRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBecause")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Capacity")

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Connective.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CircleCoordination : Migration
+    public partial class EnquiriesAndCircleCoordination : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -22,6 +22,12 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 table: "Meetups",
                 type: "TEXT",
                 maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SubjectResidentId",
+                table: "AuditEnquiries",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -56,6 +62,11 @@ namespace Connective.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEnquiries_SubjectResidentId",
+                table: "AuditEnquiries",
+                column: "SubjectResidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CircleKeptRecords_HelperResidentId",
                 table: "CircleKeptRecords",
                 column: "HelperResidentId");
@@ -77,6 +88,10 @@ namespace Connective.Web.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "CircleKeptRecords");
 
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEnquiries_SubjectResidentId",
+                table: "AuditEnquiries");
+
             migrationBuilder.DropColumn(
                 name: "CancelledAt",
                 table: "Meetups");
@@ -84,6 +99,10 @@ namespace Connective.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "CancelledBecause",
                 table: "Meetups");
+
+            migrationBuilder.DropColumn(
+                name: "SubjectResidentId",
+                table: "AuditEnquiries");
         }
     }
 }
