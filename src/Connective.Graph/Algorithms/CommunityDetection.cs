@@ -226,31 +226,7 @@ public static class CommunityDetection
     {
         var n = graph.NodeCount;
         var offsets = graph.Offsets;
-        var targets = graph.Targets;
-        var weights = graph.Weights;
-        var refined = scratch.Refined;
-        var size = scratch.Size;
-        var strength = scratch.Strength;
-        var external = scratch.External;
-        ParallelWork.ForRanges(n, offsets[n], (first, last) =>
-        {
-            for (var v = first; v < last; v++)
-            {
-                refined[v] = v;
-                size[v] = 1;
-                strength[v] = graph.Strength[v];
-                var toOthers = 0.0;
-                var own = partition[v];
-                for (var e = offsets[v]; e < offsets[v + 1]; e++)
-                {
-                    if (partition[targets[e]] == own)
-                    {
-                        toOthers += weights is null ? 1.0 : weights[e];
-                    }
-                }
-                external[v] = toOthers;
-            }
-        });
+        ParallelWork.ForRanges(n, offsets[n], (first, last) => StartRefinement(graph, partition, scratch, first, last));
 
         // Members of each community together (counting sort by community, node order within), with the community's
         // adjacency entries as its work for chunking.
@@ -290,7 +266,36 @@ public static class CommunityDetection
                 RefineCommunity(graph, order, partition, partitionStrength[c], scale, scratch, worker);
             }
         });
-        return refined;
+        return scratch.Refined;
+    }
+
+    /// <summary>Refinement's start for nodes [<paramref name="first"/>, <paramref name="end"/>): each node alone, with its weight to the rest of its community.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void StartRefinement(CommunityGraph graph, int[] partition, Scratch scratch, int first, int end)
+    {
+        var offsets = graph.Offsets;
+        var targets = graph.Targets;
+        var weights = graph.Weights;
+        var refined = scratch.Refined;
+        var size = scratch.Size;
+        var strength = scratch.Strength;
+        var external = scratch.External;
+        for (var v = first; v < end; v++)
+        {
+            refined[v] = v;
+            size[v] = 1;
+            strength[v] = graph.Strength[v];
+            var toOthers = 0.0;
+            var own = partition[v];
+            for (var e = offsets[v]; e < offsets[v + 1]; e++)
+            {
+                if (partition[targets[e]] == own)
+                {
+                    toOthers += weights is null ? 1.0 : weights[e];
+                }
+            }
+            external[v] = toOthers;
+        }
     }
 
     /// <summary>Refines one community, visiting its members in the order given.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>
@@ -172,53 +174,8 @@ internal sealed class CommunityGraph
         var selfLoops = new double[communityCount];
         var strength = new double[communityCount];
         var chunks = CommunityChunks.Split(rowStart, communityCount);
-        CommunityChunks.Run(chunks.Length - 1, Offsets[n], _ => new RowScratch(communityCount), (chunk, scratch) =>
-        {
-            for (var c = chunks[chunk]; c < chunks[chunk + 1]; c++)
-            {
-                var slot = scratch.Slot;
-                var touched = scratch.Touched;
-                var weightTo = scratch.WeightTo;
-                var touchedCount = 0;
-                var self = 0.0;
-                var k = 0.0;
-                for (var i = memberStart[c]; i < memberStart[c + 1]; i++)
-                {
-                    var v = members[i];
-                    self += SelfLoops[v];
-                    k += Strength[v];
-                    for (var e = Offsets[v]; e < Offsets[v + 1]; e++)
-                    {
-                        var d = membership[Targets[e]];
-                        var w = Weights is null ? 1.0 : Weights[e];
-                        if (d == c)
-                        {
-                            self += w;
-                            continue;
-                        }
-                        var at = slot[d];
-                        if (at < 0)
-                        {
-                            at = touchedCount++;
-                            slot[d] = at;
-                            touched[at] = d;
-                            weightTo[at] = 0;
-                        }
-                        weightTo[at] += w;
-                    }
-                }
-                var row = rowStart[c];
-                for (var i = 0; i < touchedCount; i++)
-                {
-                    slot[touched[i]] = -1;
-                    roomTargets[row + i] = touched[i];
-                    roomWeights[row + i] = weightTo[i];
-                }
-                rowLength[c] = touchedCount;
-                selfLoops[c] = self;
-                strength[c] = k;
-            }
-        });
+        var rows = new AggregateRows(membership, memberStart, members, rowStart, roomTargets, roomWeights, rowLength, selfLoops, strength);
+        CommunityChunks.Run(chunks.Length - 1, Offsets[n], _ => new RowScratch(communityCount), (chunk, scratch) => BuildRows(chunks[chunk], chunks[chunk + 1], rows, scratch));
 
         var offsets = new int[communityCount + 1];
         for (var c = 0; c < communityCount; c++)
@@ -237,6 +194,69 @@ internal sealed class CommunityGraph
         });
         return new CommunityGraph(offsets, targets, weights, selfLoops, strength);
     }
+
+    /// <summary>Writes the aggregate rows of communities [<paramref name="first"/>, <paramref name="end"/>) at their room in <paramref name="rows"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BuildRows(int first, int end, AggregateRows rows, RowScratch scratch)
+    {
+        // Everything in locals, so the inner loop keeps the arrays in registers.
+        var offsets = Offsets;
+        var targets = Targets;
+        var weights = Weights;
+        var membership = rows.Membership;
+        var memberStart = rows.MemberStart;
+        var members = rows.Members;
+        var slot = scratch.Slot;
+        var touched = scratch.Touched;
+        var weightTo = scratch.WeightTo;
+        for (var c = first; c < end; c++)
+        {
+            var touchedCount = 0;
+            var self = 0.0;
+            var k = 0.0;
+            for (var i = memberStart[c]; i < memberStart[c + 1]; i++)
+            {
+                var v = members[i];
+                self += SelfLoops[v];
+                k += Strength[v];
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                {
+                    var d = membership[targets[e]];
+                    var w = weights is null ? 1.0 : weights[e];
+                    if (d == c)
+                    {
+                        self += w;
+                        continue;
+                    }
+                    var at = slot[d];
+                    if (at < 0)
+                    {
+                        at = touchedCount++;
+                        slot[d] = at;
+                        touched[at] = d;
+                        weightTo[at] = 0;
+                    }
+                    weightTo[at] += w;
+                }
+            }
+            var row = rows.RowStart[c];
+            var roomTargets = rows.Targets;
+            var roomWeights = rows.Weights;
+            for (var i = 0; i < touchedCount; i++)
+            {
+                slot[touched[i]] = -1;
+                roomTargets[row + i] = touched[i];
+                roomWeights[row + i] = weightTo[i];
+            }
+            rows.Length[c] = touchedCount;
+            rows.SelfLoops[c] = self;
+            rows.Strength[c] = k;
+        }
+    }
+
+    /// <summary>The arrays one aggregation fills: rows are written at <see cref="RowStart"/> (room for every member entry), then compacted.</summary>
+    private sealed record AggregateRows(
+        int[] Membership, int[] MemberStart, int[] Members, int[] RowStart, int[] Targets, double[] Weights, int[] Length, double[] SelfLoops, double[] Strength);
 
     /// <summary>One worker's scratch for building aggregate rows: slots are −1 except while a row is built.</summary>
     private sealed class RowScratch
