@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connective.Graph.Algorithms;
 
 /// <summary>
@@ -138,20 +140,26 @@ internal sealed class CommunityGraph
     /// <summary>
     /// The graph whose nodes are the communities 0..<paramref name="communityCount"/>−1 of <paramref name="membership"/>:
     /// the weight between two communities is the sum of the weights between their members, and the diagonal the
-    /// sum of the weights inside a community (both directions) plus its members' diagonals.
+    /// sum of the weights inside a community (both directions) plus its members' diagonals. Rows are built in
+    /// parallel on large graphs; each community's row depends only on its members (in node order), so the result
+    /// is the same on any number of threads.
     /// </summary>
-    public CommunityGraph Aggregate(ReadOnlySpan<int> membership, int communityCount)
+    public CommunityGraph Aggregate(int[] membership, int communityCount)
     {
         var n = NodeCount;
-        // Counting sort of nodes by community, so each community's rows are read together.
+        // Counting sort of nodes by community, so each community's rows are read together; rowBound[c] is the number
+        // of entries of c's members, an upper bound on c's row, so rows can be written in place before compaction.
         var memberStart = new int[communityCount + 1];
+        var rowStart = new int[communityCount + 1];
         for (var v = 0; v < n; v++)
         {
             memberStart[membership[v] + 1]++;
+            rowStart[membership[v] + 1] += Offsets[v + 1] - Offsets[v];
         }
         for (var c = 0; c < communityCount; c++)
         {
             memberStart[c + 1] += memberStart[c];
+            rowStart[c + 1] += rowStart[c];
         }
         var members = new int[n];
         var fill = memberStart.AsSpan(0, communityCount).ToArray();
@@ -160,17 +168,48 @@ internal sealed class CommunityGraph
             members[fill[membership[v]]++] = v;
         }
 
-        var offsets = new int[communityCount + 1];
-        var targets = new int[Offsets[n]];
-        var weights = new double[Offsets[n]];
+        var roomTargets = new int[Offsets[n]];
+        var roomWeights = new double[Offsets[n]];
+        var rowLength = new int[communityCount];
         var selfLoops = new double[communityCount];
         var strength = new double[communityCount];
-        var weightTo = new double[communityCount];
-        var seenBy = new int[communityCount];
-        Array.Fill(seenBy, -1);
-        var touched = new int[communityCount];
-        var used = 0;
+        var chunks = CommunityChunks.Split(rowStart, communityCount);
+        var rows = new AggregateRows(membership, memberStart, members, rowStart, roomTargets, roomWeights, rowLength, selfLoops, strength);
+        CommunityChunks.Run(chunks.Length - 1, Offsets[n], _ => new RowScratch(communityCount), (chunk, scratch) => BuildRows(chunks[chunk], chunks[chunk + 1], rows, scratch));
+
+        var offsets = new int[communityCount + 1];
         for (var c = 0; c < communityCount; c++)
+        {
+            offsets[c + 1] = offsets[c] + rowLength[c];
+        }
+        var targets = new int[offsets[communityCount]];
+        var weights = new double[offsets[communityCount]];
+        ParallelWork.ForRanges(communityCount, offsets[communityCount], (first, last) =>
+        {
+            for (var c = first; c < last; c++)
+            {
+                Array.Copy(roomTargets, rowStart[c], targets, offsets[c], rowLength[c]);
+                Array.Copy(roomWeights, rowStart[c], weights, offsets[c], rowLength[c]);
+            }
+        });
+        return new CommunityGraph(offsets, targets, weights, selfLoops, strength);
+    }
+
+    /// <summary>Writes the aggregate rows of communities [<paramref name="first"/>, <paramref name="end"/>) at their room in <paramref name="rows"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BuildRows(int first, int end, AggregateRows rows, RowScratch scratch)
+    {
+        // Everything in locals, so the inner loop keeps the arrays in registers.
+        var offsets = Offsets;
+        var targets = Targets;
+        var weights = Weights;
+        var membership = rows.Membership;
+        var memberStart = rows.MemberStart;
+        var members = rows.Members;
+        var slot = scratch.Slot;
+        var touched = scratch.Touched;
+        var weightTo = scratch.WeightTo;
+        for (var c = first; c < end; c++)
         {
             var touchedCount = 0;
             var self = 0.0;
@@ -180,37 +219,60 @@ internal sealed class CommunityGraph
                 var v = members[i];
                 self += SelfLoops[v];
                 k += Strength[v];
-                for (var e = Offsets[v]; e < Offsets[v + 1]; e++)
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
                 {
-                    var d = membership[Targets[e]];
-                    var w = Weights is null ? 1.0 : Weights[e];
+                    var d = membership[targets[e]];
+                    var w = weights is null ? 1.0 : weights[e];
                     if (d == c)
                     {
                         self += w;
+                        continue;
                     }
-                    else
+                    var at = slot[d];
+                    if (at < 0)
                     {
-                        if (seenBy[d] != c)
-                        {
-                            seenBy[d] = c;
-                            weightTo[d] = 0;
-                            touched[touchedCount++] = d;
-                        }
-                        weightTo[d] += w;
+                        at = touchedCount++;
+                        slot[d] = at;
+                        touched[at] = d;
+                        weightTo[at] = 0;
                     }
+                    weightTo[at] += w;
                 }
             }
+            var row = rows.RowStart[c];
+            var roomTargets = rows.Targets;
+            var roomWeights = rows.Weights;
             for (var i = 0; i < touchedCount; i++)
             {
-                targets[used] = touched[i];
-                weights[used++] = weightTo[touched[i]];
+                slot[touched[i]] = -1;
+                roomTargets[row + i] = touched[i];
+                roomWeights[row + i] = weightTo[i];
             }
-            offsets[c + 1] = used;
-            selfLoops[c] = self;
-            strength[c] = k;
+            rows.Length[c] = touchedCount;
+            rows.SelfLoops[c] = self;
+            rows.Strength[c] = k;
         }
-        Array.Resize(ref targets, used);
-        Array.Resize(ref weights, used);
-        return new CommunityGraph(offsets, targets, weights, selfLoops, strength);
+    }
+
+    /// <summary>The arrays one aggregation fills: rows are written at <see cref="RowStart"/> (room for every member entry), then compacted.</summary>
+    private sealed record AggregateRows(
+        int[] Membership, int[] MemberStart, int[] Members, int[] RowStart, int[] Targets, double[] Weights, int[] Length, double[] SelfLoops, double[] Strength);
+
+    /// <summary>One worker's scratch for building aggregate rows: slots are −1 except while a row is built.</summary>
+    private sealed class RowScratch
+    {
+        public RowScratch(int communityCount)
+        {
+            Slot = new int[communityCount];
+            Array.Fill(Slot, -1);
+            Touched = new int[communityCount];
+            WeightTo = new double[communityCount];
+        }
+
+        public int[] Slot { get; }
+
+        public int[] Touched { get; }
+
+        public double[] WeightTo { get; }
     }
 }
