@@ -3,7 +3,6 @@ using Connective.Graph.Generators;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
-using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Circle;
 using Microsoft.AspNetCore.Identity;
 
@@ -169,23 +168,8 @@ internal static class CircleDemo
         if (journey is { } walk)
         {
             // The journey's helper signs in with their own demo account (the shared Helper account has no resident record).
-            var user = new ConnectiveUser
-            {
-                Id = HelperAccountId,
-                UserName = HelperEmail,
-                NormalizedUserName = HelperEmail.ToUpperInvariant(),
-                Email = HelperEmail,
-                NormalizedEmail = HelperEmail.ToUpperInvariant(),
-                EmailConfirmed = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                LockoutEnabled = true,
-                IsDemoAccount = true,
-                ResidentId = walk.Helper,
-            };
-            user.PasswordHash = new PasswordHasher<ConnectiveUser>().HashPassword(user, DemoAccounts.Password);
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(Roles.Helper) });
-            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = Roles.Helper, WardId = byId[walk.Helper].WardId, GrantedAt = now, GrantedBy = "demo" });
+            var user = DemoAccounts.AddAccount(db, new PasswordHasher<ConnectiveUser>(), HelperAccountId, HelperEmail, Roles.Helper, byId[walk.Helper].WardId, now);
+            user.ResidentId = walk.Helper;
             await db.SaveChangesAsync(cancellationToken);
             accounts = 3;
         }
