@@ -76,16 +76,19 @@ public static class CommunityDetection
         var limit = untilStable ? MaxIterationsUntilStable : options.Iterations;
         var iterations = 0;
         var scratch = new Scratch(network.NodeCount);
+        var buffers = new AggregateBuffers();
         var quality = Modularity.Compute(network, membership, membership.Length, options.Resolution);
+        // Each run writes its result into the other array, so two node-sized arrays serve every run.
+        var next = new int[network.NodeCount];
         while (iterations < limit)
         {
             iterations++;
-            var next = RunLeiden(network, membership, options.Resolution, random, scratch, out var nextQuality, cancellationToken);
+            RunLeiden(network, membership, next, options.Resolution, random, scratch, buffers, out var nextQuality, cancellationToken);
             if (next.AsSpan().SequenceEqual(membership))
             {
                 break;
             }
-            membership = next;
+            (membership, next) = (next, membership);
             var gain = nextQuality - quality;
             quality = nextQuality;
             if (untilStable && gain < options.MinimumImprovement)
@@ -118,6 +121,7 @@ public static class CommunityDetection
         }
         var current = network;
         var scratch = new Scratch(n);
+        var buffers = new AggregateBuffers();
         while (true)
         {
             var community = new int[current.NodeCount];
@@ -153,65 +157,69 @@ public static class CommunityDetection
             {
                 break;
             }
-            current = current.Aggregate(dense, count);
+            current = current.Aggregate(dense, count, buffers);
         }
         return Finish(network, nodeToAggregate, options.Resolution, 1);
     }
 
     /// <summary>
-    /// One run of Leiden from <paramref name="initial"/> (a membership of the original nodes); returns the new membership
-    /// and, in <paramref name="quality"/>, its modularity (computed on the last aggregate, which has the same modularity).
+    /// One run of Leiden from <paramref name="initial"/> (a membership of the original nodes) into
+    /// <paramref name="result"/>, numbered like <see cref="Renumber(ReadOnlySpan{int}, out int)"/>; returns in
+    /// <paramref name="quality"/> its modularity (computed on the last aggregate, which has the same modularity).
     /// </summary>
-    private static int[] RunLeiden(
-        CommunityGraph network, int[] initial, double resolution, SeededRandom random, Scratch scratch, out double quality, CancellationToken cancellationToken)
+    private static void RunLeiden(
+        CommunityGraph network, int[] initial, int[] result, double resolution, SeededRandom random, Scratch scratch,
+        AggregateBuffers buffers, out double quality, CancellationToken cancellationToken)
     {
         var n = network.NodeCount;
-        var nodeToAggregate = new int[n];
+        var nodeToAggregate = scratch.NodeToAggregate;
         for (var v = 0; v < n; v++)
         {
             nodeToAggregate[v] = v;
         }
         var current = network;
-        var community = Renumber(initial, out _);
+        // The community of each node of the current level; after each level it holds the next level's starting partition.
+        var community = scratch.Community;
+        Renumber(initial, community, scratch.Names);
+        var partition = scratch.Partition;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var level = current.NodeCount;
             var moving = new LocalMoving(current, community, resolution, scratch);
             moving.MoveUntilStable(random);
-            var partition = Renumber(community, out var communityCount);
-            if (communityCount == current.NodeCount)
+            var communityCount = Renumber(community.AsSpan(0, level), partition, scratch.Names);
+            if (communityCount == level)
             {
                 break;
             }
 
             var refined = Refine(current, partition, communityCount, moving.CommunityStrength(partition, communityCount), resolution, random.NextUInt64(), scratch);
-            var aggregateOf = Renumber(refined.AsSpan(0, current.NodeCount), out var aggregateCount);
-            if (aggregateCount == current.NodeCount)
+            var aggregateOf = scratch.AggregateOf;
+            var aggregateCount = Renumber(refined.AsSpan(0, level), aggregateOf, scratch.Names);
+            if (aggregateCount == level)
             {
                 // Refinement merged nothing: aggregate the communities themselves so the level still shrinks.
                 aggregateOf = partition;
                 aggregateCount = communityCount;
             }
-            var nextCommunity = new int[aggregateCount];
-            for (var v = 0; v < current.NodeCount; v++)
+            for (var v = 0; v < level; v++)
             {
-                nextCommunity[aggregateOf[v]] = partition[v];
+                community[aggregateOf[v]] = partition[v];
             }
             for (var v = 0; v < n; v++)
             {
                 nodeToAggregate[v] = aggregateOf[nodeToAggregate[v]];
             }
-            current = current.Aggregate(aggregateOf, aggregateCount);
-            community = nextCommunity;
+            current = current.Aggregate(aggregateOf, aggregateCount, buffers);
         }
-        var finalCommunity = Renumber(community, out var finalCount);
-        quality = Modularity.Compute(current, finalCommunity, finalCount, resolution);
-        var membership = new int[n];
+        var finalCount = Renumber(community.AsSpan(0, current.NodeCount), partition, scratch.Names);
+        quality = Modularity.Compute(current, partition, finalCount, resolution);
         for (var v = 0; v < n; v++)
         {
-            membership[v] = community[nodeToAggregate[v]];
+            result[v] = community[nodeToAggregate[v]];
         }
-        return Renumber(membership, out _);
+        Renumber(result, result, scratch.Names);
     }
 
     /// <summary>
@@ -381,6 +389,29 @@ public static class CommunityDetection
         return new CommunityResult(dense, count, Modularity.Compute(network, dense, count, resolution), iterations);
     }
 
+    /// <summary>
+    /// Renames the labels of <paramref name="membership"/> (each below its length) to 0..count−1 in order of first
+    /// appearance, into <paramref name="dense"/> (which may be <paramref name="membership"/> itself), using
+    /// <paramref name="names"/> (at least as long as <paramref name="membership"/>) as scratch; returns the count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Renumber(ReadOnlySpan<int> membership, Span<int> dense, Span<int> names)
+    {
+        names = names[..membership.Length];
+        names.Fill(-1);
+        var count = 0;
+        for (var v = 0; v < membership.Length; v++)
+        {
+            ref var name = ref names[membership[v]];
+            if (name < 0)
+            {
+                name = count++;
+            }
+            dense[v] = name;
+        }
+        return count;
+    }
+
     /// <summary>Renames community labels to 0..count−1 in order of first appearance (lowest node id first).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int[] Renumber(ReadOnlySpan<int> membership, out int count)
@@ -447,6 +478,12 @@ public static class CommunityDetection
             Size = new int[n];
             Strength = new double[n];
             External = new double[n];
+            EmptyCommunities = new int[n];
+            NodeToAggregate = new int[n];
+            Community = new int[n];
+            Partition = new int[n];
+            AggregateOf = new int[n];
+            Names = new int[n];
             _workers = new WorkerScratch?[Environment.ProcessorCount];
             _workers[0] = new WorkerScratch(Slot, Candidates, CandidateWeight);
         }
@@ -477,6 +514,21 @@ public static class CommunityDetection
         public double[] Strength { get; }
 
         public double[] External { get; }
+
+        /// <summary>Local moving's stack of empty community labels.</summary>
+        public int[] EmptyCommunities { get; }
+
+        /// <summary>The node of the current level that each original node is part of.</summary>
+        public int[] NodeToAggregate { get; }
+
+        public int[] Community { get; }
+
+        public int[] Partition { get; }
+
+        public int[] AggregateOf { get; }
+
+        /// <summary>Label map of <see cref="Renumber(ReadOnlySpan{int}, Span{int}, Span{int})"/>.</summary>
+        public int[] Names { get; }
 
         /// <summary>Scratch of parallel worker <paramref name="index"/>: worker 0 shares this object's arrays, the others get their own once.</summary>
         public WorkerScratch Worker(int index) => _workers[index] ??= new WorkerScratch(Slot.Length);
@@ -522,7 +574,8 @@ public static class CommunityDetection
         private readonly int[] _community;
         private readonly double[] _communityStrength;
         private readonly int[] _communitySize;
-        private readonly Stack<int> _emptyCommunities = new();
+        private readonly int[] _emptyCommunities;
+        private int _emptyCount;
         private readonly double _scale;
         private readonly Scratch _scratch;
 
@@ -535,6 +588,7 @@ public static class CommunityDetection
             _scratch = scratch;
             _communityStrength = scratch.CommunityStrength;
             _communitySize = scratch.CommunitySize;
+            _emptyCommunities = scratch.EmptyCommunities;
             Array.Clear(_communityStrength, 0, n);
             Array.Clear(_communitySize, 0, n);
             for (var v = 0; v < n; v++)
@@ -546,7 +600,7 @@ public static class CommunityDetection
             {
                 if (_communitySize[c] == 0)
                 {
-                    _emptyCommunities.Push(c);
+                    _emptyCommunities[_emptyCount++] = c;
                 }
             }
         }
@@ -674,10 +728,10 @@ public static class CommunityDetection
                     bestGain = gain;
                 }
             }
-            if (bestGain < 0 && _emptyCommunities.Count > 0)
+            if (bestGain < 0 && _emptyCount > 0)
             {
                 // Alone, v would contribute 0: better than every community on offer.
-                best = _emptyCommunities.Pop();
+                best = _emptyCommunities[--_emptyCount];
             }
             _communityStrength[best] += kv;
             _communitySize[best]++;
@@ -688,7 +742,7 @@ public static class CommunityDetection
             }
             if (_communitySize[own] == 0)
             {
-                _emptyCommunities.Push(own);
+                _emptyCommunities[_emptyCount++] = own;
             }
             return true;
         }
@@ -697,7 +751,7 @@ public static class CommunityDetection
         public double[] CommunityStrength(int[] partition, int communityCount)
         {
             var strength = new double[communityCount];
-            for (var v = 0; v < partition.Length; v++)
+            for (var v = 0; v < _graph.NodeCount; v++)
             {
                 strength[partition[v]] += _graph.Strength[v];
             }

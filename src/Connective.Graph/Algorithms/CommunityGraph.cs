@@ -15,25 +15,28 @@ namespace Connective.Graph.Algorithms;
 /// </remarks>
 internal sealed class CommunityGraph
 {
-    private CommunityGraph(int[] offsets, int[] targets, double[]? weights, double[] selfLoops, double[] strength)
+    private CommunityGraph(int nodeCount, int[] offsets, int[] targets, double[]? weights, double[] selfLoops, double[] strength)
     {
+        NodeCount = nodeCount;
         Offsets = offsets;
         Targets = targets;
         Weights = weights;
         SelfLoops = selfLoops;
         Strength = strength;
         var total = 0.0;
-        foreach (var k in strength)
+        for (var v = 0; v < nodeCount; v++)
         {
-            total += k;
+            total += strength[v];
         }
         TotalStrength = total;
     }
 
-    public int NodeCount => Offsets.Length - 1;
+    public int NodeCount { get; }
 
+    /// <summary>Row starts, <see cref="NodeCount"/> + 1 of them; like every array here it may be longer (aggregates live in reused buffers).</summary>
     public int[] Offsets { get; }
 
+    /// <summary>Row entries: node v's neighbours are [Offsets[v], Offsets[v + 1]).</summary>
     public int[] Targets { get; }
 
     /// <summary>Weights parallel to <see cref="Targets"/>; null means every entry weighs 1.</summary>
@@ -70,7 +73,7 @@ internal sealed class CommunityGraph
                     strength[v] = sum;
                 }
             }
-            return new CommunityGraph(graph.Offsets, graph.Targets, weights, new double[n], strength);
+            return new CommunityGraph(n, graph.Offsets, graph.Targets, weights, new double[n], strength);
         }
 
         var inWeights = useWeights ? graph.InEdgeWeights : null;
@@ -134,7 +137,7 @@ internal sealed class CommunityGraph
         }
         offsets[n] = used;
         // Rows were packed in place, so offsets[v] now holds row starts; trimming is unnecessary for correctness.
-        return new CommunityGraph(offsets, targets, rowWeights, selfLoops, strengths);
+        return new CommunityGraph(n, offsets, targets, rowWeights, selfLoops, strengths);
     }
 
     /// <summary>
@@ -142,15 +145,17 @@ internal sealed class CommunityGraph
     /// the weight between two communities is the sum of the weights between their members, and the diagonal the
     /// sum of the weights inside a community (both directions) plus its members' diagonals. Rows are built in
     /// parallel on large graphs; each community's row depends only on its members (in node order), so the result
-    /// is the same on any number of threads.
+    /// is the same on any number of threads. The rows are written into <paramref name="buffers"/>, so the returned
+    /// graph is valid until the level after next is built.
     /// </summary>
-    public CommunityGraph Aggregate(int[] membership, int communityCount)
+    public CommunityGraph Aggregate(int[] membership, int communityCount, AggregateBuffers buffers)
     {
         var n = NodeCount;
-        // Counting sort of nodes by community, so each community's rows are read together; rowBound[c] is the number
-        // of entries of c's members, an upper bound on c's row, so rows can be written in place before compaction.
-        var memberStart = new int[communityCount + 1];
-        var rowStart = new int[communityCount + 1];
+        var level = buffers.NextLevel(communityCount, Offsets[n]);
+        // Counting sort of nodes by community, so each community's rows are read together. rowStart[c + 1] − rowStart[c]
+        // is the number of entries of c's members, an upper bound on c's row: rows are written there, then compacted.
+        var memberStart = buffers.MemberStart(communityCount);
+        var rowStart = buffers.RowStart(communityCount);
         for (var v = 0; v < n; v++)
         {
             memberStart[membership[v] + 1]++;
@@ -161,38 +166,30 @@ internal sealed class CommunityGraph
             memberStart[c + 1] += memberStart[c];
             rowStart[c + 1] += rowStart[c];
         }
-        var members = new int[n];
-        var fill = memberStart.AsSpan(0, communityCount).ToArray();
+        var members = buffers.Members(n);
+        var fill = level.Offsets;
+        memberStart.AsSpan(0, communityCount).CopyTo(fill);
         for (var v = 0; v < n; v++)
         {
             members[fill[membership[v]]++] = v;
         }
 
-        var roomTargets = new int[Offsets[n]];
-        var roomWeights = new double[Offsets[n]];
-        var rowLength = new int[communityCount];
-        var selfLoops = new double[communityCount];
-        var strength = new double[communityCount];
+        var rowLength = buffers.RowLength;
         var chunks = CommunityChunks.Split(rowStart, communityCount);
-        var rows = new AggregateRows(membership, memberStart, members, rowStart, roomTargets, roomWeights, rowLength, selfLoops, strength);
-        CommunityChunks.Run(chunks.Length - 1, Offsets[n], _ => new RowScratch(communityCount), (chunk, scratch) => BuildRows(chunks[chunk], chunks[chunk + 1], rows, scratch));
+        var rows = new AggregateRows(membership, memberStart, members, rowStart, level.Targets, level.Weights, rowLength, level.SelfLoops, level.Strength);
+        CommunityChunks.Run(chunks.Length - 1, Offsets[n], buffers.RowScratch, (chunk, scratch) => BuildRows(chunks[chunk], chunks[chunk + 1], rows, scratch));
 
-        var offsets = new int[communityCount + 1];
+        // Compact the rows in place: row c moves left to offsets[c] ≤ rowStart[c], and in increasing order no row
+        // overwrites one that is still to move.
+        var offsets = level.Offsets;
+        offsets[0] = 0;
         for (var c = 0; c < communityCount; c++)
         {
             offsets[c + 1] = offsets[c] + rowLength[c];
+            Array.Copy(level.Targets, rowStart[c], level.Targets, offsets[c], rowLength[c]);
+            Array.Copy(level.Weights, rowStart[c], level.Weights, offsets[c], rowLength[c]);
         }
-        var targets = new int[offsets[communityCount]];
-        var weights = new double[offsets[communityCount]];
-        ParallelWork.ForRanges(communityCount, offsets[communityCount], (first, last) =>
-        {
-            for (var c = first; c < last; c++)
-            {
-                Array.Copy(roomTargets, rowStart[c], targets, offsets[c], rowLength[c]);
-                Array.Copy(roomWeights, rowStart[c], weights, offsets[c], rowLength[c]);
-            }
-        });
-        return new CommunityGraph(offsets, targets, weights, selfLoops, strength);
+        return new CommunityGraph(communityCount, offsets, level.Targets, level.Weights, level.SelfLoops, level.Strength);
     }
 
     /// <summary>Writes the aggregate rows of communities [<paramref name="first"/>, <paramref name="end"/>) at their room in <paramref name="rows"/>.</summary>
@@ -259,7 +256,7 @@ internal sealed class CommunityGraph
         int[] Membership, int[] MemberStart, int[] Members, int[] RowStart, int[] Targets, double[] Weights, int[] Length, double[] SelfLoops, double[] Strength);
 
     /// <summary>One worker's scratch for building aggregate rows: slots are −1 except while a row is built.</summary>
-    private sealed class RowScratch
+    internal sealed class RowScratch
     {
         public RowScratch(int communityCount)
         {
@@ -274,5 +271,105 @@ internal sealed class CommunityGraph
         public int[] Touched { get; }
 
         public double[] WeightTo { get; }
+    }
+}
+
+/// <summary>
+/// The arrays that the aggregate levels of one detection call are built in, reused by every level and run. Level L + 1
+/// is built from level L, so two sets of level arrays, used in turn, are enough; reusing them (and the counting-sort
+/// scratch) keeps every level of every run from leaving hundreds of megabytes of large-object garbage behind on
+/// million-node graphs, which the collector would otherwise let pile up before it runs.
+/// </summary>
+internal sealed class AggregateBuffers
+{
+    private readonly LevelArrays[] _levels = [new(), new()];
+    private readonly CommunityGraph.RowScratch?[] _rowScratch = new CommunityGraph.RowScratch?[Environment.ProcessorCount];
+    private int[] _memberStart = [];
+    private int[] _rowStart = [];
+    private int[] _members = [];
+    private int _next;
+
+    /// <summary>Row length of each community of the level being built.</summary>
+    public int[] RowLength { get; private set; } = [];
+
+    /// <summary>
+    /// The level arrays not used by the previous call, with room for <paramref name="nodeCount"/> nodes and
+    /// <paramref name="entries"/> row entries; contents undefined. Also sizes <see cref="RowLength"/> and the worker scratch.
+    /// </summary>
+    public LevelArrays NextLevel(int nodeCount, int entries)
+    {
+        var level = _levels[_next];
+        _next = 1 - _next;
+        level.EnsureRoom(nodeCount, entries);
+        if (RowLength.Length < nodeCount)
+        {
+            RowLength = new int[nodeCount];
+            Array.Fill(_rowScratch, null);
+        }
+        return level;
+    }
+
+    /// <summary>Zeroed counts of <paramref name="communityCount"/> + 1 entries (the counting sort's member starts).</summary>
+    public int[] MemberStart(int communityCount) => Zeroed(ref _memberStart, communityCount + 1);
+
+    /// <summary>Zeroed counts of <paramref name="communityCount"/> + 1 entries (each community's room for its row).</summary>
+    public int[] RowStart(int communityCount) => Zeroed(ref _rowStart, communityCount + 1);
+
+    /// <summary>Room for the members of every community, <paramref name="nodeCount"/> entries; contents undefined.</summary>
+    public int[] Members(int nodeCount)
+    {
+        if (_members.Length < nodeCount)
+        {
+            _members = GC.AllocateUninitializedArray<int>(nodeCount);
+        }
+        return _members;
+    }
+
+    /// <summary>Worker <paramref name="index"/>'s row scratch, sized to the largest level asked for so far.</summary>
+    public CommunityGraph.RowScratch RowScratch(int index) => _rowScratch[index] ??= new CommunityGraph.RowScratch(RowLength.Length);
+
+    private static int[] Zeroed(ref int[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new int[length];
+        }
+        else
+        {
+            Array.Clear(array, 0, length);
+        }
+        return array;
+    }
+
+    /// <summary>One level's arrays; grown when a level needs more room, never shrunk.</summary>
+    internal sealed class LevelArrays
+    {
+        public int[] Offsets { get; private set; } = [];
+
+        public int[] Targets { get; private set; } = [];
+
+        public double[] Weights { get; private set; } = [];
+
+        public double[] SelfLoops { get; private set; } = [];
+
+        public double[] Strength { get; private set; } = [];
+
+        public void EnsureRoom(int nodeCount, int entries)
+        {
+            if (Targets.Length < entries)
+            {
+                // Drop the old arrays first, so they can be collected before the larger ones are allocated.
+                Targets = [];
+                Weights = [];
+                Targets = GC.AllocateUninitializedArray<int>(entries);
+                Weights = GC.AllocateUninitializedArray<double>(entries);
+            }
+            if (Offsets.Length < nodeCount + 1)
+            {
+                Offsets = new int[nodeCount + 1];
+                SelfLoops = new double[nodeCount];
+                Strength = new double[nodeCount];
+            }
+        }
     }
 }
