@@ -12,13 +12,25 @@ public sealed class CommunityReferenceTests
         var golden = GoldenGraph.Load(name);
         var simple = GraphViews.Simple(golden.LoadSimple());
 
-        var result = CommunityDetection.Leiden(simple);
-
-        // Recomputed here from the membership, so the bar does not rest on the engine's own modularity figure.
-        var modularity = ModularityOf(simple, result.Membership);
-        Assert.Equal(modularity, result.Modularity, 1e-9);
         var median = golden.Double("leiden_modularity_median");
-        Assert.True(modularity >= median - 1e-6, $"{name}: Leiden modularity {modularity:R} is below the igraph median {median:R} − 1e-6.");
+
+        // The default seed, and the median of seeds 0..9 against igraph's median of its 10 seeds. Single seeds can end
+        // in a poorer local optimum on tiny graphs (quirks seed 6, serengeti-foodweb seed 3), even when runs repeat
+        // until nothing changes, so the bar is not asked of every seed.
+        var modularities = new List<double>();
+        for (var seed = 0UL; seed < 10; seed++)
+        {
+            var result = CommunityDetection.Leiden(simple, new CommunityOptions { Seed = seed });
+
+            // Recomputed here from the membership, so the bar does not rest on the engine's own modularity figure.
+            var modularity = ModularityOf(simple, result.Membership);
+            Assert.Equal(modularity, result.Modularity, 1e-9);
+            modularities.Add(modularity);
+        }
+        Assert.True(modularities[0] >= median - 1e-6, $"{name}: Leiden modularity {modularities[0]:R} (default seed) is below the igraph median {median:R} − 1e-6.");
+        modularities.Sort();
+        var ours = (modularities[4] + modularities[5]) / 2;
+        Assert.True(ours >= median - 1e-6, $"{name}: the median Leiden modularity of seeds 0..9, {ours:R}, is below the igraph median {median:R} − 1e-6.");
     }
 
     /// <summary>Newman's modularity of an undirected simple graph: Σ_c (L_c / m − (d_c / 2m)²).</summary>
