@@ -256,7 +256,6 @@ public static class CommunityDetection
     {
         var n = graph.NodeCount;
         var offsets = graph.Offsets;
-        ParallelWork.ForRanges(n, offsets[n], (first, last) => StartRefinement(graph, partition, scratch, first, last));
 
         // Members of each community together (counting sort by community, node order within), with the community's
         // adjacency entries as its work for chunking.
@@ -290,8 +289,10 @@ public static class CommunityDetection
                 var order = members.AsSpan(memberStart[c], memberStart[c + 1] - memberStart[c]);
                 if (order.Length < 2)
                 {
+                    scratch.Refined[order[0]] = order[0];
                     continue;
                 }
+                StartRefinement(graph, order, partition, scratch);
                 random.Shuffle(order);
                 RefineCommunity(graph, order, partition, partitionStrength[c], scale, scratch, worker);
             }
@@ -299,9 +300,9 @@ public static class CommunityDetection
         return scratch.Refined;
     }
 
-    /// <summary>Refinement's start for nodes [<paramref name="first"/>, <paramref name="end"/>): each node alone, with its weight to the rest of its community.</summary>
+    /// <summary>Refinement's start for the members of one community: each alone, with its weight to the rest of the community.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void StartRefinement(CommunityGraph graph, int[] partition, Scratch scratch, int first, int end)
+    private static void StartRefinement(CommunityGraph graph, ReadOnlySpan<int> members, int[] partition, Scratch scratch)
     {
         var offsets = graph.Offsets;
         var targets = graph.Targets;
@@ -310,7 +311,7 @@ public static class CommunityDetection
         var size = scratch.Size;
         var strength = scratch.Strength;
         var external = scratch.External;
-        for (var v = first; v < end; v++)
+        foreach (var v in members)
         {
             refined[v] = v;
             size[v] = 1;
