@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using Connective.Graph;
 using Connective.Graph.Algorithms;
@@ -127,6 +128,7 @@ internal static class BenchCommand
     private static KernelTiming Time(string kernel, int runs, Func<string> action)
     {
         var seconds = new double[runs];
+        CollectPreviousRun();
         var clock = Stopwatch.StartNew();
         var result = action();
         var first = clock.Elapsed.TotalSeconds;
@@ -138,6 +140,7 @@ internal static class BenchCommand
         }
         for (var i = start; i < runs; i++)
         {
+            CollectPreviousRun();
             clock.Restart();
             result = action();
             seconds[i] = clock.Elapsed.TotalSeconds;
@@ -145,6 +148,18 @@ internal static class BenchCommand
         var sorted = seconds.Order().ToArray();
         var median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[(runs / 2) - 1] + sorted[runs / 2]) / 2;
         return new KernelTiming(kernel, seconds, median, result);
+    }
+
+    /// <summary>
+    /// A full, compacting collection before each run (outside the timing), so every run starts with the previous run's
+    /// (or the file loading's) results and scratch freed, as it is in the Python peers, whose reference counting frees them at once.
+    /// Without it the collector may let several runs' large arrays pile up before it runs, and the peak memory reported
+    /// for a kernel would grow with --repeat.
+    /// </summary>
+    private static void CollectPreviousRun()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Seconds below which a kernel's first run is an uncounted warm-up.</summary>

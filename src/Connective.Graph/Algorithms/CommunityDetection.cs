@@ -200,6 +200,7 @@ public static class CommunityDetection
             nodeToAggregate[v] = v;
         }
         var current = network;
+        buffers.StartFromOriginal();
         // The community of each node of the current level; after each level it holds the next level's starting partition.
         var community = scratch.Community;
         Renumber(initial, community, scratch.Names);

@@ -289,6 +289,12 @@ internal sealed class AggregateBuffers
     private int[] _members = [];
     private int _next;
 
+    /// <summary>
+    /// Starts again from the original graph: the next level goes into the first set of arrays, so every run's first
+    /// aggregate (the largest) reuses the same set, and the second set only ever needs room for the smaller levels.
+    /// </summary>
+    public void StartFromOriginal() => _next = 0;
+
     /// <summary>Row length of each community of the level being built.</summary>
     public int[] RowLength { get; private set; } = [];
 
@@ -303,7 +309,7 @@ internal sealed class AggregateBuffers
         level.EnsureRoom(nodeCount, entries);
         if (RowLength.Length < nodeCount)
         {
-            RowLength = new int[nodeCount];
+            RowLength = new int[WithHeadroom(nodeCount)];
             Array.Fill(_rowScratch, null);
         }
         return level;
@@ -327,6 +333,9 @@ internal sealed class AggregateBuffers
 
     /// <summary>Worker <paramref name="index"/>'s row scratch, sized to the largest level asked for so far.</summary>
     public CommunityGraph.RowScratch RowScratch(int index) => _rowScratch[index] ??= new CommunityGraph.RowScratch(RowLength.Length);
+
+    /// <summary>An eighth more than <paramref name="length"/>, within the largest array length.</summary>
+    private static int WithHeadroom(int length) => (int)Math.Min(Array.MaxLength - 1, length + ((long)length / 8));
 
     private static int[] Zeroed(ref int[] array, int length)
     {
@@ -358,17 +367,20 @@ internal sealed class AggregateBuffers
         {
             if (Targets.Length < entries)
             {
-                // Drop the old arrays first, so they can be collected before the larger ones are allocated.
+                // Later runs' levels come out a little larger than the first run's: an eighth more room spares
+                // reallocating them. Drop the old arrays first, so they can be collected before the larger ones exist.
+                var room = WithHeadroom(entries);
                 Targets = [];
                 Weights = [];
-                Targets = GC.AllocateUninitializedArray<int>(entries);
-                Weights = GC.AllocateUninitializedArray<double>(entries);
+                Targets = GC.AllocateUninitializedArray<int>(room);
+                Weights = GC.AllocateUninitializedArray<double>(room);
             }
             if (Offsets.Length < nodeCount + 1)
             {
-                Offsets = new int[nodeCount + 1];
-                SelfLoops = new double[nodeCount];
-                Strength = new double[nodeCount];
+                var room = WithHeadroom(nodeCount);
+                Offsets = new int[room + 1];
+                SelfLoops = new double[room];
+                Strength = new double[room];
             }
         }
     }
