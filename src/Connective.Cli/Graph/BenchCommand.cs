@@ -159,7 +159,7 @@ internal static class BenchCommand
     private static void CollectPreviousRun()
     {
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     /// <summary>Seconds below which a kernel's first run is an uncounted warm-up.</summary>

@@ -80,7 +80,7 @@ public static class CommunityDetection
         var iterations = 0;
         var scratch = new Scratch(network.NodeCount);
         var buffers = new AggregateBuffers();
-        var quality = Modularity.Compute(network, membership, membership.Length, options.Resolution);
+        var quality = SingletonModularity(network, options.Resolution);
         // Each run writes its result into the other array, so two node-sized arrays serve every run.
         var next = new int[network.NodeCount];
         var previousGain = 0.0;
@@ -101,7 +101,25 @@ public static class CommunityDetection
             }
             previousGain = gain;
         }
-        return Finish(network, membership, options.Resolution, iterations);
+        // membership is numbered densely already (by the last run, or the identity), and quality is its modularity.
+        var count = network.NodeCount == 0 ? 0 : membership.Max() + 1;
+        return new CommunityResult(membership, count, quality, iterations);
+    }
+
+    /// <summary>Modularity of every node alone: only the diagonal counts inside, Q = Σ_v (A_vv − γ k_v² / 2m) / 2m.</summary>
+    private static double SingletonModularity(CommunityGraph graph, double resolution)
+    {
+        var twoM = graph.TotalStrength;
+        if (twoM <= 0)
+        {
+            return 0;
+        }
+        var q = 0.0;
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            q += graph.SelfLoops[v] - (resolution * graph.Strength[v] * graph.Strength[v] / twoM);
+        }
+        return q / twoM;
     }
 
     /// <summary>
