@@ -101,44 +101,16 @@ public static class Clustering
             }
         });
         var byRank = new long[n];
-        // One chunk (on the calling thread) when the graph is small; per-worker mark arrays otherwise.
-        var chunkSize = work < ParallelWork.SequentialWork ? Math.Max(1, n) : 1024;
-        ParallelWork.ForChunks(n, chunkSize, () => new int[n], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end, mark) =>
+        if (work < ParallelWork.SequentialWork)
         {
-            for (var u = start; u < end; u++)
-            {
-                var stamp = u + 1;
-                for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
-                {
-                    mark[forward[e]] = stamp;
-                }
-                long own = 0;
-                for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
-                {
-                    var v = forward[e];
-                    long viaV = 0;
-                    for (var f = forwardOffsets[v]; f < forwardOffsets[v + 1]; f++)
-                    {
-                        var w = forward[f];
-                        if (mark[w] == stamp)
-                        {
-                            viaV++;
-                            // Integer additions commute, so the totals are the same in any schedule.
-                            Interlocked.Increment(ref byRank[w]);
-                        }
-                    }
-                    if (viaV > 0)
-                    {
-                        own += viaV;
-                        Interlocked.Add(ref byRank[v], viaV);
-                    }
-                }
-                if (own > 0)
-                {
-                    Interlocked.Add(ref byRank[u], own);
-                }
-            }
-        });
+            // A small graph runs on the calling thread, where plain additions do (a locked add costs about 20 cycles,
+            // and a small graph's whole pass is only tens of thousands of them).
+            CountFrom<PlainAdd>(0, n, forwardOffsets, forward, new int[n], byRank);
+        }
+        else
+        {
+            ParallelWork.ForChunks(n, 1024, () => new int[n], (start, end, mark) => CountFrom<AtomicAdd>(start, end, forwardOffsets, forward, mark, byRank));
+        }
         var triangles = new long[n];
         for (var u = 0; u < n; u++)
         {
@@ -152,6 +124,65 @@ public static class Clustering
             degrees[u] = offsets[u + 1] - offsets[u];
         }
         return new TriangleCounts(triangles, degrees, total / 3);
+    }
+
+    /// <summary>
+    /// Counts the triangles found from the lowest-ranked corners in [<paramref name="start"/>, <paramref name="end"/>),
+    /// adding one to each corner's total in <paramref name="byRank"/> (rank space); <paramref name="mark"/> is scratch of n entries.
+    /// </summary>
+    private static void CountFrom<TAdd>(int start, int end, int[] forwardOffsets, int[] forward, int[] mark, long[] byRank)
+        where TAdd : struct, ICountAdd
+    {
+        for (var u = start; u < end; u++)
+        {
+            var stamp = u + 1;
+            for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
+            {
+                mark[forward[e]] = stamp;
+            }
+            long own = 0;
+            for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
+            {
+                var v = forward[e];
+                long viaV = 0;
+                for (var f = forwardOffsets[v]; f < forwardOffsets[v + 1]; f++)
+                {
+                    var w = forward[f];
+                    if (mark[w] == stamp)
+                    {
+                        viaV++;
+                        TAdd.Add(ref byRank[w], 1);
+                    }
+                }
+                if (viaV > 0)
+                {
+                    own += viaV;
+                    TAdd.Add(ref byRank[v], viaV);
+                }
+            }
+            if (own > 0)
+            {
+                TAdd.Add(ref byRank[u], own);
+            }
+        }
+    }
+
+    /// <summary>How <see cref="CountFrom"/> adds to a shared total (a struct type argument, so the add is inlined).</summary>
+    private interface ICountAdd
+    {
+        static abstract void Add(ref long total, long amount);
+    }
+
+    /// <summary>Plain addition, when one thread does all the counting.</summary>
+    private readonly struct PlainAdd : ICountAdd
+    {
+        public static void Add(ref long total, long amount) => total += amount;
+    }
+
+    /// <summary>Atomic addition between workers; integer additions commute, so the totals are the same in any schedule.</summary>
+    private readonly struct AtomicAdd : ICountAdd
+    {
+        public static void Add(ref long total, long amount) => Interlocked.Add(ref total, amount);
     }
 
     /// <summary>Each node's position when nodes are ordered by degree, ties by id (a counting sort).</summary>
