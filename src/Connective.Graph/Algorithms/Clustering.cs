@@ -135,6 +135,11 @@ public static class Clustering
     {
         for (var u = start; u < end; u++)
         {
+            // A triangle needs two higher-ranked neighbours of its lowest corner: most low-degree nodes have fewer.
+            if (forwardOffsets[u + 1] - forwardOffsets[u] < 2)
+            {
+                continue;
+            }
             var stamp = u + 1;
             for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
             {
