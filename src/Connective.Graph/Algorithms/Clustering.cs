@@ -97,7 +97,6 @@ public static class Clustering
                         forward[write++] = rv;
                     }
                 }
-                forward.AsSpan(forwardOffsets[ru], write - forwardOffsets[ru]).Sort();
             }
         });
         var byRank = new long[n];
