@@ -63,8 +63,73 @@ public static class Clustering
         // hubs. Working in rank space also packs the hubs, which most forward lists point to, into one small region of
         // the mark array, so the inner loop stays in cache.
         var rank = RankByDegree(offsets, n);
-        var forwardOffsets = new int[n + 1];
         var work = (long)offsets[n];
+        var (forwardOffsets, forward) = work < ParallelWork.SequentialWork
+            ? OrientInRankOrder(offsets, targets, rank)
+            : OrientInParallel(offsets, targets, rank, work);
+        var byRank = new long[n];
+        if (work < ParallelWork.SequentialWork)
+        {
+            // A small graph runs on the calling thread, where plain additions do (a locked add costs about 20 cycles,
+            // and a small graph's whole pass is only tens of thousands of them).
+            CountFrom<PlainAdd>(0, n, forwardOffsets, forward, new int[n], byRank);
+        }
+        else
+        {
+            ParallelWork.ForChunks(n, 1024, () => new int[n], (start, end, mark) => CountFrom<AtomicAdd>(start, end, forwardOffsets, forward, mark, byRank));
+        }
+        var triangles = new long[n];
+        for (var u = 0; u < n; u++)
+        {
+            triangles[u] = byRank[rank[u]];
+        }
+        long total = 0;
+        var degrees = new int[n];
+        for (var u = 0; u < n; u++)
+        {
+            total += triangles[u];
+            degrees[u] = offsets[u + 1] - offsets[u];
+        }
+        return new TriangleCounts(triangles, degrees, total / 3);
+    }
+
+    /// <summary>
+    /// The forward lists (higher-ranked neighbours, as ranks) in rank-indexed CSR, built in one pass on the calling
+    /// thread: visiting nodes in rank order writes the lists one after another, so no counting pass is needed.
+    /// </summary>
+    private static (int[] Offsets, int[] Forward) OrientInRankOrder(int[] offsets, int[] targets, int[] rank)
+    {
+        var n = rank.Length;
+        var order = new int[n];
+        for (var u = 0; u < n; u++)
+        {
+            order[rank[u]] = u;
+        }
+        var forwardOffsets = new int[n + 1];
+        // Every edge of the simple view appears in both its ends' rows and is kept at exactly one of them.
+        var forward = new int[offsets[n] / 2];
+        var write = 0;
+        for (var ru = 0; ru < n; ru++)
+        {
+            var u = order[ru];
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                var rv = rank[targets[e]];
+                if (rv > ru)
+                {
+                    forward[write++] = rv;
+                }
+            }
+            forwardOffsets[ru + 1] = write;
+        }
+        return (forwardOffsets, forward);
+    }
+
+    /// <summary>The same forward lists, built by a parallel counting pass, prefix sums and a parallel filling pass.</summary>
+    private static (int[] Offsets, int[] Forward) OrientInParallel(int[] offsets, int[] targets, int[] rank, long work)
+    {
+        var n = rank.Length;
+        var forwardOffsets = new int[n + 1];
         ParallelWork.ForRanges(n, work, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             for (var u = start; u < end; u++)
@@ -99,30 +164,7 @@ public static class Clustering
                 }
             }
         });
-        var byRank = new long[n];
-        if (work < ParallelWork.SequentialWork)
-        {
-            // A small graph runs on the calling thread, where plain additions do (a locked add costs about 20 cycles,
-            // and a small graph's whole pass is only tens of thousands of them).
-            CountFrom<PlainAdd>(0, n, forwardOffsets, forward, new int[n], byRank);
-        }
-        else
-        {
-            ParallelWork.ForChunks(n, 1024, () => new int[n], (start, end, mark) => CountFrom<AtomicAdd>(start, end, forwardOffsets, forward, mark, byRank));
-        }
-        var triangles = new long[n];
-        for (var u = 0; u < n; u++)
-        {
-            triangles[u] = byRank[rank[u]];
-        }
-        long total = 0;
-        var degrees = new int[n];
-        for (var u = 0; u < n; u++)
-        {
-            total += triangles[u];
-            degrees[u] = offsets[u + 1] - offsets[u];
-        }
-        return new TriangleCounts(triangles, degrees, total / 3);
+        return (forwardOffsets, forward);
     }
 
     /// <summary>
