@@ -194,7 +194,13 @@ public static class Clustering
                 for (var f = forwardOffsets[v]; f < forwardOffsets[v + 1]; f++)
                 {
                     var w = forward[f];
-                    if (mark[w] == stamp)
+                    if (TAdd.Branchless)
+                    {
+                        var hit = mark[w] == stamp ? 1L : 0L;
+                        viaV += hit;
+                        TAdd.Add(ref byRank[w], hit);
+                    }
+                    else if (mark[w] == stamp)
                     {
                         viaV++;
                         TAdd.Add(ref byRank[w], 1);
@@ -216,18 +222,24 @@ public static class Clustering
     /// <summary>How <see cref="CountFrom"/> adds to a shared total (a struct type argument, so the add is inlined).</summary>
     private interface ICountAdd
     {
+        static abstract bool Branchless { get; }
+
         static abstract void Add(ref long total, long amount);
     }
 
     /// <summary>Plain addition, when one thread does all the counting.</summary>
     private readonly struct PlainAdd : ICountAdd
     {
+        public static bool Branchless => true;
+
         public static void Add(ref long total, long amount) => total += amount;
     }
 
     /// <summary>Atomic addition between workers; integer additions commute, so the totals are the same in any schedule.</summary>
     private readonly struct AtomicAdd : ICountAdd
     {
+        public static bool Branchless => false;
+
         public static void Add(ref long total, long amount) => Interlocked.Add(ref total, amount);
     }
 
