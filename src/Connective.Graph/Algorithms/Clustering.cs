@@ -206,13 +206,13 @@ public static class Clustering
                         TAdd.Add(ref byRank[w], 1);
                     }
                 }
-                if (viaV > 0)
+                if (TAdd.Branchless || viaV > 0)
                 {
                     own += viaV;
                     TAdd.Add(ref byRank[v], viaV);
                 }
             }
-            if (own > 0)
+            if (TAdd.Branchless || own > 0)
             {
                 TAdd.Add(ref byRank[u], own);
             }
