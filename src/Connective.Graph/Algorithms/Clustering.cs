@@ -106,8 +106,9 @@ public static class Clustering
             order[rank[u]] = u;
         }
         var forwardOffsets = new int[n + 1];
-        // Every edge of the simple view appears in both its ends' rows and is kept at exactly one of them.
-        var forward = new int[offsets[n] / 2];
+        // Every edge of the simple view appears in both its ends' rows and is kept at exactly one of them. Each entry
+        // is written and then kept or overwritten (no branch to mispredict on half the edges), hence one spare slot.
+        var forward = new int[(offsets[n] / 2) + 1];
         var write = 0;
         for (var ru = 0; ru < n; ru++)
         {
@@ -115,10 +116,8 @@ public static class Clustering
             for (var e = offsets[u]; e < offsets[u + 1]; e++)
             {
                 var rv = rank[targets[e]];
-                if (rv > ru)
-                {
-                    forward[write++] = rv;
-                }
+                forward[write] = rv;
+                write += rv > ru ? 1 : 0;
             }
             forwardOffsets[ru + 1] = write;
         }
