@@ -149,16 +149,30 @@ public static class PageRank
 
         private double _last = double.PositiveInfinity;
         private double _rate = double.NaN;
+        private double _beforeJump = double.NaN;
+        private bool _off;
 
         /// <summary>Called before sweep <paramref name="iteration"/> with the previous sweep's change; the factor ρ/(1−ρ) when it is time to extrapolate.</summary>
         public double? Extrapolation(int iteration, double residual)
         {
+            // A safety net: if the sweep after a jump changed the vector more than the sweep before it, the change was
+            // not the slow mode the jump assumed; plain sweeps from then on (they converge from any point).
+            if (!double.IsNaN(_beforeJump))
+            {
+                _off |= residual > _beforeJump;
+                _beforeJump = double.NaN;
+            }
             var rate = residual / _last;
             var previousRate = _rate;
             _last = residual;
             _rate = rate;
             var steady = rate < 1 && Math.Abs(rate - previousRate) < Agreement;
-            return iteration % Every == 0 && steady ? rate / (1 - rate) : null;
+            if (_off || iteration % Every != 0 || !steady)
+            {
+                return null;
+            }
+            _beforeJump = residual;
+            return rate / (1 - rate);
         }
     }
 
