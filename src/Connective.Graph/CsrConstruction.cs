@@ -60,7 +60,7 @@ internal static class CsrConstruction
     private static int[] SourceParts(int[] offsets, int nodeCount)
     {
         long total = offsets[nodeCount];
-        var parts = total < ParallelWork.SequentialWork ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        var parts = total < ParallelWork.SequentialWork ? 1 : Math.Min(ParallelWork.MaxWorkers, 8);
         var bounds = new int[parts + 1];
         var u = 0;
         for (var p = 1; p < parts; p++)
@@ -158,7 +158,7 @@ internal static class CsrConstruction
     /// </summary>
     private static (int[] Offsets, int[] Targets, double[]? Weights, bool SelfLoops) Scatter(int nodeCount, bool directed, EdgeList edges, bool dropSelfLoops)
     {
-        var parts = edges.Count < ParallelWork.SequentialWork ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        var parts = edges.Count < ParallelWork.SequentialWork ? 1 : Math.Min(ParallelWork.MaxWorkers, 8);
         var counts = new int[parts][];
         var loopsInPart = new bool[parts];
         Parallel.For(0, parts, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
@@ -243,7 +243,7 @@ internal static class CsrConstruction
         var chunks = (nodeCount + RowsPerChunk - 1) / RowsPerChunk;
         var repeatedInChunk = new bool[chunks];
         var newLengths = duplicates == DuplicateEdgePolicy.Keep ? null : new int[nodeCount];
-        Parallel.For(0, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = ParallelWork.MaxWorkers }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             long[]? keys = null;
             double[]? weightCopy = null;

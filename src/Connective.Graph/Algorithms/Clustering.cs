@@ -63,8 +63,72 @@ public static class Clustering
         // hubs. Working in rank space also packs the hubs, which most forward lists point to, into one small region of
         // the mark array, so the inner loop stays in cache.
         var rank = RankByDegree(offsets, n);
-        var forwardOffsets = new int[n + 1];
         var work = (long)offsets[n];
+        var (forwardOffsets, forward) = work < ParallelWork.SequentialWork
+            ? OrientInRankOrder(offsets, targets, rank)
+            : OrientInParallel(offsets, targets, rank, work);
+        var byRank = new long[n];
+        if (work < ParallelWork.SequentialWork)
+        {
+            // A small graph runs on the calling thread, where plain additions do (a locked add costs about 20 cycles,
+            // and a small graph's whole pass is only tens of thousands of them).
+            CountFrom<PlainAdd>(0, n, forwardOffsets, forward, new int[n], byRank);
+        }
+        else
+        {
+            ParallelWork.ForChunks(n, 1024, () => new int[n], (start, end, mark) => CountFrom<AtomicAdd>(start, end, forwardOffsets, forward, mark, byRank));
+        }
+        var triangles = new long[n];
+        for (var u = 0; u < n; u++)
+        {
+            triangles[u] = byRank[rank[u]];
+        }
+        long total = 0;
+        var degrees = new int[n];
+        for (var u = 0; u < n; u++)
+        {
+            total += triangles[u];
+            degrees[u] = offsets[u + 1] - offsets[u];
+        }
+        return new TriangleCounts(triangles, degrees, total / 3);
+    }
+
+    /// <summary>
+    /// The forward lists (higher-ranked neighbours, as ranks) in rank-indexed CSR, built in one pass on the calling
+    /// thread: visiting nodes in rank order writes the lists one after another, so no counting pass is needed.
+    /// </summary>
+    private static (int[] Offsets, int[] Forward) OrientInRankOrder(int[] offsets, int[] targets, int[] rank)
+    {
+        var n = rank.Length;
+        var order = new int[n];
+        for (var u = 0; u < n; u++)
+        {
+            order[rank[u]] = u;
+        }
+        var forwardOffsets = new int[n + 1];
+        // Every edge of the simple view appears in both its ends' rows and is kept at exactly one of them. Each entry
+        // is written and then kept or overwritten (no branch to mispredict on half the edges), hence one spare slot.
+        var forward = new int[(offsets[n] / 2) + 1];
+        var write = 0;
+        for (var ru = 0; ru < n; ru++)
+        {
+            var u = order[ru];
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                var rv = rank[targets[e]];
+                forward[write] = rv;
+                write += rv > ru ? 1 : 0;
+            }
+            forwardOffsets[ru + 1] = write;
+        }
+        return (forwardOffsets, forward);
+    }
+
+    /// <summary>The same forward lists, built by a parallel counting pass, prefix sums and a parallel filling pass.</summary>
+    private static (int[] Offsets, int[] Forward) OrientInParallel(int[] offsets, int[] targets, int[] rank, long work)
+    {
+        var n = rank.Length;
+        var forwardOffsets = new int[n + 1];
         ParallelWork.ForRanges(n, work, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             for (var u = start; u < end; u++)
@@ -97,61 +161,85 @@ public static class Clustering
                         forward[write++] = rv;
                     }
                 }
-                forward.AsSpan(forwardOffsets[ru], write - forwardOffsets[ru]).Sort();
             }
         });
-        var byRank = new long[n];
-        // One chunk (on the calling thread) when the graph is small; per-worker mark arrays otherwise.
-        var chunkSize = work < ParallelWork.SequentialWork ? Math.Max(1, n) : 1024;
-        ParallelWork.ForChunks(n, chunkSize, () => new int[n], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end, mark) =>
+        return (forwardOffsets, forward);
+    }
+
+    /// <summary>
+    /// Counts the triangles found from the lowest-ranked corners in [<paramref name="start"/>, <paramref name="end"/>),
+    /// adding one to each corner's total in <paramref name="byRank"/> (rank space); <paramref name="mark"/> is scratch of n entries.
+    /// </summary>
+    private static void CountFrom<TAdd>(int start, int end, int[] forwardOffsets, int[] forward, int[] mark, long[] byRank)
+        where TAdd : struct, ICountAdd
+    {
+        for (var u = start; u < end; u++)
         {
-            for (var u = start; u < end; u++)
+            // A triangle needs two higher-ranked neighbours of its lowest corner: most low-degree nodes have fewer.
+            if (forwardOffsets[u + 1] - forwardOffsets[u] < 2)
             {
-                var stamp = u + 1;
-                for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
+                continue;
+            }
+            var stamp = u + 1;
+            for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
+            {
+                mark[forward[e]] = stamp;
+            }
+            long own = 0;
+            for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
+            {
+                var v = forward[e];
+                long viaV = 0;
+                for (var f = forwardOffsets[v]; f < forwardOffsets[v + 1]; f++)
                 {
-                    mark[forward[e]] = stamp;
-                }
-                long own = 0;
-                for (var e = forwardOffsets[u]; e < forwardOffsets[u + 1]; e++)
-                {
-                    var v = forward[e];
-                    long viaV = 0;
-                    for (var f = forwardOffsets[v]; f < forwardOffsets[v + 1]; f++)
+                    var w = forward[f];
+                    if (TAdd.Branchless)
                     {
-                        var w = forward[f];
-                        if (mark[w] == stamp)
-                        {
-                            viaV++;
-                            // Integer additions commute, so the totals are the same in any schedule.
-                            Interlocked.Increment(ref byRank[w]);
-                        }
+                        var hit = mark[w] == stamp ? 1L : 0L;
+                        viaV += hit;
+                        TAdd.Add(ref byRank[w], hit);
                     }
-                    if (viaV > 0)
+                    else if (mark[w] == stamp)
                     {
-                        own += viaV;
-                        Interlocked.Add(ref byRank[v], viaV);
+                        viaV++;
+                        TAdd.Add(ref byRank[w], 1);
                     }
                 }
-                if (own > 0)
+                if (TAdd.Branchless || viaV > 0)
                 {
-                    Interlocked.Add(ref byRank[u], own);
+                    own += viaV;
+                    TAdd.Add(ref byRank[v], viaV);
                 }
             }
-        });
-        var triangles = new long[n];
-        for (var u = 0; u < n; u++)
-        {
-            triangles[u] = byRank[rank[u]];
+            if (TAdd.Branchless || own > 0)
+            {
+                TAdd.Add(ref byRank[u], own);
+            }
         }
-        long total = 0;
-        var degrees = new int[n];
-        for (var u = 0; u < n; u++)
-        {
-            total += triangles[u];
-            degrees[u] = offsets[u + 1] - offsets[u];
-        }
-        return new TriangleCounts(triangles, degrees, total / 3);
+    }
+
+    /// <summary>How <see cref="CountFrom"/> adds to a shared total (a struct type argument, so the add is inlined).</summary>
+    private interface ICountAdd
+    {
+        static abstract bool Branchless { get; }
+
+        static abstract void Add(ref long total, long amount);
+    }
+
+    /// <summary>Plain addition, when one thread does all the counting.</summary>
+    private readonly struct PlainAdd : ICountAdd
+    {
+        public static bool Branchless => true;
+
+        public static void Add(ref long total, long amount) => total += amount;
+    }
+
+    /// <summary>Atomic addition between workers; integer additions commute, so the totals are the same in any schedule.</summary>
+    private readonly struct AtomicAdd : ICountAdd
+    {
+        public static bool Branchless => false;
+
+        public static void Add(ref long total, long amount) => Interlocked.Add(ref total, amount);
     }
 
     /// <summary>Each node's position when nodes are ordered by degree, ties by id (a counting sort).</summary>

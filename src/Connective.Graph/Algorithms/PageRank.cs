@@ -96,11 +96,17 @@ public static class PageRank
         var d = walk.Damping;
         var uniform = 1.0 / n;
         var order = ByInDegree(inOffsets);
+        var change = new double[n];
+        var steady = new SteadyRate();
         var residual = double.PositiveInfinity;
         var iteration = 0;
         while (iteration < options.MaxIterations && residual >= options.Tolerance)
         {
             iteration++;
+            if (steady.Extrapolation(iteration, residual) is { } factor)
+            {
+                dangling = Extrapolate(rank, share, change, inverseOut, factor, 0, n);
+            }
             residual = 0;
             foreach (var v in order)
             {
@@ -113,17 +119,77 @@ public static class PageRank
                 }
                 var jumpScale = (d * dangling) + (1 - d);
                 var value = (d * sum) + (jumpScale * (jump is null ? uniform : jump[v]));
-                var change = value - rank[v];
-                residual += Math.Abs(change);
+                var step = value - rank[v];
+                residual += Math.Abs(step);
+                change[v] = step;
                 rank[v] = value;
                 share[v] = value * inverseOut[v];
                 if (inverseOut[v] == 0)
                 {
-                    dangling += change;
+                    dangling += step;
                 }
             }
         }
         return (iteration, residual);
+    }
+
+    /// <summary>
+    /// Decides when to extrapolate. Once the L1 change of a sweep shrinks by a steady factor ρ, the error left is about
+    /// the last change times ρ/(1−ρ) (the tail of a geometric series), so every few sweeps the iterate jumps there: on
+    /// as-22july06 this halves the sweeps. The stopping rule is untouched: the iteration ends only when one plain sweep
+    /// changes the vector by less than the tolerance, which bounds the error whatever point the sweep started from.
+    /// </summary>
+    private sealed class SteadyRate
+    {
+        /// <summary>Sweeps between extrapolations: a plain sweep or more in between lets the rate settle again.</summary>
+        private const int Every = 5;
+
+        /// <summary>How much two consecutive rates may differ for the decay to count as steady.</summary>
+        private const double Agreement = 0.02;
+
+        private double _last = double.PositiveInfinity;
+        private double _rate = double.NaN;
+        private double _beforeJump = double.NaN;
+        private bool _off;
+
+        /// <summary>Called before sweep <paramref name="iteration"/> with the previous sweep's change; the factor ρ/(1−ρ) when it is time to extrapolate.</summary>
+        public double? Extrapolation(int iteration, double residual)
+        {
+            // A safety net: if the sweep after a jump changed the vector more than the sweep before it, the change was
+            // not the slow mode the jump assumed; plain sweeps from then on (they converge from any point).
+            if (!double.IsNaN(_beforeJump))
+            {
+                _off |= residual > _beforeJump;
+                _beforeJump = double.NaN;
+            }
+            var rate = residual / _last;
+            var previousRate = _rate;
+            _last = residual;
+            _rate = rate;
+            var steady = rate < 1 && Math.Abs(rate - previousRate) < Agreement;
+            if (_off || iteration % Every != 0 || !steady)
+            {
+                return null;
+            }
+            _beforeJump = residual;
+            return rate / (1 - rate);
+        }
+    }
+
+    /// <summary>
+    /// Moves nodes [<paramref name="start"/>, <paramref name="end"/>) by <paramref name="factor"/> times their last
+    /// change and refreshes their shares; returns the dangling nodes' rank among them.
+    /// </summary>
+    private static double Extrapolate(double[] rank, double[] share, double[] change, double[] inverseOut, double factor, int start, int end)
+    {
+        var dangling = 0.0;
+        for (var v = start; v < end; v++)
+        {
+            rank[v] += factor * change[v];
+            share[v] = rank[v] * inverseOut[v];
+            dangling += inverseOut[v] == 0 ? rank[v] : 0;
+        }
+        return dangling;
     }
 
     /// <summary>

@@ -349,7 +349,7 @@ internal sealed class EdgeListReader
 
     private void ParseFast(int from, int to)
     {
-        var parts = to - from >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+        var parts = to - from >= ParallelThreshold ? Math.Min(ParallelWork.MaxWorkers, 8) : 1;
         var results = new PartResult[parts];
         var cut = from;
         long lines = 0;
