@@ -46,12 +46,12 @@ internal static class CommunityChunks
 
     /// <summary>
     /// Calls <paramref name="body"/>(chunk, scratch) for every chunk: on the calling thread when <paramref name="work"/>
-    /// is below <see cref="ParallelFromWork"/>, otherwise on one worker per core, each creating its scratch once with
+    /// is below <see cref="ParallelFromWork"/>, otherwise on up to <see cref="ParallelWork.MaxWorkers"/> workers, each creating its scratch once with
     /// <paramref name="createScratch"/>(worker index) and taking chunks in turn from a shared counter.
     /// </summary>
     public static void Run<TScratch>(int chunks, long work, Func<int, TScratch> createScratch, Action<int, TScratch> body)
     {
-        var workers = work < ParallelFromWork ? 1 : Math.Min(Environment.ProcessorCount, chunks);
+        var workers = work < ParallelFromWork ? 1 : Math.Min(ParallelWork.MaxWorkers, chunks);
         if (workers <= 1)
         {
             var scratch = createScratch(0);

@@ -526,7 +526,7 @@ public static class CommunityDetection
             Partition = new int[n];
             AggregateOf = new int[n];
             Names = new int[n];
-            _workers = new WorkerScratch?[Environment.ProcessorCount];
+            _workers = new WorkerScratch?[ParallelWork.MaxWorkers];
             _workers[0] = new WorkerScratch(Slot, Candidates, CandidateWeight);
         }
 

@@ -283,7 +283,7 @@ internal sealed class CommunityGraph
 internal sealed class AggregateBuffers
 {
     private readonly LevelArrays[] _levels = [new(), new()];
-    private readonly CommunityGraph.RowScratch?[] _rowScratch = new CommunityGraph.RowScratch?[Environment.ProcessorCount];
+    private readonly CommunityGraph.RowScratch?[] _rowScratch = new CommunityGraph.RowScratch?[ParallelWork.MaxWorkers];
     private int[] _memberStart = [];
     private int[] _rowStart = [];
     private int[] _members = [];

@@ -75,6 +75,33 @@ public sealed class WorkerCountTests
         }
     }
 
+    [Theory]
+    [InlineData("hep-th")]
+    [InlineData("gen-ba-10k")]
+    public void Leiden_and_Louvain_find_the_same_communities_with_any_number_of_workers(string name)
+    {
+        // Both graphs have levels above the size where refinement and aggregation are split into chunks for workers
+        // (hep-th's first level has 31,502 adjacency entries, the Barabási–Albert graph's about 200,000).
+        var graph = GraphViews.Simple(GoldenGraph.Load(name).LoadSimple());
+        var options = new CommunityOptions { Seed = 3 };
+
+        var leiden = new List<CommunityResult>();
+        var louvain = new List<CommunityResult>();
+        foreach (var workers in new[] { 1, 2, 5 })
+        {
+            using (new WorkerLimit(workers))
+            {
+                leiden.Add(CommunityDetection.Leiden(graph, options));
+                louvain.Add(CommunityDetection.Louvain(graph, options));
+            }
+        }
+
+        Assert.All(leiden, result => Assert.Equal(leiden[0].Membership, result.Membership));
+        Assert.All(louvain, result => Assert.Equal(louvain[0].Membership, result.Membership));
+        Assert.All(leiden, result => Assert.Equal(leiden[0].Modularity, result.Modularity));
+        Assert.True(leiden[0].CommunityCount > 1, $"{name}: one community; the check would prove nothing.");
+    }
+
     [Fact]
     public void The_worker_count_is_at_least_one_and_is_restored()
     {
