@@ -433,10 +433,13 @@ public static class CommunityDetection
     /// appearance, into <paramref name="dense"/> (which may be <paramref name="membership"/> itself), using
     /// <paramref name="names"/> (at least as long as <paramref name="membership"/>) as scratch; returns the count.
     /// </summary>
+    private static int Renumber(ReadOnlySpan<int> membership, Span<int> dense, Span<int> names) =>
+        RenumberBelow(membership, dense, names[..membership.Length]);
+
+    /// <summary>Renumbers labels that are all below the length of <paramref name="names"/>, which is overwritten.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Renumber(ReadOnlySpan<int> membership, Span<int> dense, Span<int> names)
+    private static int RenumberBelow(ReadOnlySpan<int> membership, Span<int> dense, Span<int> names)
     {
-        names = names[..membership.Length];
         names.Fill(-1);
         var count = 0;
         for (var v = 0; v < membership.Length; v++)
@@ -482,17 +485,7 @@ public static class CommunityDetection
             return dense;
         }
         // Labels are usually below the node count (they are node or community ids), so an array maps them.
-        var names = new int[largest + 1];
-        Array.Fill(names, -1);
-        for (var v = 0; v < membership.Length; v++)
-        {
-            ref var name = ref names[membership[v]];
-            if (name < 0)
-            {
-                name = count++;
-            }
-            dense[v] = name;
-        }
+        count = RenumberBelow(membership, dense, new int[largest + 1]);
         return dense;
     }
 
