@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Connective.Graph.Algorithms;
@@ -62,17 +63,24 @@ public static class Clustering
         // once, from its lowest-ranked corner, and forward lists have at most √(2m) entries, which bounds the work on
         // hubs. Working in rank space also packs the hubs, which most forward lists point to, into one small region of
         // the mark array, so the inner loop stays in cache.
-        var rank = RankByDegree(offsets, n);
+        // Scratch comes from the shared pools: on a small graph, touching fresh memory (page faults) would cost as much
+        // as the counting itself.
+        var rank = ArrayPool<int>.Shared.Rent(n);
+        RankByDegree(offsets, n, rank);
         var work = (long)offsets[n];
         var (forwardOffsets, forward) = work < ParallelWork.SequentialWork
-            ? OrientInRankOrder(offsets, targets, rank)
-            : OrientInParallel(offsets, targets, rank, work);
-        var byRank = new long[n];
+            ? OrientInRankOrder(offsets, targets, rank, n)
+            : OrientInParallel(offsets, targets, rank, n, work);
+        var byRank = ArrayPool<long>.Shared.Rent(n);
+        Array.Clear(byRank, 0, n);
         if (work < ParallelWork.SequentialWork)
         {
             // A small graph runs on the calling thread, where plain additions do (a locked add costs about 20 cycles,
             // and a small graph's whole pass is only tens of thousands of them).
-            CountFrom<PlainAdd>(0, n, forwardOffsets, forward, new int[n], byRank);
+            var mark = ArrayPool<int>.Shared.Rent(n);
+            Array.Clear(mark, 0, n);
+            CountFrom<PlainAdd>(0, n, forwardOffsets, forward, mark, byRank);
+            ArrayPool<int>.Shared.Return(mark);
         }
         else
         {
@@ -83,6 +91,10 @@ public static class Clustering
         {
             triangles[u] = byRank[rank[u]];
         }
+        ArrayPool<int>.Shared.Return(rank);
+        ArrayPool<int>.Shared.Return(forwardOffsets);
+        ArrayPool<int>.Shared.Return(forward);
+        ArrayPool<long>.Shared.Return(byRank);
         long total = 0;
         var degrees = new int[n];
         for (var u = 0; u < n; u++)
@@ -96,19 +108,21 @@ public static class Clustering
     /// <summary>
     /// The forward lists (higher-ranked neighbours, as ranks) in rank-indexed CSR, built in one pass on the calling
     /// thread: visiting nodes in rank order writes the lists one after another, so no counting pass is needed.
+    /// Both arrays are rented from the shared pool.
     /// </summary>
-    private static (int[] Offsets, int[] Forward) OrientInRankOrder(int[] offsets, int[] targets, int[] rank)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int[] Offsets, int[] Forward) OrientInRankOrder(int[] offsets, int[] targets, int[] rank, int n)
     {
-        var n = rank.Length;
-        var order = new int[n];
+        var order = ArrayPool<int>.Shared.Rent(n);
         for (var u = 0; u < n; u++)
         {
             order[rank[u]] = u;
         }
-        var forwardOffsets = new int[n + 1];
+        var forwardOffsets = ArrayPool<int>.Shared.Rent(n + 1);
+        forwardOffsets[0] = 0;
         // Every edge of the simple view appears in both its ends' rows and is kept at exactly one of them. Each entry
         // is written and then kept or overwritten (no branch to mispredict on half the edges), hence one spare slot.
-        var forward = new int[(offsets[n] / 2) + 1];
+        var forward = ArrayPool<int>.Shared.Rent((offsets[n] / 2) + 1);
         var write = 0;
         for (var ru = 0; ru < n; ru++)
         {
@@ -121,14 +135,15 @@ public static class Clustering
             }
             forwardOffsets[ru + 1] = write;
         }
+        ArrayPool<int>.Shared.Return(order);
         return (forwardOffsets, forward);
     }
 
-    /// <summary>The same forward lists, built by a parallel counting pass, prefix sums and a parallel filling pass.</summary>
-    private static (int[] Offsets, int[] Forward) OrientInParallel(int[] offsets, int[] targets, int[] rank, long work)
+    /// <summary>The same forward lists (rented too), built by a parallel counting pass, prefix sums and a parallel filling pass.</summary>
+    private static (int[] Offsets, int[] Forward) OrientInParallel(int[] offsets, int[] targets, int[] rank, int n, long work)
     {
-        var n = rank.Length;
-        var forwardOffsets = new int[n + 1];
+        var forwardOffsets = ArrayPool<int>.Shared.Rent(n + 1);
+        forwardOffsets[0] = 0;
         ParallelWork.ForRanges(n, work, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             for (var u = start; u < end; u++)
@@ -146,7 +161,7 @@ public static class Clustering
         {
             forwardOffsets[r + 1] += forwardOffsets[r];
         }
-        var forward = new int[forwardOffsets[n]];
+        var forward = ArrayPool<int>.Shared.Rent(forwardOffsets[n]);
         ParallelWork.ForRanges(n, work, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             for (var u = start; u < end; u++)
@@ -170,6 +185,7 @@ public static class Clustering
     /// Counts the triangles found from the lowest-ranked corners in [<paramref name="start"/>, <paramref name="end"/>),
     /// adding one to each corner's total in <paramref name="byRank"/> (rank space); <paramref name="mark"/> is scratch of n entries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CountFrom<TAdd>(int start, int end, int[] forwardOffsets, int[] forward, int[] mark, long[] byRank)
         where TAdd : struct, ICountAdd
     {
@@ -221,6 +237,10 @@ public static class Clustering
     /// <summary>How <see cref="CountFrom"/> adds to a shared total (a struct type argument, so the add is inlined).</summary>
     private interface ICountAdd
     {
+        /// <summary>
+        /// Whether to add the 0-or-1 outcome of every test instead of branching on it: whether a candidate closes a
+        /// triangle is unpredictable, and a plain add of 0 costs less than a mispredicted branch (a locked add does not).
+        /// </summary>
         static abstract bool Branchless { get; }
 
         static abstract void Add(ref long total, long amount);
@@ -242,8 +262,9 @@ public static class Clustering
         public static void Add(ref long total, long amount) => Interlocked.Add(ref total, amount);
     }
 
-    /// <summary>Each node's position when nodes are ordered by degree, ties by id (a counting sort).</summary>
-    private static int[] RankByDegree(int[] offsets, int n)
+    /// <summary>Each node's position when nodes are ordered by degree, ties by id (a counting sort), written to <paramref name="rank"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RankByDegree(int[] offsets, int n, int[] rank)
     {
         var maxDegree = 0;
         for (var u = 0; u < n; u++)
@@ -259,11 +280,9 @@ public static class Clustering
         {
             start[d + 1] += start[d];
         }
-        var rank = new int[n];
         for (var u = 0; u < n; u++)
         {
             rank[u] = start[offsets[u + 1] - offsets[u]]++;
         }
-        return rank;
     }
 }

@@ -17,6 +17,22 @@ public sealed class EigenvectorCentralityTests
     }
 
     [Fact]
+    public void Bipartite_path_converges_to_the_perron_vector()
+    {
+        // Path 0–1–2: eigenvalues √2, 0, −√2 (as large in size as the top one); eigenvector (1, √2, 1) / 2.
+        var builder = new GraphBuilder();
+        builder.AddEdge(0, 1);
+        builder.AddEdge(1, 2);
+
+        var result = EigenvectorCentrality.Compute(builder.Build());
+
+        Assert.True(result.Converged);
+        Assert.Equal(0.5, result.Scores[0], 1e-12);
+        Assert.Equal(Math.Sqrt(2) / 2, result.Scores[1], 1e-12);
+        Assert.Equal(0.5, result.Scores[2], 1e-12);
+    }
+
+    [Fact]
     public void Star_centre_has_the_largest_score()
     {
         // Star with centre 0 and 4 leaves: eigenvector (2, 1, 1, 1, 1) / √8.

@@ -1,4 +1,5 @@
 using Connective.Graph.Algorithms;
+using Connective.Graph.Generators;
 using Connective.Graph.Tests.Reference;
 
 namespace Connective.Graph.Tests.Algorithms;
@@ -100,6 +101,25 @@ public sealed class WorkerCountTests
         Assert.All(louvain, result => Assert.Equal(louvain[0].Membership, result.Membership));
         Assert.All(leiden, result => Assert.Equal(leiden[0].Modularity, result.Modularity));
         Assert.True(leiden[0].CommunityCount > 1, $"{name}: one community; the check would prove nothing.");
+    }
+
+    [Fact]
+    public void Eigenvector_centrality_is_the_same_with_one_worker_and_with_several()
+    {
+        // 50,000 nodes and 150,000 edges: above the sequential threshold, so the products and sums are split.
+        var graph = BarabasiAlbert.Generate(50_000, 3, seed: 5);
+
+        double[] one, several;
+        using (new WorkerLimit(1))
+        {
+            one = EigenvectorCentrality.Compute(graph).Scores;
+        }
+        using (new WorkerLimit(3))
+        {
+            several = EigenvectorCentrality.Compute(graph).Scores;
+        }
+
+        Assert.Equal(one, several);
     }
 
     [Fact]
