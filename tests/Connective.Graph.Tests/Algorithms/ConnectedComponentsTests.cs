@@ -1,4 +1,5 @@
 using Connective.Graph.Algorithms;
+using Connective.Graph.Generators;
 using FsCheck.Xunit;
 
 namespace Connective.Graph.Tests.Algorithms;
@@ -19,6 +20,25 @@ public sealed class ConnectedComponentsTests
         Assert.Equal([0, 1, 2, 2, 1, 2], components.Membership);
         Assert.Equal([1, 2, 3], components.Sizes);
         Assert.Equal(3, components.LargestSize);
+    }
+
+    [Fact]
+    public void Small_and_large_undirected_graphs_agree_with_strong_components()
+    {
+        // Weak components search small graphs breadth-first and join large ones (over 1,000,000 adjacency entries)
+        // with union–find; on an undirected graph both must give Tarjan's strong components, numbering included.
+        // G(n, m) just below and above the switch, sparse enough for thousands of components and isolates.
+        foreach (var (nodes, edges) in new[] { (900_000, 450_000L), (1_200_000, 600_000L) })
+        {
+            var graph = ErdosRenyi.Gnm(nodes, edges, seed: 5);
+
+            var weak = ConnectedComponents.Weak(graph);
+            var strong = ConnectedComponents.Strong(graph);
+
+            Assert.True(weak.Count > 1000, $"{nodes} nodes: only {weak.Count} components");
+            Assert.Equal(strong.Sizes, weak.Sizes);
+            Assert.Equal(strong.Membership, weak.Membership);
+        }
     }
 
     [Fact]
