@@ -5,8 +5,8 @@ namespace Connective.Graph.Algorithms;
 
 /// <summary>The eigenvector centrality scores and how the iteration ended.</summary>
 /// <param name="Scores">One non-negative score per node, scaled to unit Euclidean (L2) norm.</param>
-/// <param name="Iterations">The number of power-iteration steps taken.</param>
-/// <param name="Converged">True when the change fell below the tolerance before the iteration limit.</param>
+/// <param name="Iterations">The number of matrix–vector products taken (Lanczos steps on undirected graphs, power-iteration steps on directed ones).</param>
+/// <param name="Converged">True when the stopping test (residual or change below the tolerance) passed before the limit.</param>
 public sealed record EigenvectorCentralityResult(double[] Scores, int Iterations, bool Converged);
 
 /// <summary>Eigenvector centrality: the principal eigenvector of the adjacency matrix (in-edges when directed, as NetworkX and igraph).</summary>
