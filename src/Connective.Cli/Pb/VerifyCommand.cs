@@ -24,7 +24,7 @@ internal static class VerifyCommand
         command.Options.Add(format);
         command.SetAction(parseResult => PbInput.Run(parseResult, output =>
         {
-            var election = PbInput.Read(parseResult.GetRequiredValue(file));
+            var election = PbInput.Read(parseResult.GetRequiredValue(file), parseResult);
             if (OfficialCounts.Selected(election) is null)
             {
                 throw new PbInputException($"{election.Source}: the PROJECTS section has no 'selected' column, so there is no official outcome to verify.");
