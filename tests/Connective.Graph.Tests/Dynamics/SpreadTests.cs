@@ -126,10 +126,10 @@ public sealed class SpreadTests
     [Fact]
     public void Linear_threshold_with_fixed_thresholds_is_deterministic()
     {
-        // Node 2 has in-neighbours 0 and 1, weight 1/2 each: threshold 0.6 needs both, 0.4 needs one.
+        // Node 2 has in-neighbours 0 and 1, weight 1/2 each: threshold 0.6 needs both, 0.4 needs one; node 1 (threshold above 1) never adopts.
         var graph = SharedNetworks.FromEdges(3, false, (0, 2), (1, 2));
-        Assert.Equal(1, Spread.Simulate(graph, new SpreadOptions { Model = SpreadModel.LinearThreshold, NodeThresholds = [1, 1, 0.6], InitialNodes = [0], Runs = 2 }).FinalSizes[0]);
-        Assert.Equal(2, Spread.Simulate(graph, new SpreadOptions { Model = SpreadModel.LinearThreshold, NodeThresholds = [1, 1, 0.4], InitialNodes = [0], Runs = 2 }).FinalSizes[0]);
+        Assert.Equal(1, Spread.Simulate(graph, new SpreadOptions { Model = SpreadModel.LinearThreshold, NodeThresholds = [1, 1.5, 0.6], InitialNodes = [0], Runs = 2 }).FinalSizes[0]);
+        Assert.Equal(2, Spread.Simulate(graph, new SpreadOptions { Model = SpreadModel.LinearThreshold, NodeThresholds = [1, 1.5, 0.4], InitialNodes = [0], Runs = 2 }).FinalSizes[0]);
     }
 
     [Fact]
