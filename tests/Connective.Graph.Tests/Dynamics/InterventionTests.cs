@@ -44,7 +44,8 @@ public sealed class InterventionTests(ITestOutputHelper output)
             Assert.Equal(6, seeds.Distinct().Count());
         }
 
-        Assert.Equal([33, 0, 32, 2, 1, 31], Seeding.Choose(graph, SeedingMethod.HighDegree, new SeedingOptions(K: 6)).Seeds);
+        // Nodes 3 and 31 both have degree 6: the tie goes to the smaller id.
+        Assert.Equal([33, 0, 32, 2, 1, 3], Seeding.Choose(graph, SeedingMethod.HighDegree, new SeedingOptions(K: 6)).Seeds);
     }
 
     [Fact]
@@ -88,13 +89,17 @@ public sealed class InterventionTests(ITestOutputHelper output)
         var supporters = new[] { false, true, false, false, false, true, false };
         isolated[0] = true;
 
-        var plan = Introductions.Choose(graph, isolated, supporters, k: 2, capacity: 1);
+        var limited = Introductions.Choose(graph, isolated, supporters, k: 2, capacity: 1);
+        var open = Introductions.Choose(graph, isolated, supporters, k: 2, capacity: 5);
 
-        // 4 is at distance 3 from supporter 1: introducing 3 (its neighbour) or 4 reaches it; 3 goes first by gain ties to the smaller id.
-        Assert.Equal(3, plan.Introductions[0].Person);
-        Assert.Equal(1, plan.Introductions[0].Supporter);
-        Assert.Equal(5, plan.Introductions[1].Supporter);
-        Assert.Equal(2, plan.ReachedAfter);
+        // Every candidate gains one, so 0 goes first (smaller id), to supporter 1 (no supporter is connected to 0: the smaller id).
+        Assert.Equal((0, 1), (limited.Introductions[0].Person, limited.Introductions[0].Supporter));
+        // Then 3 (a neighbour of isolated 4): supporter 1 is two steps away but full, so 5.
+        Assert.Equal((3, 5), (limited.Introductions[1].Person, limited.Introductions[1].Supporter));
+        Assert.Equal([4], limited.Introductions[1].NewlyReached);
+        Assert.Equal(2, limited.ReachedAfter);
+        // Without the limit 3 meets the nearer supporter, 1 (a friend of a friend).
+        Assert.Equal((3, 1), (open.Introductions[1].Person, open.Introductions[1].Supporter));
     }
 
     [Fact]
