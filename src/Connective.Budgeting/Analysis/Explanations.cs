@@ -163,6 +163,10 @@ public static class Explanations
                 ? "Funded: the comparison step preferred the greedy outcome, which includes it."
                 : "Funded.";
         }
+        if (round.Action == RoundAction.FundedFromReserve)
+        {
+            return string.Create(inv, $"Funded in round {round.Number} from the external reserve: it did not fit in the budget left, but that covered at least {result.Options.ReserveShare:P0} of its cost; the count ended here.");
+        }
         return result.Options.Rule switch
         {
             RuleKind.EqualShares => string.Create(inv,

@@ -33,7 +33,19 @@ internal static class GreedyRules
             }
             else if (profile.Costs[j] > remaining)
             {
-                action = options.GreedyVariant == GreedyVariant.NoSkip ? RoundAction.Stopped : RoundAction.SkippedTooExpensive;
+                action = options.GreedyVariant switch
+                {
+                    GreedyVariant.NoSkip => RoundAction.Stopped,
+                    GreedyVariant.NoSkipWithReserve when remaining >= options.ReserveShare * profile.Costs[j] => RoundAction.FundedFromReserve,
+                    GreedyVariant.NoSkipWithReserve => RoundAction.Stopped,
+                    _ => RoundAction.SkippedTooExpensive,
+                };
+                if (action == RoundAction.FundedFromReserve)
+                {
+                    // The reserve pays the difference, so nothing of the election's own budget is left.
+                    remaining = 0;
+                    selected.Add(project);
+                }
             }
             else if (options.GreedyVariant == GreedyVariant.Exclusive && !fundedNames.Add(ExclusiveKey(project)))
             {
@@ -53,7 +65,7 @@ internal static class GreedyRules
                 Score = (double)profile.Score[j],
                 RemainingBudget = remaining,
             });
-            if (action == RoundAction.Stopped)
+            if (action is RoundAction.Stopped or RoundAction.FundedFromReserve)
             {
                 break;
             }
