@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -99,7 +100,7 @@ internal static class DemoAccounts
         user.PasswordHash = hasher.HashPassword(user, Password);
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(role) });
-        db.RoleAssignments.Add(new Authorization.RoleAssignment { UserId = user.Id, Role = role, WardId = wardId, GrantedAt = now, GrantedBy = GrantedBy });
+        db.RoleAssignments.Add(new Platform.Access.RoleAssignment { UserId = user.Id, Role = role, WardId = wardId, GrantedAt = now, GrantedBy = GrantedBy });
         return user;
     }
 

@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

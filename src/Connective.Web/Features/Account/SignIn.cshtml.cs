@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

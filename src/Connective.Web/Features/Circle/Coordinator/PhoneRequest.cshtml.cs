@@ -1,7 +1,7 @@
-using Connective.Web.Data;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Network;
-using Connective.Web.Features.Residents;
+using Connective.Web.Platform;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.ConsentPath;
+using Connective.Web.Platform.Proxy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,7 @@ namespace Connective.Web.Features.Circle.Coordinator;
 /// every attempt is audited with both identities; the request also keeps the coordinator's account id.
 /// </summary>
 [Authorize(Policy = CirclePolicies.Coordinator)]
-public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity, ProxyContext proxy, ConsentRecords consents,
+public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, CurrentPerson identity, ProxyContext proxy, ConsentRecords consents,
     RoleScopes scopes, TimeProvider time) : PageModel
 {
     public string? Name { get; private set; }
