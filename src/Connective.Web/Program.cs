@@ -1,14 +1,14 @@
+using Connective.Web;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
-using Connective.Web.Features.Account.DataRights;
 using Connective.Web.Features.Audit;
 using Connective.Web.Features.Circle;
 using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
-using Connective.Web.Features.Network;
 using Connective.Web.Features.Residents;
 using Connective.Web.Infrastructure;
+using Connective.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,9 +16,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformInfrastructure();
 builder.AddData();
 builder.AddAccounts();
-builder.Services.AddNetwork();
+builder.AddPlatform();
 builder.AddResidents();
-builder.AddDataRights();
 builder.Services.AddCommunity();
 builder.Services.AddCircleCommunity();
 builder.Services.AddCircle();

@@ -1,7 +1,9 @@
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
-using Connective.Web.Features.Network;
+using Connective.Web.Features.Circle;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
+using Connective.Web.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,4 +1,4 @@
-using Connective.Web.Features.Account;
+using Connective.Web.Platform.Access;
 using Microsoft.Playwright;
 
 namespace Connective.BrowserTests;

@@ -11,7 +11,7 @@ namespace Connective.Web.Data;
 /// The one EF Core model. Each provider has its own subclass only so that each owns a migration set
 /// (Migrations/Sqlite, Migrations/Postgres); the app and its features use <see cref="AppDbContext"/>.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ConnectiveUser, IdentityRole, string>(options), IDataProtectionKeyContext
+public abstract partial class AppDbContext(DbContextOptions options) : IdentityDbContext<ConnectiveUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Household> Households => Set<Household>();
@@ -23,28 +23,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CircleMember> CircleMembers => Set<CircleMember>();
     public DbSet<DatabaseInfo> DatabaseInfo => Set<DatabaseInfo>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<AuditEnquiry> AuditEnquiries => Set<AuditEnquiry>();
-    public DbSet<Features.Account.Authorization.RoleAssignment> RoleAssignments => Set<Features.Account.Authorization.RoleAssignment>();
-    public DbSet<CircleTaskType> CircleTaskTypes => Set<CircleTaskType>();
-    public DbSet<HelperProfile> HelperProfiles => Set<HelperProfile>();
-    public DbSet<VettingRecord> VettingRecords => Set<VettingRecord>();
-    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
-    public DbSet<HelpOffer> HelpOffers => Set<HelpOffer>();
-    public DbSet<RequesterUpdate> RequesterUpdates => Set<RequesterUpdate>();
-    public DbSet<CoordinatorTask> CoordinatorTasks => Set<CoordinatorTask>();
-    public DbSet<Features.Circle.Credits.CreditAccount> CreditAccounts => Set<Features.Circle.Credits.CreditAccount>();
-    public DbSet<Features.Circle.Credits.CreditPosting> CreditPostings => Set<Features.Circle.Credits.CreditPosting>();
-    public DbSet<Features.Circle.Credits.CreditTransfer> CreditTransfers => Set<Features.Circle.Credits.CreditTransfer>();
-    public DbSet<Features.Circle.Credits.CreditEntry> CreditEntries => Set<Features.Circle.Credits.CreditEntry>();
-    public DbSet<Features.Circle.Credits.ThanksMessage> ThanksMessages => Set<Features.Circle.Credits.ThanksMessage>();
-    public DbSet<Features.Circle.Meetups.Meetup> Meetups => Set<Features.Circle.Meetups.Meetup>();
-    public DbSet<Features.Circle.Meetups.MeetupRsvp> MeetupRsvps => Set<Features.Circle.Meetups.MeetupRsvp>();
-    public DbSet<Features.Circle.Meetups.MeetupAttendance> MeetupAttendances => Set<Features.Circle.Meetups.MeetupAttendance>();
-    public DbSet<Features.Circle.Safeguarding.SafeguardingConcern> SafeguardingConcerns => Set<Features.Circle.Safeguarding.SafeguardingConcern>();
-    public DbSet<Features.Circle.Safeguarding.SafeguardingNote> SafeguardingNotes => Set<Features.Circle.Safeguarding.SafeguardingNote>();
-    public DbSet<Features.Circle.Safeguarding.SafeguardingReferral> SafeguardingReferrals => Set<Features.Circle.Safeguarding.SafeguardingReferral>();
-    public DbSet<Features.Circle.Erasure.CircleKeptRecord> CircleKeptRecords => Set<Features.Circle.Erasure.CircleKeptRecord>();
     public DbSet<NetworkVersion> NetworkVersions => Set<NetworkVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Connective.Web.Data;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Demo;
@@ -11,7 +12,7 @@ internal sealed record SeedResult(bool Seeded, bool AlreadySeededDemo, string Me
 /// Applies migrations and writes the demo borough. It seeds only a database marked as a demo database (or a brand new,
 /// empty one, which it marks), and only once; a database created by `migrate` for real use is never seeded.
 /// </summary>
-internal sealed class DemoSeeder(AppDbContext db, TimeProvider time, ILogger<DemoSeeder> logger)
+internal sealed class DemoSeeder(AppDbContext db, TimeProvider time, IEnumerable<IDemoSeedParticipant> areas, ILogger<DemoSeeder> logger)
 {
     /// <summary>Applies pending migrations. With <paramref name="markAsRealIfNew"/>, a new database is recorded as not a demo.</summary>
     public async Task MigrateAsync(bool markAsRealIfNew, CancellationToken cancellationToken)
@@ -69,14 +70,16 @@ internal sealed class DemoSeeder(AppDbContext db, TimeProvider time, ILogger<Dem
             rows += await BulkInsert.WriteAsync(db, borough.Ties(), cancellationToken);
             rows += await BulkInsert.WriteAsync(db, borough.Consents(people), cancellationToken);
             // Any network graph cached before seeding is stale now (the consent query path checks this version).
-            await Features.Network.ConsentedNetwork.RecordChangeAsync(db, cancellationToken);
+            await ConsentedNetwork.RecordChangeAsync(db, cancellationToken);
             rows += await BulkInsert.WriteAsync(db, DemoBorough.Services(borough.Graph.WardCount), cancellationToken);
             var (circles, members) = borough.Circles();
             rows += await BulkInsert.WriteAsync(db, circles, cancellationToken);
             rows += await BulkInsert.WriteAsync(db, members, cancellationToken);
-            rows += await Features.Account.DemoAccounts.WriteAsync(db, people[0].Id, people[0].WardId, now, cancellationToken);
-            rows += await CircleDemo.WriteAsync(db, borough, people, borough.Consents(people), now, cancellationToken);
-            rows += await CircleCommunityDemo.WriteAsync(db, circles, members, people[0].Id, seed, now, cancellationToken);
+            var demo = new DemoSeedContext(db, borough, people, circles, members, seed, now);
+            foreach (var area in areas.OrderBy(area => area.Order))
+            {
+                rows += await area.WriteAsync(demo, cancellationToken);
+            }
 
             await BulkInsert.ResetIdentityAsync<Ward>(db, cancellationToken);
             await BulkInsert.ResetIdentityAsync<Household>(db, cancellationToken);

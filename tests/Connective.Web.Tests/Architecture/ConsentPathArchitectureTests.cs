@@ -5,7 +5,7 @@ using Connective.Web.Data;
 namespace Connective.Web.Tests.Architecture;
 
 /// <summary>
-/// Only the consent query path (Features/Network) reads ties and consents, so no feature can use a tie that someone
+/// Only the consent query path (Platform/ConsentPath) reads ties and consents, so no feature can use a tie that someone
 /// has not allowed. The test reads the compiled app's IL, so LINQ queries, raw SQL and lambdas are all seen: any
 /// method that touches the Ties or Consents sets, or names those tables in a string, must be in an allowed namespace.
 /// </summary>
@@ -17,10 +17,10 @@ public sealed class ConsentPathArchitectureTests
     /// </summary>
     private static readonly string[] Allowed =
     [
-        "Connective.Web.Features.Network",
+        "Connective.Web.Platform.ConsentPath",
         "Connective.Web.Data",
         "Connective.Web.Demo",
-        "Connective.Web.Features.Account.DataRights",
+        "Connective.Web.Platform.DataRights",
     ];
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
@@ -34,7 +34,7 @@ public sealed class ConsentPathArchitectureTests
         var offenders = Touches().Where(touch => !Allowed.Any(allowed => InNamespace(touch.Type, allowed))).ToList();
 
         Assert.True(offenders.Count == 0,
-            "Read ties and consents through Features/Network (ConsentedNetwork, ConsentRecords), not directly:\n"
+            "Read ties and consents through Platform/ConsentPath (ConsentedNetwork, ConsentRecords), not directly:\n"
             + string.Join('\n', offenders.Select(touch => $"{touch.Type.FullName}.{touch.Method}: {touch.What}")));
     }
 
@@ -44,9 +44,9 @@ public sealed class ConsentPathArchitectureTests
     {
         var touches = Touches();
 
-        Assert.Contains(touches, touch => touch.Type.FullName!.StartsWith("Connective.Web.Features.Network.ConsentedNetwork", StringComparison.Ordinal)
+        Assert.Contains(touches, touch => touch.Type.FullName!.StartsWith("Connective.Web.Platform.ConsentPath.ConsentedNetwork", StringComparison.Ordinal)
             && touch.What == "AppDbContext.get_Ties");
-        Assert.Contains(touches, touch => touch.Type.FullName!.StartsWith("Connective.Web.Features.Network.ConsentRecords", StringComparison.Ordinal)
+        Assert.Contains(touches, touch => touch.Type.FullName!.StartsWith("Connective.Web.Platform.ConsentPath.ConsentRecords", StringComparison.Ordinal)
             && touch.What == "AppDbContext.get_Consents");
     }
 

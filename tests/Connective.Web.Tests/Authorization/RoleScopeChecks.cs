@@ -1,7 +1,8 @@
 using System.Net;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -114,7 +115,7 @@ internal static class RoleScopeChecks
             var user = new ConnectiveUser { UserName = email, Email = email, EmailConfirmed = true, ResidentId = coordinatorResident };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.Coordinator)).Succeeded);
-            db.RoleAssignments.Add(new Features.Account.Authorization.RoleAssignment { UserId = user.Id, Role = Roles.Coordinator, WardId = ids.WardAId, GrantedBy = "test" });
+            db.RoleAssignments.Add(new Platform.Access.RoleAssignment { UserId = user.Id, Role = Roles.Coordinator, WardId = ids.WardAId, GrantedBy = "test" });
             await db.SaveChangesAsync();
         }
         using var coordinator = await MatrixSession.SignInAsync(factory, email, Password);

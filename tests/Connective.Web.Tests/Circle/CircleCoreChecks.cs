@@ -1,4 +1,3 @@
-using Connective.Web.Data;
 using Connective.Web.Features.Circle;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Circle;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Circle.Meetups;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Connective.Web.Features.Account;
 using Connective.Web.Features.Circle.Safeguarding;
+using Connective.Web.Platform.Access;
 using Connective.Web.Tests.Fixtures;
 using Connective.Web.Tests.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Connective.Web.Data;
 using Connective.Web.Features.Community;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 
 namespace Connective.Web.Tests.Community;
 

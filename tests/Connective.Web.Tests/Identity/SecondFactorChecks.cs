@@ -4,6 +4,7 @@ using Connective.TestSupport;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
 using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Access;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;

@@ -1,3 +1,4 @@
+using Connective.Web.Platform.Access;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
@@ -5,8 +6,7 @@ using System.Text.RegularExpressions;
 using Connective.TestSupport;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Audit;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,5 +1,5 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
+using Connective.Web.Platform.Access;
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Connective.Web.Data;
-using Connective.Web.Infrastructure;
+using Connective.Web.Demo;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 
 namespace Connective.Web.Features.Account;
@@ -83,10 +83,8 @@ internal static class AccountFeature
         // on a plain-http request, which a TLS-terminating proxy without forwarded headers would produce on every form.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddRecentSignInPolicy();
-        builder.AddMail();
-        builder.AddDataProtectionKeys();
+        builder.Services.AddDemoSeedParticipant<AccountDemoSeed>();
 
-        Authorization.ConnectiveAuthorization.AddConnectiveAuthorization(builder.Services);
         builder.Services.AddOptions<AccountRateLimitOptions>()
             .BindConfiguration(AccountRateLimitOptions.Section)
             .ValidateDataAnnotations()
@@ -126,8 +124,6 @@ internal static class AccountFeature
                 await context.HttpContext.Response.WriteAsync("Too many attempts from your connection. Wait a minute, then try again.", cancellationToken);
             };
         });
-        builder.Services.AddScoped<Outbox>();
-        builder.Services.AddScoped<Audit.AuditLog>();
         return builder;
     }
 
@@ -154,10 +150,6 @@ internal static class AccountFeature
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The first error recorded for a field, for the GOV.UK input partials.</summary>
-    public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
-        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     /// <summary>A return URL is followed only when it stays on this site.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

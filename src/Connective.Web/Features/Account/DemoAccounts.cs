@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,7 +95,7 @@ internal static class DemoAccounts
         user.PasswordHash = hasher.HashPassword(user, Password);
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(role) });
-        db.RoleAssignments.Add(new Authorization.RoleAssignment { UserId = user.Id, Role = role, WardId = wardId, GrantedAt = now, GrantedBy = GrantedBy });
+        db.RoleAssignments.Add(new Platform.Access.RoleAssignment { UserId = user.Id, Role = role, WardId = wardId, GrantedAt = now, GrantedBy = GrantedBy });
         // A role that needs a second factor gets the role's public demo authenticator key, wherever the account is written.
         if (SecondFactor.StaffRoles.Contains(role))
         {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Connective.Web.Data;
 using Connective.Web.Infrastructure;
+using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Connective.Web.Features.Account;
 
 [EnableRateLimiting(AccountFeature.FormsRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbox outbox, PublicLinks links, Audit.AuditLog audit) : PageModel
+public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbox outbox, PublicLinks links, Platform.Audit.AuditLog audit) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address")]
@@ -36,7 +37,7 @@ public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbo
             await outbox.SendAsync(email, "Reset your Connective password",
                 "Follow the link to choose a new password. If you did not ask for this, you can ignore this e-mail.",
                 links.PathToPage("/Account/ResetPassword", new { code }), cancellationToken);
-            await audit.AccountEventAsync(Audit.AuditActions.PasswordResetRequested, user.Id, cancellationToken);
+            await audit.AccountEventAsync(Platform.Audit.AuditActions.PasswordResetRequested, user.Id, cancellationToken);
         }
         return RedirectToPage("/Account/CheckEmail");
     }

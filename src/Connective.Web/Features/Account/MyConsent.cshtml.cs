@@ -1,5 +1,5 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Connective.Web.Features.Account;
@@ -11,7 +12,7 @@ namespace Connective.Web.Features.Account;
 public static class RecentSignIn
 {
     /// <summary>The policy's name.</summary>
-    public const string Policy = "RecentSignIn";
+    public const string Policy = Policies.RecentSignIn;
 
     /// <summary>How long a sign-in or confirmation counts as recent.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);

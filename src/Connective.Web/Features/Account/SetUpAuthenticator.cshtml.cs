@@ -1,6 +1,8 @@
+using Connective.Web.Platform.Access;
 using System.Security.Claims;
 using System.Text;
 using Connective.Web.Data;
+using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace Connective.Web.Features.Account;
 public sealed record DemoAccountRow(string Role, string Email, string? AuthenticatorKey, string? CurrentCode);
 
 [EnableRateLimiting(AccountFeature.FormsRateLimit)]
-public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db, TimeProvider time, Audit.AuditLog audit) : PageModel
+public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db, TimeProvider time, Platform.Audit.AuditLog audit) : PageModel
 {
     /// <summary>
     /// The one message for every failed sign-in: wrong password, unknown address, unconfirmed or locked account alike,
@@ -53,7 +54,7 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
             {
                 // Spend the time a password check takes, so that the response time does not tell unknown addresses apart.
                 signIn.UserManager.PasswordHasher.VerifyHashedPassword(TimingDecoy, TimingDecoyHash, Password!);
-                await audit.AccountEventAsync(Audit.AuditActions.SignInFailed, accountId: null, cancellationToken);
+                await audit.AccountEventAsync(Platform.Audit.AuditActions.SignInFailed, accountId: null, cancellationToken);
             }
             else if (await SecondFactor.IsStaffAsync(signIn.UserManager, user) && !await signIn.UserManager.GetTwoFactorEnabledAsync(user))
             {

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Connective.Web.Data;
-using Connective.Web.Features.Audit;
 using Connective.Web.Infrastructure;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Notifications;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

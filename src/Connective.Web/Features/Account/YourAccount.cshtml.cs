@@ -1,4 +1,6 @@
+using Connective.Web.Platform.Access;
 using Connective.Web.Data;
+using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
-using Connective.Web.Features.Account.Authorization;
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

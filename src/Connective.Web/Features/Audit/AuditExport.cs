@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Audit;
@@ -17,7 +18,7 @@ internal static class AuditExport
 
     public static IEndpointRouteBuilder MapAuditExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, ExportAsync).RequireAuthorization(Policies.Admin, RecentSignIn.Policy).ExcludeFromDescription();
+        endpoints.MapGet(Path, ExportAsync).RequireAuthorization(Policies.Admin, Policies.RecentSignIn).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-using Connective.Web.Data;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +7,7 @@ namespace Connective.Web.Features.Circle;
 
 /// <summary>A signed-in resident asks for help; the first helpers are asked at once.</summary>
 [Authorize]
-public sealed class AskModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity, TimeProvider time) : PageModel
+public sealed class AskModel(CircleTasks tasks, CircleQueries queries, CurrentPerson identity, TimeProvider time) : PageModel
 {
     public RequestForm Form { get; private set; } = new();
     public bool HasResidentRecord { get; private set; }

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Connective.Web.Data;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
 using Connective.Web.Features.Circle.Matching;
-using Connective.Web.Features.Residents;
+using Connective.Web.Platform;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
+using Connective.Web.Platform.Proxy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class CirclePolicies
 {
     public const string Coordinator = "CircleCoordinator";
 
-    public static readonly string[] CoordinatorRoles = [Account.Roles.Coordinator, Account.Roles.Admin];
+    public static readonly string[] CoordinatorRoles = [Roles.Coordinator, Roles.Admin];
 }
 
 /// <summary>What Circle writes to the audit log.</summary>
@@ -99,11 +100,11 @@ internal static class CircleApi
 
     /// <summary>A staff account with no resident record simply has no requests.</summary>
     public static async Task<Ok<IReadOnlyList<MyRequestView>>> GetMyRequests(
-        ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct) =>
+        ClaimsPrincipal user, CurrentPerson identity, CircleQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId ? await queries.RequestsOfAsync(residentId, ct) : []);
 
     public static async Task<Results<Created<CreatedRequest>, ValidationProblem, ProblemHttpResult>> PostRequest(
-        HelpRequestBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct)
+        HelpRequestBody body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct)
     {
         if (await identity.ResidentIdAsync(user) is not { } residentId)
         {
@@ -120,7 +121,7 @@ internal static class CircleApi
     }
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> CancelMyRequest(
-        long id, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, AppDbContext db, CancellationToken ct)
+        long id, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, AppDbContext db, CancellationToken ct)
     {
         if (await identity.ResidentIdAsync(user) is not { } residentId)
         {
@@ -134,16 +135,16 @@ internal static class CircleApi
     }
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> PostThanks(
-        long id, ThanksBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
+        long id, ThanksBody body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
         await identity.ResidentIdAsync(user) is { } residentId ? ToResult(await tasks.ThankAsync(id, residentId, body.Message ?? "", ct)) : NoResident();
 
-    public static async Task<Ok<MyHelperProfile>> GetMyHelperProfile(ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct) =>
+    public static async Task<Ok<MyHelperProfile>> GetMyHelperProfile(ClaimsPrincipal user, CurrentPerson identity, CircleQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId
             ? new MyHelperProfile(true, await queries.HelperProfileAsync(residentId, ct))
             : new MyHelperProfile(false, null));
 
     public static async Task<Results<Ok<HelperProfileView>, ValidationProblem, ProblemHttpResult>> PutMyHelperProfile(
-        HelperOfferInput body, ClaimsPrincipal user, CircleIdentity identity, CircleHelpers helpers, CircleQueries queries, CancellationToken ct)
+        HelperOfferInput body, ClaimsPrincipal user, CurrentPerson identity, CircleHelpers helpers, CircleQueries queries, CancellationToken ct)
     {
         if (await identity.ResidentIdAsync(user) is not { } residentId)
         {
@@ -161,23 +162,23 @@ internal static class CircleApi
     }
 
     public static async Task<Ok<IReadOnlyList<HelperTaskView>>> GetMyTasks(
-        ClaimsPrincipal user, CircleIdentity identity, CircleQueries queries, CancellationToken ct) =>
+        ClaimsPrincipal user, CurrentPerson identity, CircleQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId ? await queries.TasksOfHelperAsync(residentId, ct) : []);
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Accept(
-        long requestId, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
+        long requestId, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
         await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.AcceptAsync(requestId, helperId, ct)) : NoResident();
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Decline(
-        long requestId, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
+        long requestId, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
         await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.DeclineAsync(requestId, helperId, ct)) : NoResident();
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> CheckIn(
-        long requestId, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
+        long requestId, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
         await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.CheckInAsync(requestId, helperId, ct)) : NoResident();
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> CheckOut(
-        long requestId, MoneyHandled? body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CancellationToken ct) =>
+        long requestId, MoneyHandled? body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
         await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.CheckOutAsync(requestId, helperId, body, ct)) : NoResident();
 
     public static async Task<Ok<CoordinatorDashboard>> GetDashboard(ClaimsPrincipal user, CircleQueries queries, RoleScopes scopes, AuditLog audit, CancellationToken ct)
@@ -187,7 +188,7 @@ internal static class CircleApi
     }
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Resolve(
-        long id, ReasonBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, CircleQueries queries, RoleScopes scopes, CancellationToken ct)
+        long id, ReasonBody body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CircleQueries queries, RoleScopes scopes, CancellationToken ct)
     {
         if (await queries.WardOfQueueItemAsync(id, ct) is { } ward && !await scopes.MayHandleAsync(user, ward, ct))
         {
@@ -209,7 +210,7 @@ internal static class CircleApi
     /// only with the resident's consent that a coordinator may act for them; the attempt is audited either way.
     /// </summary>
     public static async Task<Results<Created<CreatedRequest>, ValidationProblem, ProblemHttpResult>> PostPhoneRequest(
-        PhoneRequestBody body, ClaimsPrincipal user, CircleIdentity identity, CircleTasks tasks, ProxyContext proxy, CancellationToken ct)
+        PhoneRequestBody body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, ProxyContext proxy, CancellationToken ct)
     {
         var input = new NewHelpRequest(body.ResidentId, body.TaskTypeId, body.Details ?? "", Utc(body.PreferredAt), body.Urgency, Utc(body.DeadlineAt));
         var errors = await tasks.ValidateAsync(input, ct);
@@ -268,7 +269,7 @@ internal static class CircleApi
         TypedResults.Ok(await queries.VettingAsync(await scopes.WardsHandledAsync(user, ct), helperId: null, ct));
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> PutVetting(
-        int id, VettingInput body, ClaimsPrincipal user, CircleIdentity identity, CircleHelpers helpers, CircleQueries queries, RoleScopes scopes, AuditLog audit,
+        int id, VettingInput body, ClaimsPrincipal user, CurrentPerson identity, CircleHelpers helpers, CircleQueries queries, RoleScopes scopes, AuditLog audit,
         CancellationToken ct)
     {
         if (await HelperOutsideYourWardsAsync(id, user, queries, scopes, ct) is { } refused)

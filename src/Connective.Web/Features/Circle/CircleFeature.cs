@@ -1,5 +1,7 @@
-using Connective.Web.Features.Account.DataRights;
+using Connective.Web.Demo;
+using Connective.Web.Features.Circle.Demo;
 using Connective.Web.Features.Circle.Erasure;
+using Connective.Web.Platform.DataRights;
 
 namespace Connective.Web.Features.Circle;
 
@@ -14,8 +16,8 @@ internal static class CircleFeature
         services.AddScoped<CircleTasks>();
         services.AddScoped<CircleHelpers>();
         services.AddScoped<CircleQueries>();
-        services.AddScoped<CircleIdentity>();
         services.AddErasureParticipant<CircleErasure>();
+        services.AddDemoSeedParticipant<CircleDemoSeed>();
         services.AddHostedService<CircleScheduler>();
         return services;
     }

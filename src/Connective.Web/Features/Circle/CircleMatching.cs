@@ -5,7 +5,7 @@ using Connective.Graph;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Matching;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

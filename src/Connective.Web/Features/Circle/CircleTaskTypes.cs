@@ -1,5 +1,3 @@
-using Connective.Web.Data;
-
 namespace Connective.Web.Features.Circle;
 
 /// <summary>

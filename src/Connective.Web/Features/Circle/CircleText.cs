@@ -1,5 +1,4 @@
 using System.Globalization;
-using Connective.Web.Data;
 using Connective.Web.Infrastructure;
 
 namespace Connective.Web.Features.Circle;

@@ -1,3 +1,4 @@
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ namespace Connective.Web.Features.Circle;
 
 /// <summary>A helper's tasks: offers to accept or decline, accepted tasks to check in to and out of (with money handled).</summary>
 [Authorize]
-public sealed class HelpingModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity) : PageModel
+public sealed class HelpingModel(CircleTasks tasks, CircleQueries queries, CurrentPerson identity) : PageModel
 {
     public IReadOnlyList<HelperTaskView> Tasks { get; private set; } = [];
     public bool IsHelper { get; private set; }

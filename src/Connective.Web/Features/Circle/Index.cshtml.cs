@@ -1,10 +1,11 @@
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connective.Web.Features.Circle;
 
 /// <summary>Circle's front page: what it is, the kinds of task with the check each needs, and the way in for each role.</summary>
-public sealed class IndexModel(CircleQueries queries, CircleIdentity identity, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(CircleQueries queries, CurrentPerson identity, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<TaskTypeView> TaskTypes { get; private set; } = [];
     public bool IsResident { get; private set; }

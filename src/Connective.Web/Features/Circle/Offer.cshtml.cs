@@ -1,4 +1,5 @@
 using System.Globalization;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ namespace Connective.Web.Features.Circle;
 
 /// <summary>A resident publishes (or changes) their offer to help: what, when, how far, how many at once.</summary>
 [Authorize]
-public sealed class OfferModel(CircleHelpers helpers, CircleQueries queries, CircleIdentity identity) : PageModel
+public sealed class OfferModel(CircleHelpers helpers, CircleQueries queries, CurrentPerson identity) : PageModel
 {
     public IReadOnlyList<TaskTypeView> TaskTypes { get; private set; } = [];
     public HelperProfileView? Profile { get; private set; }

@@ -1,5 +1,3 @@
-using Connective.Web.Data;
-
 namespace Connective.Web.Features.Circle;
 
 /// <summary>The fields of a help request as a form shows them, shared by "ask for help" and the coordinator's phone form.</summary>

@@ -1,3 +1,4 @@
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ namespace Connective.Web.Features.Circle;
 
 /// <summary>A resident's own requests, each with every update we sent them, and a way to cancel.</summary>
 [Authorize]
-public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity) : PageModel
+public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, CurrentPerson identity) : PageModel
 {
     public IReadOnlyList<MyRequestView> Requests { get; private set; } = [];
     public bool HasResidentRecord { get; private set; }

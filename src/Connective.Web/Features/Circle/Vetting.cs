@@ -1,5 +1,3 @@
-using Connective.Web.Data;
-
 namespace Connective.Web.Features.Circle;
 
 /// <summary>What a helper's check is called in each UK jurisdiction, and whether it meets a task's requirement.</summary>

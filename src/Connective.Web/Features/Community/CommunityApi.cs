@@ -1,4 +1,5 @@
-using Connective.Web.Features.Account.Authorization;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,14 +41,14 @@ internal static class CommunityApi
     }
 
     public static async Task<Results<Ok<ResidentDetail>, ProblemHttpResult, ForbidHttpResult>> GetResident(
-        int id, CommunityQueries queries, Audit.AuditLog audit, System.Security.Claims.ClaimsPrincipal user,
+        int id, CommunityQueries queries, AuditLog audit, System.Security.Claims.ClaimsPrincipal user,
         IAuthorizationService authorization, RoleScopes scopes, Data.AppDbContext db, CancellationToken cancellationToken)
     {
         var resource = await ResidentResource.FindAsync(db, id, cancellationToken);
         if (resource is null || !(await authorization.AuthorizeAsync(user, resource, ResidentOperations.Read)).Succeeded)
         {
             // Only staff learn that an id does not exist; to anyone else an unknown id looks like someone else's.
-            return resource is null && (await authorization.AuthorizeAsync(user, Account.Policies.Staff)).Succeeded
+            return resource is null && (await authorization.AuthorizeAsync(user, Policies.Staff)).Succeeded
                 ? NotFoundProblem($"There is no resident with the id {id}.")
                 : TypedResults.Forbid();
         }
@@ -58,7 +59,7 @@ internal static class CommunityApi
         }
         if ((await scopes.ForAsync(user, cancellationToken))?.ResidentId != id)
         {
-            await audit.RecordAsync(user, Audit.AuditActions.ViewedResidentApi, id, reason: null, cancellationToken);
+            await audit.RecordAsync(user, AuditActions.ViewedResidentApi, id, reason: null, cancellationToken);
         }
         return TypedResults.Ok(resident);
     }

@@ -1,6 +1,6 @@
 using Connective.Graph.Algorithms;
 using Connective.Web.Data;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Community;

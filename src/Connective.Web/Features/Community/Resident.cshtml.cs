@@ -1,6 +1,6 @@
-using Connective.Web.Features.Account;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,5 +34,5 @@ public sealed class ResidentModel(CommunityQueries queries, AuditLog audit, IAut
         return Page();
     }
 
-    public static string Describe(Data.ConsentPurpose purpose) => Network.ConsentRecords.DescribeForStaff(purpose);
+    public static string Describe(Data.ConsentPurpose purpose) => ConsentRecords.DescribeForStaff(purpose);
 }

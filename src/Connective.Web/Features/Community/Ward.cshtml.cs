@@ -1,5 +1,5 @@
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,8 +1,9 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Account.DataRights;
-using Connective.Web.Features.Audit;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
+using Connective.Web.Platform.ConsentPath;
+using Connective.Web.Platform.DataRights;
+using Connective.Web.Platform.Proxy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace Connective.Web.Features.Residents;
 /// A coordinator exercises a resident's data rights for them (download, erasure), only with the resident's consent
 /// that a coordinator may act for them; every step goes through <see cref="ProxyContext"/>, which audits both people.
 /// </summary>
-[Authorize(Roles = ResidentsFeature.StaffRoles)]
+[Authorize(Roles = ResidentAccess.StaffRoles)]
 public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyContext proxy, PersonalDataExport export, PersonErasure erasure, RoleScopes scopes, TimeProvider time) : PageModel
 {
     public int ResidentId { get; private set; }

@@ -1,6 +1,6 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Connective.Web.Features.Residents;
 
 /// <summary>Coordinators find a resident without a login (newest records first, or by last name) to phone or act for.</summary>
-[Authorize(Roles = ResidentsFeature.StaffRoles)]
+[Authorize(Roles = ResidentAccess.StaffRoles)]
 public sealed class IndexModel(AppDbContext db, AuditLog audit, RoleScopes scopes) : PageModel
 {
     public const int PageSize = 50;

@@ -1,5 +1,5 @@
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connective.Web.Features.Residents;
 
 /// <summary>A coordinator creates a record for a resident without a login, usually while they are on the phone.</summary>
-[Authorize(Roles = ResidentsFeature.StaffRoles)]
+[Authorize(Roles = ResidentAccess.StaffRoles)]
 public sealed class NewOfflineModel(ResidentRecords residents, AuditLog audit, RoleScopes scopes) : PageModel
 {
     [BindProperty]

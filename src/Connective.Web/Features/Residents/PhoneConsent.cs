@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Connective.Web.Data;
-using Connective.Web.Features.Audit;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.Audit;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.AspNetCore.Identity;
 
 namespace Connective.Web.Features.Residents;

@@ -1,7 +1,7 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Connective.Web.Features.Residents;
 
 /// <summary>A coordinator reads the consent script on the phone and records the resident's answer to each question.</summary>
-[Authorize(Roles = ResidentsFeature.StaffRoles)]
+[Authorize(Roles = ResidentAccess.StaffRoles)]
 public sealed class PhoneConsentModel(AppDbContext db, ConsentRecords consents, PhoneConsent phoneConsent, AuditLog audit, RoleScopes scopes) : PageModel
 {
     public sealed record Person(int Id, string Name, string Address);

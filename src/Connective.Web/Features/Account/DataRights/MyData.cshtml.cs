@@ -1,5 +1,6 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Audit;
+using Connective.Web.Platform.DataRights;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

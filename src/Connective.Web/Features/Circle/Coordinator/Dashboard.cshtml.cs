@@ -1,6 +1,6 @@
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
-using Connective.Web.Features.Residents;
+using Connective.Web.Platform;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +12,7 @@ namespace Connective.Web.Features.Circle.Coordinator;
 /// covers (the whole borough for a borough-wide coordinator or an admin). Views are audited: it names people.
 /// </summary>
 [Authorize(Policy = CirclePolicies.Coordinator)]
-public sealed class DashboardModel(CircleQueries queries, CircleTasks tasks, CircleIdentity identity, RoleScopes scopes, AuditLog audit) : PageModel
+public sealed class DashboardModel(CircleQueries queries, CircleTasks tasks, CurrentPerson identity, RoleScopes scopes, AuditLog audit) : PageModel
 {
     public CoordinatorDashboard Dashboard { get; private set; } = null!;
     public string? Notice { get; private set; }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Connective.Web.Data;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Audit;
-using Connective.Web.Features.Residents;
+using Connective.Web.Platform;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +29,7 @@ public sealed class VettingForm
 /// (with a reason; withdraws every task offered to or accepted by them) or reinstatement. Every view and change is audited.
 /// </summary>
 [Authorize(Policy = CirclePolicies.Coordinator)]
-public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, CircleTasks tasks, CircleIdentity identity, RoleScopes scopes, AuditLog audit,
+public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, CircleTasks tasks, CurrentPerson identity, RoleScopes scopes, AuditLog audit,
     Microsoft.Extensions.Options.IOptions<CircleOptions> options) : PageModel
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy", "d-M-yyyy"];

@@ -1,7 +1,8 @@
-using Connective.Web.Data;
-using Connective.Web.Features.Account.Authorization;
-using Connective.Web.Features.Network;
-using Connective.Web.Features.Residents;
+using Connective.Web.Platform;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
+using Connective.Web.Platform.ConsentPath;
+using Connective.Web.Platform.Proxy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,8 +15,8 @@ namespace Connective.Web.Features.Circle.Coordinator;
 /// every attempt is audited with both identities; the request also keeps the coordinator's account id.
 /// </summary>
 [Authorize(Policy = CirclePolicies.Coordinator)]
-public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity, ProxyContext proxy, ConsentRecords consents,
-    RoleScopes scopes, TimeProvider time, Audit.AuditLog audit) : PageModel
+public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, CurrentPerson identity, ProxyContext proxy, ConsentRecords consents,
+    RoleScopes scopes, TimeProvider time, AuditLog audit) : PageModel
 {
     public string? Name { get; private set; }
     public IReadOnlyList<ResidentMatch> Matches { get; private set; } = [];
@@ -30,7 +31,7 @@ public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, 
         if (!string.IsNullOrWhiteSpace(name))
         {
             Matches = await queries.FindResidentsAsync(name, await scopes.WardsHandledAsync(User, cancellationToken), cancellationToken);
-            await audit.RecordAsync(User, Audit.AuditActions.SearchedResidents, subjectResidentId: null, $"Name search, {Matches.Count} found", cancellationToken);
+            await audit.RecordAsync(User, Platform.Audit.AuditActions.SearchedResidents, subjectResidentId: null, $"Name search, {Matches.Count} found", cancellationToken);
         }
         if (residentId is { } id)
         {

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
 using Connective.Web.Features.Circle.Meetups;
 using Connective.Web.Features.Circle.Safeguarding;
+using Connective.Web.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Circle.Credits;

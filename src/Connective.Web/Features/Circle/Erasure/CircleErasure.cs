@@ -1,5 +1,5 @@
 using Connective.Web.Data;
-using Connective.Web.Features.Account.DataRights;
+using Connective.Web.Platform.DataRights;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Circle.Erasure;

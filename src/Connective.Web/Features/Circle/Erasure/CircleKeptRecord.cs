@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Connective.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

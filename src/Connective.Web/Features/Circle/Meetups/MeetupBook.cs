@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
-using Connective.Web.Features.Account.Authorization;
 using Connective.Web.Features.Circle.Credits;
-using Connective.Web.Features.Residents;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Circle.Meetups;

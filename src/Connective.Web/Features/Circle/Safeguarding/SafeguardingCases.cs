@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
-using Connective.Web.Features.Audit;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using Connective.Graph.Generators;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 
 namespace Connective.Web.Features.Circle.Matching.Simulation;
 
