@@ -135,7 +135,7 @@ internal static class EqualShares
         if (fast.Uncertain)
         {
             rechecked = true;
-            return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace, scratch);
+            return EqualSharesRun<Rational>.Run(profile, supporterUtility, endowment, null, trace, scratch, fast.Hint);
         }
         return fast;
     }

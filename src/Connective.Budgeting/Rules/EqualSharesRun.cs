@@ -7,7 +7,29 @@ namespace Connective.Budgeting.Rules;
 /// <param name="Rounds">The trace, when asked for.</param>
 /// <param name="Uncertain">Floating point only: a decision was too close to call, so the run must be redone exactly.</param>
 /// <param name="Exact">Whether the run used exact arithmetic (its trace carries exact values).</param>
-internal sealed record EqualSharesOutcome(List<int> Selected, List<RoundTrace>? Rounds, bool Uncertain, bool Exact = false);
+internal sealed record EqualSharesOutcome(List<int> Selected, List<RoundTrace>? Rounds, bool Uncertain, bool Exact = false)
+{
+    /// <summary>Floating-point runs: what the exact recheck needs to price only the close candidates (see <see cref="EqualSharesHint"/>).</summary>
+    public EqualSharesHint? Hint { get; init; }
+}
+
+/// <summary>
+/// What a floating-point run saw, so that an exact recheck can skip what was not close. For each search round: the
+/// winner, and every project's price factor or lower bound (+∞ when the project was clearly unaffordable, −∞ when
+/// its affordability was too close to call). While the exact run funds the same projects, its state matches the
+/// floating-point one to within rounding (relative ~1e-13), so a candidate whose floating-point bound exceeds the
+/// exact best by more than <see cref="Slack"/> cannot win; only the winner and the near-tied candidates are priced
+/// exactly. At the first round where the exact winner differs, the exact run goes on without the hint.
+/// </summary>
+internal sealed class EqualSharesHint
+{
+    /// <summary>Relative slack between a floating-point bound and an exact price (far above the rounding, below the 1e-9 closeness margin's use).</summary>
+    public const double Slack = 1e-8;
+
+    public List<int> Winners { get; } = [];
+
+    public List<double[]> Bounds { get; } = [];
+}
 
 /// <summary>
 /// One run of the Method of Equal Shares at a fixed per-voter endowment, in arithmetic <typeparamref name="T"/>.
@@ -49,6 +71,10 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
     private readonly T[] _lowerBound;
     private bool _uncertain;
 
+    // Floating point: projects found unaffordable by a margin too small to trust (the exact recheck must price them).
+    private readonly bool[] _closeToAffordable;
+    private bool _lastAffordabilityClose;
+
     // Scratch for one price computation.
     private readonly List<(int Group, int Utility, int Count, double Key)> _entries = [];
 
@@ -61,6 +87,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         _costs = new T[m];
         _alive = new bool[m];
         _lowerBound = new T[m];
+        _closeToAffordable = new bool[m];
         _slotStart = new int[m + 1];
         for (var j = 0; j < m; j++)
         {
@@ -122,17 +149,18 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
     /// <param name="forced">If given, the projects to fund in this order (replaying a run certified in floating point) instead of searching.</param>
     /// <param name="trace">Whether to record the rounds.</param>
     /// <param name="scratch">Arrays to reuse between runs on the same profile, or null.</param>
-    public static EqualSharesOutcome Run(BallotProfile profile, int[] supporterUtility, Rational endowment, IReadOnlyList<int>? forced, bool trace, EqualSharesScratch? scratch = null)
+    /// <param name="hint">For an exact recheck: what the floating-point run saw, to price only the close candidates.</param>
+    public static EqualSharesOutcome Run(BallotProfile profile, int[] supporterUtility, Rational endowment, IReadOnlyList<int>? forced, bool trace, EqualSharesScratch? scratch = null, EqualSharesHint? hint = null)
     {
         var run = new EqualSharesRun<T>(profile, supporterUtility, scratch);
-        var outcome = run.Execute(T.FromRational(endowment), forced, trace);
+        var outcome = run.Execute(T.FromRational(endowment), forced, trace, hint);
         run._scratch.Capacity = run._capacity;
         run._scratch.Counts = run._counts;
         run._scratch.UsedGroups = run._groupBudget.Count;
         return outcome;
     }
 
-    private EqualSharesOutcome Execute(T endowment, IReadOnlyList<int>? forced, bool trace)
+    private EqualSharesOutcome Execute(T endowment, IReadOnlyList<int>? forced, bool trace, EqualSharesHint? hint)
     {
         var profile = _profile;
         var selected = new List<int>();
@@ -169,6 +197,9 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
 
         var forcedAt = forced is null ? -1 : selected.Count;
         var candidates = new List<int>();
+        var recording = !T.IsExact && forced is null ? new EqualSharesHint() : null;
+        var following = T.IsExact && forced is null ? hint : null;
+        var round = 0;
         while (true)
         {
             int winner;
@@ -185,9 +216,25 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
                     throw new InvalidOperationException("A certified Equal Shares run could not be replayed exactly.");
                 }
             }
-            else if (!TryChooseWinner(candidates, out winner, out price))
+            else
             {
-                break;
+                bool found;
+                if (following is not null && round < following.Bounds.Count && TryChooseGuided(following, round, out var guided, out winner, out price, out var deviated))
+                {
+                    found = guided;
+                    following = deviated ? null : following;
+                }
+                else
+                {
+                    following = null;
+                    found = TryChooseWinner(candidates, out winner, out price);
+                }
+                recording?.Record(found ? winner : -1, _alive, _lowerBound, _closeToAffordable);
+                round++;
+                if (!found)
+                {
+                    break;
+                }
             }
             var payments = Pay(winner, price, trace);
             _alive[winner] = false;
@@ -207,7 +254,66 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
                 });
             }
         }
-        return new(selected, rounds, _uncertain, T.IsExact);
+        return new(selected, rounds, _uncertain, T.IsExact) { Hint = recording };
+    }
+
+    /// <summary>
+    /// One exact round guided by the floating-point run's round <paramref name="round"/>: prices its winner, then only
+    /// the candidates whose floating-point bound comes within <see cref="EqualSharesHint.Slack"/> of the exact best.
+    /// Returns false when the guide cannot be used (its winner is not affordable exactly): the caller then searches in
+    /// full. <paramref name="deviated"/> says the exact winner differs from the guide's, so later rounds must not follow it.
+    /// </summary>
+    private bool TryChooseGuided(EqualSharesHint hint, int round, out bool found, out int winner, out T best, out bool deviated)
+    {
+        var bounds = hint.Bounds[round];
+        var hinted = round < hint.Winners.Count ? hint.Winners[round] : -1;
+        found = false;
+        winner = -1;
+        best = T.Zero;
+        deviated = false;
+        if (hinted >= 0)
+        {
+            if (!_alive[hinted] || !TryPrice(hinted, out best))
+            {
+                return false;
+            }
+            _lowerBound[hinted] = best;
+            winner = hinted;
+        }
+        var bestApproximately = winner >= 0 ? best.ToDouble() : double.PositiveInfinity;
+        for (var j = 0; j < _alive.Length; j++)
+        {
+            if (!_alive[j] || j == hinted)
+            {
+                continue;
+            }
+            var bound = bounds[j];
+            if (double.IsPositiveInfinity(bound))
+            {
+                // Clearly unaffordable in floating point, so exactly too: endowments only shrink.
+                _alive[j] = false;
+                continue;
+            }
+            if (bound * (1 - EqualSharesHint.Slack) > bestApproximately)
+            {
+                continue;
+            }
+            if (!TryPrice(j, out var rho))
+            {
+                _alive[j] = false;
+                continue;
+            }
+            _lowerBound[j] = rho;
+            if (winner < 0 || rho < best || (rho == best && _profile.TieRank[j] < _profile.TieRank[winner]))
+            {
+                winner = j;
+                best = rho;
+                bestApproximately = rho.ToDouble();
+            }
+        }
+        found = winner >= 0;
+        deviated = winner != hinted;
+        return true;
     }
 
     private bool TryChooseWinner(List<int> candidates, out int winner, out T best)
@@ -232,6 +338,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             if (!TryPrice(j, out var rho))
             {
                 _alive[j] = false;
+                _closeToAffordable[j] = _lastAffordabilityClose;
                 continue;
             }
             _lowerBound[j] = rho;
@@ -262,6 +369,7 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         var slot = _slotStart[j];
         _entries.Clear();
         var available = T.Zero;
+        var availableApproximately = 0.0;
         var denominator = T.Zero;
         var groupsOf = _groupsOf[j];
         var kept = 0;
@@ -282,14 +390,34 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
                     continue;
                 }
                 var c = T.FromLong(count);
-                available += c * budget;
+                var budgetApproximately = budget.ToDouble();
+                if (T.IsExact)
+                {
+                    // Summed exactly only when the double sum cannot decide (below): rational sums are the costly part.
+                    availableApproximately += count * budgetApproximately;
+                }
+                else
+                {
+                    available += c * budget;
+                }
                 denominator += c * utilities[u];
-                _entries.Add((g, u, count, budget.ToDouble() / utilities[u].ToDouble()));
+                _entries.Add((g, u, count, budgetApproximately / utilities[u].ToDouble()));
             }
         }
         groupsOf.RemoveRange(kept, groupsOf.Count - kept);
         var cost = _costs[j];
-        if (!T.IsExact && T.NearlyEqual(available, cost))
+        if (T.IsExact)
+        {
+            // Each term is correct to a few units in the last place, so the double sum is within a relative 1e-12 of
+            // the exact one; outside twice that of the cost the comparison is certain.
+            var costApproximately = cost.ToDouble();
+            // Only the comparison with the cost is used below, so a certain answer is stood for by cost ± 1.
+            available = Math.Abs(availableApproximately - costApproximately) > 2e-12 * Math.Max(availableApproximately, costApproximately)
+                ? T.FromLong(availableApproximately < costApproximately ? -1 : 1) + cost
+                : ExactAvailable();
+        }
+        _lastAffordabilityClose = !T.IsExact && T.NearlyEqual(available, cost);
+        if (_lastAffordabilityClose)
         {
             _uncertain = true;
         }
@@ -298,19 +426,10 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             rho = T.Zero;
             return false;
         }
+        _entries.Sort((a, b) => a.Key.CompareTo(b.Key));
         if (T.IsExact)
         {
-            _entries.Sort((a, b) =>
-            {
-                // Exact order of endowment ÷ utility by cross-multiplication.
-                var left = _groupBudget[a.Group] * utilities[b.Utility];
-                var right = _groupBudget[b.Group] * utilities[a.Utility];
-                return left < right ? -1 : left > right ? 1 : 0;
-            });
-        }
-        else
-        {
-            _entries.Sort((a, b) => a.Key.CompareTo(b.Key));
+            SortNearlyEqualKeysExactly(utilities);
         }
         var paid = T.Zero;
         rho = T.Zero;
@@ -334,6 +453,45 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
         // Only reachable through rounding: the endowments cover the cost, yet no supporter can pay the last share.
         _uncertain = true;
         return true;
+    }
+
+    /// <summary>The endowments of the supporters listed in the entries, summed exactly.</summary>
+    private T ExactAvailable()
+    {
+        var available = T.Zero;
+        foreach (var (group, _, count, _) in _entries)
+        {
+            available += T.FromLong(count) * _groupBudget[group];
+        }
+        return available;
+    }
+
+    /// <summary>
+    /// Exact runs sort the entries by their double key (endowment ÷ utility, correct to a few units in the last
+    /// place), then put each run of keys within a relative 1e-12 of each other in exact order by cross-multiplication:
+    /// the same order as an exact sort, with big-integer products only where doubles could be wrong.
+    /// </summary>
+    private void SortNearlyEqualKeysExactly(T[] utilities)
+    {
+        var entries = _entries;
+        for (var start = 0; start < entries.Count;)
+        {
+            var end = start + 1;
+            while (end < entries.Count && entries[end].Key - entries[end - 1].Key <= 1e-12 * Math.Abs(entries[end].Key))
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                entries.Sort(start, end - start, Comparer<(int Group, int Utility, int Count, double Key)>.Create((a, b) =>
+                {
+                    var left = _groupBudget[a.Group] * utilities[b.Utility];
+                    var right = _groupBudget[b.Group] * utilities[a.Utility];
+                    return left < right ? -1 : left > right ? 1 : 0;
+                }));
+            }
+            start = end;
+        }
     }
 
     /// <summary>Charges the supporters of <paramref name="winner"/> at price factor <paramref name="rho"/>, splitting their groups.</summary>
@@ -525,5 +683,27 @@ internal sealed class EqualSharesRun<T> where T : struct, INumeric<T>
             }
             return result;
         });
+    }
+}
+
+/// <summary>Recording a floating-point round for <see cref="EqualSharesHint"/>.</summary>
+internal static class EqualSharesHintRecording
+{
+    public static void Record<T>(this EqualSharesHint hint, int winner, bool[] alive, T[] lowerBound, bool[] closeToAffordable)
+        where T : struct, INumeric<T>
+    {
+        var bounds = new double[alive.Length];
+        for (var j = 0; j < bounds.Length; j++)
+        {
+            bounds[j] = alive[j] ? lowerBound[j].ToDouble()
+                : closeToAffordable[j] ? double.NegativeInfinity
+                : double.PositiveInfinity;
+        }
+        if (winner >= 0)
+        {
+            // The winner is funded after this snapshot; the exact round prices it first anyway.
+            hint.Winners.Add(winner);
+        }
+        hint.Bounds.Add(bounds);
     }
 }

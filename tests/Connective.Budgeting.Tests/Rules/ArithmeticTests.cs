@@ -37,6 +37,22 @@ public sealed class ArithmeticTests
     }
 
     [Theory]
+    [InlineData(UtilityKind.Cost)]
+    [InlineData(UtilityKind.Cardinality)]
+    public void The_guided_exact_recheck_gives_the_exact_rules_rounds_where_floating_point_is_unsure(UtilityKind utility)
+    {
+        // Budapest 2025 VIII: the floating-point pass meets close decisions, so the exact rerun (guided by it) decides.
+        var election = ReferenceCases.Read("Hungary_Budapest_2025_VIII_Jozsefvaros.pb");
+
+        var guided = BudgetingRules.Count(election, new RuleOptions { Rule = RuleKind.EqualShares, Utility = utility });
+        var exact = BudgetingRules.Count(election, new RuleOptions { Rule = RuleKind.EqualShares, Utility = utility, Arithmetic = ArithmeticMode.ExactOnly });
+
+        Assert.True(guided.RecheckedExactly);
+        Assert.Equal(exact.Selected.Select(p => p.Id), guided.Selected.Select(p => p.Id));
+        Assert.Equal(exact.Rounds.Select(r => r.ExactPriceFactor), guided.Rounds.Select(r => r.ExactPriceFactor));
+    }
+
+    [Theory]
     [MemberData(nameof(Files))]
     public void Every_equal_shares_round_collects_exactly_the_cost(string file)
     {
