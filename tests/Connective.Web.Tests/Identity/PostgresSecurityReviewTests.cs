@@ -36,5 +36,8 @@ public sealed class PostgresSecurityReviewTests(PostgresAppFixture app) : IClass
     public Task Name_searches_find_apostrophes_and_hyphens_and_searches_are_audited() => SecurityReviewChecks.Name_searches_find_apostrophes_and_hyphens_and_searches_are_audited(app.Factory);
 
     [PostgresFact]
+    public Task Safeguarding_work_is_withheld_while_open_and_removal_for_harm_is_not_a_coordinators_to_undo() => SecurityReviewChecks.Safeguarding_work_is_withheld_while_open_and_removal_for_harm_is_not_a_coordinators_to_undo(app.Factory);
+
+    [PostgresFact]
     public Task Sign_ins_failures_and_lockouts_are_audited() => SecurityReviewChecks.Sign_ins_failures_and_lockouts_are_audited(app.Factory);
 }

@@ -1,5 +1,6 @@
 using Connective.Web.Platform.Access;
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -379,6 +380,64 @@ internal static partial class SecurityReviewChecks
         Assert.True(entries.Count(entry => entry.ActorId == "demo-coordinator" && entry.Action == AuditActions.SearchedResidents) >= 5);
         Assert.Contains(entries, entry => entry.ActorId == "demo-admin" && entry.Action == AuditActions.SearchedAuditLog && entry.Reason!.Contains("action=SignedIn", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.Reason != null && entry.Reason.Contains("Brien", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Every access made in safeguarding work (raising a concern, the lead's reading, a removal, the lead's view of the
+    /// person's record) is withheld from the people concerned while it is open, then shown by role without a date. A
+    /// removal for harm names only a helper the concern is about, and a coordinator cannot undo it.
+    /// </summary>
+    public static async Task Safeguarding_work_is_withheld_while_open_and_removal_for_harm_is_not_a_coordinators_to_undo(ConnectiveWebFactory factory)
+    {
+        int helper, unrelated;
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var wardA = await db.RoleAssignments.Where(a => a.UserId == "demo-coordinator" && a.Role == Roles.Coordinator).Select(a => a.WardId!.Value).SingleAsync();
+            helper = await db.HelperProfiles.Where(profile => db.Residents.Any(r => r.Id == profile.ResidentId && r.WardId == wardA && r.Id != 1))
+                .OrderByDescending(profile => profile.ResidentId).Select(profile => profile.ResidentId).FirstAsync();
+            unrelated = await db.Residents.Where(r => r.Id != helper && !db.HelperProfiles.Any(profile => profile.ResidentId == r.Id)).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        }
+        using var resident = await AccountClient.SignedInAsDemoAsync(factory, Roles.Resident);
+        using var lead = await AccountClient.SignedInAsDemoAsync(factory, Roles.SafeguardingLead);
+        using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
+
+        var raised = await resident.Http.PostAsJsonAsync("/api/v1/circle/safeguarding/concerns", new { AboutResidentId = helper, Description = "The helper frightened me." });
+        long id;
+        await using (var scope = factory.CreateScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().SafeguardingConcerns.Where(c => c.AboutResidentId == helper).MaxAsync(c => c.Id);
+        }
+        var read = await lead.Http.GetAsync($"/api/v1/circle/safeguarding/concerns/{id}");
+        var record = await lead.Http.GetAsync($"/community/residents/{helper}");
+        var unrelatedRemoval = await lead.Http.PostAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/referrals",
+            new { Agency = "DisclosureAndBarringService", Reference = "DBS-1", RemoveHelperResidentId = unrelated });
+        var removal = await lead.Http.PostAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/referrals",
+            new { Agency = "DisclosureAndBarringService", Reference = "DBS-2", RemoveHelperResidentId = helper });
+        var whileOpen = await WhoLookedAtAsync(factory, helper);
+        var reinstate = await coordinator.Http.PostAsJsonAsync($"/api/v1/circle/coordinator/helpers/{helper}/reinstate", new { });
+        var closed = await lead.Http.PutAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/status", new { Status = "Closed" });
+        var afterClose = await WhoLookedAtAsync(factory, helper);
+
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unrelatedRemoval.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removal.StatusCode);
+        Assert.True(whileOpen.Count == 0, "shown while the concern is open: " + string.Join("; ", whileOpen));
+        Assert.Equal(HttpStatusCode.Conflict, reinstate.StatusCode);
+        Assert.Contains(CircleTasksRemovedForHarm, await reinstate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(closed.IsSuccessStatusCode, $"closing answered {(int)closed.StatusCode}");
+        Assert.NotEmpty(afterClose);
+        Assert.All(afterClose.Where(seen => seen.Role is "Safeguarding lead" or Roles.Resident), seen => Assert.Null(seen.At));
+    }
+
+    private const string CircleTasksRemovedForHarm = "only a safeguarding lead can reinstate them";
+
+    private static async Task<List<Features.Account.DataRights.AccessSeen>> WhoLookedAtAsync(ConnectiveWebFactory factory, int residentId)
+    {
+        await using var scope = factory.CreateScope();
+        return [.. await scope.ServiceProvider.GetRequiredService<Features.Account.DataRights.WhoLooked>().ForAsync(residentId, null, CancellationToken.None)];
     }
 
     internal const string StaffPage = "/community/residents/1";

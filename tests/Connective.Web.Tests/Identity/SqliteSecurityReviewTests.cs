@@ -36,6 +36,9 @@ public sealed class SqliteSecurityReviewTests(SqliteAppFixture app) : IClassFixt
     public Task Name_searches_find_apostrophes_and_hyphens_and_searches_are_audited() => SecurityReviewChecks.Name_searches_find_apostrophes_and_hyphens_and_searches_are_audited(app.Factory);
 
     [Fact]
+    public Task Safeguarding_work_is_withheld_while_open_and_removal_for_harm_is_not_a_coordinators_to_undo() => SecurityReviewChecks.Safeguarding_work_is_withheld_while_open_and_removal_for_harm_is_not_a_coordinators_to_undo(app.Factory);
+
+    [Fact]
     public Task Sign_ins_failures_and_lockouts_are_audited() => SecurityReviewChecks.Sign_ins_failures_and_lockouts_are_audited(app.Factory);
 
     [Fact]

@@ -479,9 +479,16 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         return CircleOutcome.Ok($"Suspended. {Plural(takenBack.Count, "task")} withdrawn from them.");
     }
 
-    /// <summary>Lets a suspended helper be offered tasks again.</summary>
+    public const string RemovedForHarmMessage = "This helper was removed for harm after a safeguarding concern: only a safeguarding lead can reinstate them.";
+
+    /// <summary>
+    /// Lets a suspended helper be offered tasks again. A removal for harm (a safeguarding referral names the helper) is
+    /// not a coordinator's to undo, whichever page or endpoint asks.
+    /// </summary>
     public async Task<CircleOutcome> ReinstateHelperAsync(int helperId, CancellationToken ct) =>
-        await db.HelperProfiles.Where(h => h.ResidentId == helperId && h.Status == HelperStatus.Suspended)
+        await db.SafeguardingReferrals.AnyAsync(referral => referral.RemovedHelperResidentId == helperId, ct)
+            ? CircleOutcome.Conflict(RemovedForHarmMessage)
+            : await db.HelperProfiles.Where(h => h.ResidentId == helperId && h.Status == HelperStatus.Suspended)
             .ExecuteUpdateAsync(set => set.SetProperty(h => h.Status, HelperStatus.Active).SetProperty(h => h.SuspendedAt, (DateTime?)null)
                 .SetProperty(h => h.SuspensionReason, (string?)null), ct) > 0
             ? CircleOutcome.Ok("Reinstated: they can be offered tasks again.")

@@ -80,6 +80,16 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<Con
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(details);
         var actorId = users.GetUserId(actor) ?? throw new InvalidOperationException("Only a signed-in person's actions are audited.");
+        var role = ActingRole(actor);
+        if (details.Basis == AuditBasis.Routine && subjectResidentId is { } subject && role == Roles.SafeguardingLead
+            && await db.AuditEnquiries.AsNoTracking().Where(enquiry => enquiry.SubjectResidentId == subject && enquiry.ClosedAt == null)
+                .OrderBy(enquiry => enquiry.Id).Select(enquiry => new { enquiry.Id, enquiry.Basis }).FirstOrDefaultAsync(cancellationToken) is { } open)
+        {
+            // A safeguarding lead looking at someone under an open enquiry is doing that enquiry's work, whichever page
+            // or endpoint they use: recorded under it, and so withheld from the person until it closes.
+            details = details with { Basis = open.Basis, EnquiryId = open.Id };
+            reason = string.IsNullOrWhiteSpace(reason) ? $"Under enquiry {open.Id}" : reason;
+        }
         if (details.Basis != AuditBasis.Routine && (string.IsNullOrWhiteSpace(reason) || details.EnquiryId is null))
         {
             throw new ArgumentException("An access for a safeguarding enquiry or under a legal exemption needs its enquiry and a recorded reason.", nameof(details));
@@ -92,7 +102,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<Con
         {
             At = time.GetUtcNow().UtcDateTime,
             ActorId = actorId,
-            ActorRole = ActingRole(actor),
+            ActorRole = role,
             Action = action,
             SubjectResidentId = subjectResidentId,
             Reason = reason,

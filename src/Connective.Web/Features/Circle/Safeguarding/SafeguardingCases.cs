@@ -67,7 +67,8 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
         };
         db.SafeguardingConcerns.Add(concern);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(user, SafeguardingAuditActions.Raised, input.AboutResidentId, $"concern {concern.Id}", ct);
+        var basis = await UnderConcernAsync(user, concern.Id, concern.AboutResidentId, ct);
+        await audit.RecordAsync(user, SafeguardingAuditActions.Raised, input.AboutResidentId, $"concern {concern.Id}", basis, ct);
         return (concern.Id, errors);
     }
 
@@ -95,7 +96,8 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
             .OrderBy(referral => referral.ReferredAt).ThenBy(referral => referral.Id)
             .Select(referral => new ConcernReferral(referral.Agency, referral.Reference, referral.ReferredAt, referral.RemovedHelperResidentId))
             .ToListAsync(ct);
-        await audit.RecordAsync(lead, SafeguardingAuditActions.Viewed, summary.AboutResidentId, $"concern {id}", ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.Viewed, summary.AboutResidentId, $"concern {id}",
+            await UnderConcernAsync(lead, id, summary.AboutResidentId, ct), ct);
         return new ConcernDetail(summary, concern.Description, concern.RaisedByUserId, notes, referrals);
     }
 
@@ -114,7 +116,8 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
         db.SafeguardingNotes.Add(new SafeguardingNote { ConcernId = id, AuthorUserId = users.GetUserId(lead)!, Text = text.Trim(), At = now });
         concern.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(lead, SafeguardingAuditActions.NoteAdded, concern.AboutResidentId, $"concern {id}", ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.NoteAdded, concern.AboutResidentId, $"concern {id}",
+            await UnderConcernAsync(lead, id, concern.AboutResidentId, ct), ct);
         return null;
     }
 
@@ -129,7 +132,13 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
         concern.Status = status;
         concern.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(lead, SafeguardingAuditActions.StatusChanged, concern.AboutResidentId, $"concern {id}: {before} to {status}", ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.StatusChanged, concern.AboutResidentId, $"concern {id}: {before} to {status}",
+            await UnderConcernAsync(lead, id, concern.AboutResidentId, ct), ct);
+        if (status == ConcernStatus.Closed && await OpenEnquiryOfAsync(id, ct) is { } enquiryId)
+        {
+            // From now on the people concerned see these accesses, by role only and undated.
+            await audit.CloseEnquiryAsync(lead, enquiryId, ct);
+        }
         return true;
     }
 
@@ -158,9 +167,11 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
         {
             errors["Reference"] = "Enter the reference the agency gave, in up to 100 characters";
         }
-        if (input.RemoveHelperResidentId is { } helper && !await db.Residents.AnyAsync(resident => resident.Id == helper, ct))
+        if (input.RemoveHelperResidentId is { } helper && !await IsHelperConnectedToAsync(concern, helper, ct))
         {
-            errors["RemoveHelperResidentId"] = "There is no resident with that id";
+            // Removal for harm suspends someone and takes their role: only a helper the concern is about (the person
+            // named, or the helper offered the task it is about) can be removed through it.
+            errors["RemoveHelperResidentId"] = "Enter the resident number of a helper this concern is about: the person it names, or the helper of the task it is about";
         }
         if (errors.Count > 0)
         {
@@ -171,7 +182,7 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
         {
             var reason = $"Removed for harm: safeguarding concern {id}, referred to {input.Agency} ({input.Reference!.Trim()}).";
             var outcome = await tasks.SuspendHelperAsync(suspended, reason, ct);
-            await audit.RecordAsync(lead, CircleAuditActions.SuspendedHelper, suspended, outcome.Message, ct);
+            await audit.RecordAsync(lead, CircleAuditActions.SuspendedHelper, suspended, outcome.Message, await UnderConcernAsync(lead, id, concern.AboutResidentId, ct), ct);
         }
         db.SafeguardingReferrals.Add(new SafeguardingReferral
         {
@@ -185,7 +196,8 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
         concern.Status = ConcernStatus.Referred;
         concern.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(lead, SafeguardingAuditActions.Referred, concern.AboutResidentId, $"concern {id}: {input.Agency}", ct);
+        await audit.RecordAsync(lead, SafeguardingAuditActions.Referred, concern.AboutResidentId, $"concern {id}: {input.Agency}",
+            await UnderConcernAsync(lead, id, concern.AboutResidentId, ct), ct);
         if (input.RemoveHelperResidentId is { } removed)
         {
             var accounts = await db.Users.Where(user => user.ResidentId == removed).ToListAsync(ct);
@@ -196,9 +208,38 @@ public sealed class SafeguardingCases(AppDbContext db, TimeProvider time, AuditL
                     await users.RemoveFromRoleAsync(account, Roles.Helper);
                 }
             }
-            await audit.RecordAsync(lead, SafeguardingAuditActions.HelperRemoved, removed, $"concern {id}: {input.Agency}", ct);
+            await audit.RecordAsync(lead, SafeguardingAuditActions.HelperRemoved, removed, $"concern {id}: {input.Agency}",
+                await UnderConcernAsync(lead, id, concern.AboutResidentId, ct), ct);
         }
         return errors;
+    }
+
+    private async Task<bool> IsHelperConnectedToAsync(SafeguardingConcern concern, int helper, CancellationToken ct) =>
+        await db.HelperProfiles.AnyAsync(profile => profile.ResidentId == helper, ct)
+        && (concern.AboutResidentId == helper
+            || (concern.AboutTaskId is { } task && await db.HelpOffers.AnyAsync(offer => offer.RequestId == task && offer.HelperResidentId == helper, ct)));
+
+    /// <summary>The reason of the safeguarding enquiry that every access in a concern's work is recorded under.</summary>
+    public static string EnquiryReason(long concernId) => $"Safeguarding concern {concernId}";
+
+    /// <summary>
+    /// Every access made in a concern's work (raising it, reading it, notes, status, referral, removal) is recorded under
+    /// the concern's own safeguarding enquiry, opened with the concern (or on first use for an older one), so that
+    /// "who looked at my data" withholds it from the people concerned, the helper named included, while it is open.
+    /// </summary>
+    private async Task<AuditDetails> UnderConcernAsync(ClaimsPrincipal actor, long concernId, int? aboutResidentId, CancellationToken ct)
+    {
+        var enquiryId = await OpenEnquiryOfAsync(concernId, ct)
+            ?? await audit.OpenEnquiryAsync(actor, AuditBasis.SafeguardingEnquiry, EnquiryReason(concernId), aboutResidentId, ct);
+        return new AuditDetails(Basis: AuditBasis.SafeguardingEnquiry, EnquiryId: enquiryId);
+    }
+
+    private async Task<long?> OpenEnquiryOfAsync(long concernId, CancellationToken ct)
+    {
+        var reason = EnquiryReason(concernId);
+        return await db.AuditEnquiries.AsNoTracking()
+            .Where(enquiry => enquiry.Reason == reason && enquiry.Basis == AuditBasis.SafeguardingEnquiry && enquiry.ClosedAt == null)
+            .OrderBy(enquiry => enquiry.Id).Select(enquiry => (long?)enquiry.Id).FirstOrDefaultAsync(ct);
     }
 
     private IQueryable<ConcernSummary> Summaries(IQueryable<SafeguardingConcern> concerns) =>
