@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Connective.Graph;
 using Connective.Graph.Dynamics;
 
 namespace Connective.Cli.Graph;
@@ -69,7 +70,7 @@ internal static class IntroduceCommand
         return command;
     }
 
-    private static void Write(Connective.Graph.CsrGraph graph, IntroductionPlan plan, bool json, string? output)
+    private static void Write(CsrGraph graph, IntroductionPlan plan, bool json, string? output)
     {
         if (json)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Connective.Graph;
 using Connective.Graph.Dynamics;
 
 namespace Connective.Cli.Graph;
@@ -94,7 +95,7 @@ internal static class SeedCommand
         return command;
     }
 
-    private static void WriteSeeds(Connective.Graph.CsrGraph graph, SeedingResult result, Estimate? spread, double seconds, SeedingOptions options, bool json, string? output)
+    private static void WriteSeeds(CsrGraph graph, SeedingResult result, Estimate? spread, double seconds, SeedingOptions options, bool json, string? output)
     {
         if (json)
         {
@@ -145,7 +146,7 @@ internal static class SeedCommand
         }
     }
 
-    private static void WriteProtection(Connective.Graph.CsrGraph graph, ProtectionResult result, bool json, string? output)
+    private static void WriteProtection(CsrGraph graph, ProtectionResult result, bool json, string? output)
     {
         if (json)
         {

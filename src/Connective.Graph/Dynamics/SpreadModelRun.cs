@@ -501,27 +501,27 @@ internal sealed class SpreadModelRun
             case SpreadModel.IndependentCascade:
                 return random.NextDouble() < EdgeValue(entry, w);
             case SpreadModel.LinearThreshold:
-            {
-                var inDegree = _inOffsets[w + 1] - _inOffsets[w];
-                var weight = _o.EdgeTransmission is { } edges ? edges[entry] : 1.0 / inDegree;
-                if (double.IsPositiveInfinity(_time[w]))
+                {
+                    var inDegree = _inOffsets[w + 1] - _inOffsets[w];
+                    var weight = _o.EdgeTransmission is { } edges ? edges[entry] : 1.0 / inDegree;
+                    if (double.IsPositiveInfinity(_time[w]))
+                    {
+                        Touch(w);
+                        // The threshold is drawn when the node is first reached: the draw order is fixed by the run's own sequence.
+                        _time[w] = _o.NodeThresholds is { } fixedThresholds ? fixedThresholds[w] : random.NextDouble();
+                    }
+                    _accumulated[w] += weight;
+                    return _accumulated[w] >= _time[w];
+                }
+            default:
                 {
                     Touch(w);
-                    // The threshold is drawn when the node is first reached: the draw order is fixed by the run's own sequence.
-                    _time[w] = _o.NodeThresholds is { } fixedThresholds ? fixedThresholds[w] : random.NextDouble();
+                    _accumulated[w] += 1;
+                    var threshold = _o.NodeThresholds is { } thresholds ? thresholds[w] : _o.Threshold;
+                    var inDegree = _inOffsets[w + 1] - _inOffsets[w];
+                    var needed = _o.FractionalThreshold ? threshold * inDegree : threshold;
+                    return _accumulated[w] >= Math.Max(needed, 1e-12);
                 }
-                _accumulated[w] += weight;
-                return _accumulated[w] >= _time[w];
-            }
-            default:
-            {
-                Touch(w);
-                _accumulated[w] += 1;
-                var threshold = _o.NodeThresholds is { } thresholds ? thresholds[w] : _o.Threshold;
-                var inDegree = _inOffsets[w + 1] - _inOffsets[w];
-                var needed = _o.FractionalThreshold ? threshold * inDegree : threshold;
-                return _accumulated[w] >= Math.Max(needed, 1e-12);
-            }
         }
     }
 }

@@ -79,46 +79,46 @@ public static class SyntheticTruth
         switch (mechanism)
         {
             case TraitMechanism.Homophily:
-            {
-                // Group prevalences spread evenly around 25%; at t2 a person keeps the trait or redraws it from the group's prevalence.
-                var prevalence = Enumerable.Range(0, groupCount).Select(g => Math.Clamp(0.25 + (strength * ((g / (double)Math.Max(1, groupCount - 1)) - 0.5)), 0.01, 0.99)).ToArray();
-                for (var v = 0; v < n; v++)
                 {
-                    before[v] = random.NextBool(prevalence[groups[v]]);
-                    after[v] = random.NextBool(persistence) ? before[v] : random.NextBool(prevalence[groups[v]]);
-                }
-                break;
-            }
-            case TraitMechanism.SharedEnvironment:
-            {
-                var shock = Enumerable.Range(0, groupCount).Select(_ => strength * (random.NextDouble() - 0.3)).ToArray();
-                for (var v = 0; v < n; v++)
-                {
-                    before[v] = random.NextBool(0.25);
-                    var onset = Math.Clamp(0.08 + shock[groups[v]], 0, 1);
-                    after[v] = before[v] ? random.NextBool(persistence) : random.NextBool(onset);
-                }
-                break;
-            }
-            case TraitMechanism.Contagion:
-            {
-                for (var v = 0; v < n; v++)
-                {
-                    before[v] = random.NextBool(0.25);
-                }
-                for (var v = 0; v < n; v++)
-                {
-                    var contacts = graph.Neighbors(v);
-                    var exposed = 0;
-                    foreach (var u in contacts)
+                    // Group prevalences spread evenly around 25%; at t2 a person keeps the trait or redraws it from the group's prevalence.
+                    var prevalence = Enumerable.Range(0, groupCount).Select(g => Math.Clamp(0.25 + (strength * ((g / (double)Math.Max(1, groupCount - 1)) - 0.5)), 0.01, 0.99)).ToArray();
+                    for (var v = 0; v < n; v++)
                     {
-                        exposed += before[u] ? 1 : 0;
+                        before[v] = random.NextBool(prevalence[groups[v]]);
+                        after[v] = random.NextBool(persistence) ? before[v] : random.NextBool(prevalence[groups[v]]);
                     }
-                    var share = contacts.Length == 0 ? 0 : exposed / (double)contacts.Length;
-                    after[v] = before[v] ? random.NextBool(persistence) : random.NextBool(0.08 + (strength * share));
+                    break;
                 }
-                break;
-            }
+            case TraitMechanism.SharedEnvironment:
+                {
+                    var shock = Enumerable.Range(0, groupCount).Select(_ => strength * (random.NextDouble() - 0.3)).ToArray();
+                    for (var v = 0; v < n; v++)
+                    {
+                        before[v] = random.NextBool(0.25);
+                        var onset = Math.Clamp(0.08 + shock[groups[v]], 0, 1);
+                        after[v] = before[v] ? random.NextBool(persistence) : random.NextBool(onset);
+                    }
+                    break;
+                }
+            case TraitMechanism.Contagion:
+                {
+                    for (var v = 0; v < n; v++)
+                    {
+                        before[v] = random.NextBool(0.25);
+                    }
+                    for (var v = 0; v < n; v++)
+                    {
+                        var contacts = graph.Neighbors(v);
+                        var exposed = 0;
+                        foreach (var u in contacts)
+                        {
+                            exposed += before[u] ? 1 : 0;
+                        }
+                        var share = contacts.Length == 0 ? 0 : exposed / (double)contacts.Length;
+                        after[v] = before[v] ? random.NextBool(persistence) : random.NextBool(0.08 + (strength * share));
+                    }
+                    break;
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(mechanism));
         }

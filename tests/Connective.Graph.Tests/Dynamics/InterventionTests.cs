@@ -119,7 +119,12 @@ public sealed class InterventionTests(ITestOutputHelper output)
             }
             return Spread.Simulate(graph, new SpreadOptions
             {
-                Model = SpreadModel.IndependentCascade, Transmission = 0.3, InitialCount = 3, FixedStates = states, Runs = 2_000, Seed = 99,
+                Model = SpreadModel.IndependentCascade,
+                Transmission = 0.3,
+                InitialCount = 3,
+                FixedStates = states,
+                Runs = 2_000,
+                Seed = 99,
             }).FinalSize.Mean;
         }
 

@@ -80,7 +80,12 @@ public sealed class SpreadTests
         var graph = SharedNetworks.FromEdges(6, false, (0, 1), (1, 2), (2, 3), (4, 5));
         var result = Spread.Simulate(graph, new SpreadOptions
         {
-            Model = SpreadModel.IndependentCascade, Transmission = 1, InitialNodes = [0], Runs = 5, TimePoints = 5, MaxSteps = 4,
+            Model = SpreadModel.IndependentCascade,
+            Transmission = 1,
+            InitialNodes = [0],
+            Runs = 5,
+            TimePoints = 5,
+            MaxSteps = 4,
         });
 
         Assert.All(result.FinalSizes, s => Assert.Equal(4, s));
@@ -95,7 +100,11 @@ public sealed class SpreadTests
         var absolute = Spread.Simulate(graph, new SpreadOptions { Model = SpreadModel.ComplexContagion, Threshold = 2, InitialNodes = [0, 1], Runs = 3 });
         var fractional = Spread.Simulate(graph, new SpreadOptions
         {
-            Model = SpreadModel.ComplexContagion, Threshold = 0.5, FractionalThreshold = true, InitialNodes = [0, 1], Runs = 3,
+            Model = SpreadModel.ComplexContagion,
+            Threshold = 0.5,
+            FractionalThreshold = true,
+            InitialNodes = [0, 1],
+            Runs = 3,
         });
 
         // Threshold 2: 2 adopts (0 and 1), then 4 has only 2 → stops at 3 nodes. Fraction 1/2: 2 (2 of 4), then 3 (1 of 2), then 4.
@@ -115,7 +124,13 @@ public sealed class SpreadTests
         {
             var result = Spread.Simulate(graph, new SpreadOptions
             {
-                Model = model, Transmission = 1, Recovery = 0, InitialNodes = [0], FixedStates = fixedStates, Runs = 20, MaxSteps = 50,
+                Model = model,
+                Transmission = 1,
+                Recovery = 0,
+                InitialNodes = [0],
+                FixedStates = fixedStates,
+                Runs = 20,
+                MaxSteps = 50,
             });
 
             // 0, 1 (through the edge), 4 (adopted) and 3 (from 4, which never recovers): never 2.
@@ -185,9 +200,16 @@ public sealed class SpreadWorkerCountTests
         var graph = ErdosRenyi.Gnp(3_000, 6.0 / 2_999, seed: 4);
         var options = new SpreadOptions
         {
-            Model = model, Transmission = model is SpreadModel.SirContinuous or SpreadModel.SisContinuous ? 0.5 : 0.2,
+            Model = model,
+            Transmission = model is SpreadModel.SirContinuous or SpreadModel.SisContinuous ? 0.5 : 0.2,
             Recovery = model is SpreadModel.SirContinuous or SpreadModel.SisContinuous ? 1 : 0.3,
-            Threshold = 0.3, FractionalThreshold = true, InitialCount = 20, Runs = 40, MaxTime = 10, MaxSteps = 50, Seed = 77,
+            Threshold = 0.3,
+            FractionalThreshold = true,
+            InitialCount = 20,
+            Runs = 40,
+            MaxTime = 10,
+            MaxSteps = 50,
+            Seed = 77,
         };
         SpreadResult[] results = new SpreadResult[3];
         var workers = new[] { 1, 2, 5 };
