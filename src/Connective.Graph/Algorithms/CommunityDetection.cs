@@ -41,7 +41,15 @@ public sealed record CommunityOptions
 /// <param name="CommunityCount">The number of communities.</param>
 /// <param name="Modularity">The modularity of the partition at the resolution used.</param>
 /// <param name="Iterations">Runs of the algorithm performed (1 for Louvain).</param>
-public sealed record CommunityResult(int[] Membership, int CommunityCount, double Modularity, int Iterations);
+public sealed record CommunityResult(int[] Membership, int CommunityCount, double Modularity, int Iterations)
+{
+    /// <summary>
+    /// True when the input was directed, so the communities were found on, and <see cref="Modularity"/> is that of, its
+    /// undirected simple view (<see cref="GraphViews.Simple"/>: reciprocal arcs and repeats once, self-loops and
+    /// weights dropped).
+    /// </summary>
+    public bool OnUndirectedSimpleView { get; init; }
+}
 
 /// <summary>
 /// Community detection by modularity maximisation: Leiden (Traag, Waltman and van Eck, 2019), the default, and
@@ -49,11 +57,24 @@ public sealed record CommunityResult(int[] Membership, int CommunityCount, doubl
 /// Leiden's refinement and the aggregation of communities into nodes run in parallel on large graphs in chunks whose
 /// results do not depend on the number of threads.
 /// </summary>
-/// <remarks>A directed graph is read as undirected, every arc adding its weight between its two nodes.</remarks>
+/// <remarks>
+/// A directed graph is replaced by its undirected simple view (an edge wherever an arc runs either way; reciprocal
+/// arcs and repeated arcs count once; self-loops and weights are dropped), where undirected modularity, the objective
+/// of igraph's and NetworkX's Leiden and Louvain, is defined; the result says so in
+/// <see cref="CommunityResult.OnUndirectedSimpleView"/>. Undirected graphs are used as they are (repeated edges add
+/// up, self-loops count twice in a node's degree), as in igraph and NetworkX.
+/// </remarks>
 public static class CommunityDetection
 {
     /// <summary>Safety net for <see cref="CommunityOptions.Iterations"/> &lt; 0; real graphs settle within tens of runs.</summary>
     internal const int MaxIterationsUntilStable = 1000;
+
+    /// <summary>
+    /// Louvain skips unchanged nodes (see <c>LocalMoving.Sweep</c>) only on levels this large: the skip is a speed-up
+    /// that costs a little modularity, and below this size a full sweep takes microseconds. On serengeti-foodweb's
+    /// simple view the median of seeds 0..9 is 0.3667 with the skip and 0.3688 without (igraph's Leiden median 0.3682).
+    /// </summary>
+    internal const int LouvainPruningFromNodeCount = 5_000;
 
     /// <summary>
     /// Leiden: fast local moving with a queue, refinement of each community into well-connected parts (merging
@@ -103,7 +124,7 @@ public static class CommunityDetection
         }
         // membership is numbered densely already (by the last run, or the identity), and quality is its modularity.
         var count = network.NodeCount == 0 ? 0 : membership.Max() + 1;
-        return new CommunityResult(membership, count, quality, iterations);
+        return new CommunityResult(membership, count, quality, iterations) { OnUndirectedSimpleView = graph.IsDirected };
     }
 
     /// <summary>Modularity of every node alone: only the diagonal counts inside, Q = Σ_v (A_vv − γ k_v² / 2m) / 2m.</summary>
@@ -177,7 +198,7 @@ public static class CommunityDetection
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                moved = moving.Sweep(order);
+                moved = moving.Sweep(order, prune: current.NodeCount >= LouvainPruningFromNodeCount);
                 anyMove |= moved;
             }
             while (moved);
@@ -196,7 +217,7 @@ public static class CommunityDetection
             }
             current = current.Aggregate(dense, count, buffers);
         }
-        return Finish(network, nodeToAggregate, options.Resolution, 1);
+        return Finish(network, nodeToAggregate, options.Resolution, 1) with { OnUndirectedSimpleView = graph.IsDirected };
     }
 
     /// <summary>
@@ -716,7 +737,7 @@ public static class CommunityDetection
         /// best move can only have changed through the totals of its neighbouring communities, which rarely tips it,
         /// and revisiting the unchanged majority of nodes was two thirds of Louvain's time. True if any node moved.
         /// </summary>
-        public bool Sweep(ReadOnlySpan<int> order)
+        public bool Sweep(ReadOnlySpan<int> order, bool prune)
         {
             var offsets = _graph.Offsets;
             var targets = _graph.Targets;
@@ -724,7 +745,7 @@ public static class CommunityDetection
             var moved = false;
             foreach (var v in order)
             {
-                if (!neighbourMoved[v])
+                if (prune && !neighbourMoved[v])
                 {
                     continue;
                 }

@@ -6,7 +6,8 @@ public static class Modularity
     /// <summary>
     /// Q = (1 / 2m) Σ_ij (A_ij − γ k_i k_j / 2m) δ(c_i, c_j), as igraph's <c>modularity(membership, resolution=γ)</c>
     /// and NetworkX's <c>modularity(G, communities, resolution=γ)</c> on undirected graphs. A self-loop counts twice
-    /// in a node's degree; repeated edges add up; a directed graph is read as undirected.
+    /// in a node's degree; repeated edges add up; a directed graph is replaced by its undirected simple view
+    /// (<see cref="GraphViews.Simple"/>), the graph <see cref="CommunityDetection"/> optimises on directed input.
     /// </summary>
     /// <param name="graph">The graph.</param>
     /// <param name="membership">The community of each node, by dense node id; any non-negative integers.</param>

@@ -9,8 +9,11 @@ namespace Connective.Graph.Algorithms;
 /// </summary>
 /// <remarks>
 /// Conventions are those of igraph and NetworkX: an edge (u, v) of weight w gives A_uv = A_vu = w (repeats add up);
-/// a self-loop of weight w gives A_uu = 2w. A directed graph is read as undirected: each arc adds its weight to
-/// both A_uv and A_vu. Aggregating communities into nodes keeps the same form, with each community's internal
+/// a self-loop of weight w gives A_uu = 2w. A directed graph is replaced by its undirected simple view
+/// (<see cref="GraphViews.Simple"/>: an edge where there is an arc either way, reciprocal arcs and repeats once,
+/// self-loops and weights dropped), the graph igraph's and NetworkX's undirected modularity are computed on after
+/// <c>as_undirected(mode="collapse")</c>; adding each arc's weight both ways instead would count reciprocal pairs
+/// twice and optimise a modularity no reference tool reports. Aggregating communities into nodes keeps the same form, with each community's internal
 /// weight (counted from both ends) on the diagonal, so modularity is unchanged by aggregation.
 /// </remarks>
 internal sealed class ModularityGraph
@@ -51,9 +54,13 @@ internal sealed class ModularityGraph
 
     public static ModularityGraph FromGraph(CsrGraph graph, bool useWeights)
     {
+        if (graph.IsDirected)
+        {
+            graph = GraphViews.Simple(graph);
+        }
         var n = graph.NodeCount;
         var weights = useWeights ? graph.EdgeWeights : null;
-        if (!graph.IsDirected && !graph.HasSelfLoops)
+        if (!graph.HasSelfLoops)
         {
             // The graph's own rows already have the required form: share them instead of copying.
             var strength = new double[n];
@@ -76,19 +83,10 @@ internal sealed class ModularityGraph
             return new ModularityGraph(n, graph.Offsets, graph.Targets, weights, new double[n], strength);
         }
 
-        var inWeights = useWeights ? graph.InEdgeWeights : null;
+        // An undirected graph with self-loops: the rows without their self-loops, which move to the diagonal.
         var offsets = new int[n + 1];
-        for (var v = 0; v < n; v++)
-        {
-            var entries = graph.Offsets[v + 1] - graph.Offsets[v];
-            if (graph.IsDirected)
-            {
-                entries += graph.InOffsets[v + 1] - graph.InOffsets[v];
-            }
-            offsets[v + 1] = checked(offsets[v] + entries);
-        }
-        var targets = new int[offsets[n]];
-        var rowWeights = new double[offsets[n]];
+        var targets = new int[graph.Offsets[n]];
+        var rowWeights = new double[graph.Offsets[n]];
         var selfLoops = new double[n];
         var strengths = new double[n];
         var used = 0;
@@ -101,29 +99,13 @@ internal sealed class ModularityGraph
                 var w = weights is null ? 1.0 : weights[e];
                 if (graph.Targets[e] == v)
                 {
-                    // Undirected self-loop: stored once, counts twice. Directed: seen again among in-arcs below.
-                    self += graph.IsDirected ? w : 2 * w;
+                    // A self-loop is stored once and counts twice.
+                    self += 2 * w;
                 }
                 else
                 {
                     targets[used] = graph.Targets[e];
                     rowWeights[used++] = w;
-                }
-            }
-            if (graph.IsDirected)
-            {
-                for (var e = graph.InOffsets[v]; e < graph.InOffsets[v + 1]; e++)
-                {
-                    var w = inWeights is null ? 1.0 : inWeights[e];
-                    if (graph.InTargets[e] == v)
-                    {
-                        self += w;
-                    }
-                    else
-                    {
-                        targets[used] = graph.InTargets[e];
-                        rowWeights[used++] = w;
-                    }
                 }
             }
             offsets[v] = start;

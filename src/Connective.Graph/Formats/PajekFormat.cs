@@ -46,6 +46,7 @@ internal static class PajekFormat
                         {
                             throw new GraphFormatException(fileName, lines.LineNumber, "*Vertices must be followed by the number of vertices");
                         }
+                        DeclaredSize.Check(vertexCount, fileName, lines.LineNumber, "*Vertices");
                         nodeOf = new int[vertexCount + 1];
                         Array.Fill(nodeOf, -1);
                         section = Section.Vertices;
