@@ -88,6 +88,10 @@ internal static class GraphCli
             : throw new ArgumentException($"unknown format '{name}' for {option}; use one of {FormatNames}.");
     }
 
+    /// <summary>Reads the graph from a file, its format named by the extension (commands without --from).</summary>
+    public static CsrGraph Load(string path, bool directed, bool undirected, Progress progress, bool simple = false) =>
+        Load(path, from: null, directed, undirected, progress, simple);
+
     /// <summary>Reads the graph from a file or, for <c>-</c>, standard input, honouring --from and --directed/--undirected.</summary>
     /// <exception cref="ArgumentException">When both direction flags are given, or standard input has no --from.</exception>
     public static CsrGraph Load(string path, string? from, bool directed, bool undirected, Progress progress, bool simple = false)
