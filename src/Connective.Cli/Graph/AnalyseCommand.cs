@@ -33,14 +33,16 @@ internal static class AnalyseCommand
     public static Command Create()
     {
         var file = GraphCli.FileArgument();
+        var from = GraphCli.FromOption();
         var directed = GraphCli.DirectedOption();
         var undirected = GraphCli.UndirectedOption();
         var format = GraphCli.FormatOption("Output format", "csv", "json");
         var output = GraphCli.OutputOption();
         var quiet = GraphCli.QuietOption();
+        var showProgress = GraphCli.ProgressOption();
         var simple = new Option<bool>("--simple")
         {
-            Description = "Merge repeated edges and drop self-loops while reading (issue 3's reference definitions). Without it, "
+            Description = "Merge repeated edges and drop self-loops while reading (the definitions NetworkX and igraph use on simple graphs). Without it, "
                 + "degree and pagerank count repeats and self-loops as igraph does on a multigraph; the other measures are unaffected.",
         };
         var measures = new Option<string[]>("--measures", "-m")
@@ -64,13 +66,13 @@ internal static class AnalyseCommand
             "analyse",
             "Per-node measures, one row per node keyed by its id, as CSV or JSON. Exit codes: 0 done, 1 bad input, 2 usage.")
         {
-            file, directed, undirected, simple, measures, format, output, quiet,
+            file, directed, undirected, simple, measures, format, output, quiet, showProgress, from,
         };
         command.Aliases.Add("analyze");
         command.SetAction(parse => GraphCli.Run(() =>
         {
-            var progress = new Progress(parse.GetValue(quiet));
-            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(directed), parse.GetValue(undirected), progress, parse.GetValue(simple));
+            var progress = new Progress(parse.GetValue(quiet), parse.GetValue(showProgress));
+            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(from), parse.GetValue(directed), parse.GetValue(undirected), progress, parse.GetValue(simple));
             var requested = Split(parse.GetValue(measures) ?? DefaultMeasures).ToHashSet(StringComparer.Ordinal);
             if (requested.Count == 0 || requested.Contains("all"))
             {

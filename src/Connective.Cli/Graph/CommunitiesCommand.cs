@@ -9,6 +9,7 @@ internal static class CommunitiesCommand
     public static Command Create()
     {
         var file = GraphCli.FileArgument();
+        var from = GraphCli.FromOption();
         var directed = GraphCli.DirectedOption();
         var undirected = GraphCli.UndirectedOption();
         var method = new Option<string>("--method") { Description = "leiden (default) or louvain.", DefaultValueFactory = _ => "leiden" };
@@ -26,16 +27,17 @@ internal static class CommunitiesCommand
         var format = GraphCli.FormatOption("Output format: text prints a summary, csv and json also list every node's community", "text", "csv", "json");
         var output = GraphCli.OutputOption();
         var quiet = GraphCli.QuietOption();
+        var showProgress = GraphCli.ProgressOption();
         var command = new Command(
             "communities",
             "Community detection by modularity: Leiden (default) or Louvain, seeded. Exit codes: 0 done, 1 bad input, 2 usage.")
         {
-            file, directed, undirected, method, resolution, unweighted, seed, format, output, quiet,
+            file, directed, undirected, method, resolution, unweighted, seed, format, output, quiet, showProgress, from,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(GraphCli.Run(() =>
         {
-            var progress = new Progress(parse.GetValue(quiet));
-            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(directed), parse.GetValue(undirected), progress);
+            var progress = new Progress(parse.GetValue(quiet), parse.GetValue(showProgress));
+            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(from), parse.GetValue(directed), parse.GetValue(undirected), progress);
             var options = new CommunityOptions { Resolution = parse.GetValue(resolution), Seed = parse.GetValue(seed), UseWeights = !parse.GetValue(unweighted) };
             var name = parse.GetValue(method)!;
             progress.Step($"{name} (resolution {GraphCli.Number(options.Resolution)}, seed {options.Seed})");

@@ -10,23 +10,28 @@ internal static class ConvertCommand
 
     public static Command Create()
     {
-        var input = new Argument<string>("IN") { Description = "The graph file to read (gzip-compressed input is detected)." };
-        var output = new Argument<string>("OUT") { Description = "The file to write (compressed when it ends in .gz; csv also writes NAME.nodes.csv)." };
+        var input = new Argument<string>("IN") { Description = "The graph file to read (gzip-compressed input is detected); - reads standard input." };
+        var output = new Argument<string>("OUT")
+        {
+            Description = "The file to write (compressed when it ends in .gz; csv also writes NAME.nodes.csv); - writes standard output "
+                + "(csv: the edge table only). Symlinks, devices and FIFOs are written through; a regular file is replaced atomically.",
+        };
         var from = new Option<string?>("--from") { Description = $"Format of IN when its extension does not say: {Formats}." };
         var to = new Option<string?>("--to") { Description = $"Format of OUT when its extension does not say: {Formats}." };
         var directed = GraphCli.DirectedOption();
         var undirected = GraphCli.UndirectedOption();
+        var quiet = GraphCli.QuietOption();
         var command = new Command("convert", "Convert a graph between edge list, CSV tables, GraphML, GEXF, GML and Pajek. Exit codes: 0 done, 1 bad input or output.")
         {
-            input, output, from, to, directed, undirected,
+            input, output, from, to, directed, undirected, quiet,
         };
         command.SetAction(parse => GraphCli.Run(() => Run(
             parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(directed), parse.GetValue(undirected))));
+            parse.GetValue(directed), parse.GetValue(undirected), parse.GetValue(quiet))));
         return command;
     }
 
-    private static int Run(string inputPath, string outputPath, string? fromName, string? toName, bool directed, bool undirected)
+    private static int Run(string inputPath, string outputPath, string? fromName, string? toName, bool directed, bool undirected, bool quiet)
     {
         if (directed && undirected)
         {
@@ -40,10 +45,21 @@ internal static class ConvertCommand
         {
             return GraphCli.Fail(toError);
         }
-        var options = new GraphReadOptions { Format = fromFormat, Directed = directed ? true : undirected ? false : null };
-        var graph = GraphFile.Read(inputPath, options);
-        GraphFile.Write(graph, outputPath, toFormat);
-        Console.WriteLine($"Wrote {outputPath} ({toFormat}): {graph.NodeCount} nodes, {graph.EdgeCount} edges, {(graph.IsDirected ? "directed" : "undirected")}{(graph.IsWeighted ? ", weighted" : "")}.");
+        var graph = GraphCli.Load(inputPath, fromName ?? fromFormat.ToString(), directed, undirected, new Progress(quiet));
+        if (GraphCli.IsStandardOutput(outputPath))
+        {
+            using var stdout = Console.OpenStandardOutput();
+            GraphFile.Write(graph, stdout, toFormat);
+        }
+        else
+        {
+            GraphFile.Write(graph, outputPath, toFormat);
+        }
+        if (!quiet)
+        {
+            // A status line, not data: stderr, so `convert IN - | next-tool` sees only the graph.
+            Console.Error.WriteLine($"wrote {(GraphCli.IsStandardOutput(outputPath) ? "standard output" : outputPath)} ({toFormat}): {graph.NodeCount} nodes, {graph.EdgeCount} edges, {(graph.IsDirected ? "directed" : "undirected")}{(graph.IsWeighted ? ", weighted" : "")}.");
+        }
         return GraphCli.Ok;
     }
 
@@ -56,7 +72,7 @@ internal static class ConvertCommand
             {
                 return true;
             }
-            error = $"Unknown format '{name}' for {option}; use one of {Formats}.";
+            error = $"unknown format '{name}' for {option}; use one of {Formats}.";
             return false;
         }
         if (GraphFile.FormatOf(path) is { } fromExtension)
@@ -65,7 +81,9 @@ internal static class ConvertCommand
             return true;
         }
         format = default;
-        error = $"Cannot tell the format of {which} ({path}) from its extension; pass {option} ({Formats}).";
+        error = path == GraphCli.StandardStream
+            ? $"{(which == "IN" ? "standard input" : "standard output")} needs {option} ({Formats})."
+            : $"cannot tell the format of {which} ({path}) from its extension; pass {option} ({Formats}).";
         return false;
     }
 }

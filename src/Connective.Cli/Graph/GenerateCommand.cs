@@ -28,16 +28,17 @@ internal static class GenerateCommand
         var pIn = new Option<double>("--p-in") { Description = "sbm: edge probability within a block (default 0.05).", DefaultValueFactory = _ => 0.05 };
         var pOut = new Option<double>("--p-out") { Description = "sbm: edge probability between blocks (default 0.001).", DefaultValueFactory = _ => 0.001 };
         var seed = GraphCli.SeedOption();
-        var output = new Option<string?>("--output", "-o") { Description = "File to write (format from the extension; .gz compresses). Default: an edge list on stdout." };
+        var output = new Option<string?>("--output", "-o") { Description = "File to write (format from the extension; .gz compresses). - or absent: standard output (an edge list unless --to says otherwise)." };
         var to = new Option<string?>("--to") { Description = "Output format when the extension does not say: edgelist, csv, graphml, gexf, gml, pajek." };
         var quiet = GraphCli.QuietOption();
+        var showProgress = GraphCli.ProgressOption();
         var command = new Command("generate", "Generate a seeded random graph: the same seed gives the same graph on every machine. Exit codes: 0 done, 1 bad parameters or output, 2 usage.")
         {
-            model, nodes, p, edges, m, k, blocks, pIn, pOut, seed, output, to, quiet,
+            model, nodes, p, edges, m, k, blocks, pIn, pOut, seed, output, to, quiet, showProgress,
         };
         command.SetAction(parse => GraphCli.Run(() =>
         {
-            var progress = new Progress(parse.GetValue(quiet));
+            var progress = new Progress(parse.GetValue(quiet), parse.GetValue(showProgress));
             var name = parse.GetValue(model)!;
             var n = parse.GetValue(nodes);
             var s = parse.GetValue(seed);
@@ -122,16 +123,16 @@ internal static class GenerateCommand
             }
             format = parsed;
         }
-        if (path is null)
+        if (GraphCli.IsStandardOutput(path))
         {
             using var stdout = Console.OpenStandardOutput();
             GraphFile.Write(graph, stdout, format ?? GraphFormat.EdgeList);
             return;
         }
-        if (format is null && GraphFile.FormatOf(path) is null)
+        if (format is null && GraphFile.FormatOf(path!) is null)
         {
             throw new ArgumentException($"Cannot tell the output format from '{path}'; pass --to.");
         }
-        GraphFile.Write(graph, path, format);
+        GraphFile.Write(graph, path!, format);
     }
 }

@@ -14,6 +14,7 @@ internal static class ReachCommand
     public static Command Create()
     {
         var file = GraphCli.FileArgument();
+        var from = GraphCli.FromOption();
         var directed = GraphCli.DirectedOption();
         var undirected = GraphCli.UndirectedOption();
         var steps = new Option<int>("--steps", "-k") { Description = "Radius k: count nodes at distance 1..k (1, 2 or 3; default 3).", DefaultValueFactory = _ => 3 };
@@ -32,6 +33,7 @@ internal static class ReachCommand
         var format = GraphCli.FormatOption("Output format", "csv", "json");
         var output = GraphCli.OutputOption();
         var quiet = GraphCli.QuietOption();
+        var showProgress = GraphCli.ProgressOption();
         var command = new Command(
             "reach",
             "Reach within k steps: the number of nodes at distance 1..k, the node itself excluded (out-reach when directed). "
@@ -39,7 +41,7 @@ internal static class ReachCommand
             + $"{ExactAllNodeLimit:N0} nodes, and estimated by HyperANF beyond (column 'estimated' says which). "
             + "Exit codes: 0 done, 1 bad input, 2 usage.")
         {
-            file, directed, undirected, steps, sources, sample, exact, approximate, seed, format, output, quiet,
+            file, directed, undirected, steps, sources, sample, exact, approximate, seed, format, output, quiet, showProgress, from,
         };
         command.SetAction(parse => GraphCli.Run(() =>
         {
@@ -47,8 +49,8 @@ internal static class ReachCommand
             {
                 return GraphCli.Fail("--exact and --approximate contradict each other.");
             }
-            var progress = new Progress(parse.GetValue(quiet));
-            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(directed), parse.GetValue(undirected), progress);
+            var progress = new Progress(parse.GetValue(quiet), parse.GetValue(showProgress));
+            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(from), parse.GetValue(directed), parse.GetValue(undirected), progress);
             var k = parse.GetValue(steps);
             var chosen = ChooseNodes(graph, parse.GetValue(sources), parse.GetValue(sample), parse.GetValue(seed));
             double[] counts;

@@ -10,30 +10,34 @@ internal static class StatsCommand
     public static Command Create()
     {
         var file = GraphCli.FileArgument();
+        var from = GraphCli.FromOption();
         var directed = GraphCli.DirectedOption();
         var undirected = GraphCli.UndirectedOption();
         var format = GraphCli.FormatOption("Output format", "text", "json");
+        var output = GraphCli.OutputOption();
         var quiet = GraphCli.QuietOption();
+        var showProgress = GraphCli.ProgressOption();
         var command = new Command(
             "stats",
             "Whole-graph statistics: nodes, edges, degrees, components, largest k-core, triangles, clustering. "
             + "Components, cores, triangles and clustering use the undirected simple view (repeats merged, self-loops dropped). "
             + "Exit codes: 0 done, 1 bad input, 2 usage.")
         {
-            file, directed, undirected, format, quiet,
+            file, directed, undirected, format, output, quiet, showProgress, from,
         };
         command.SetAction(parse => GraphCli.Run(() =>
         {
-            var progress = new Progress(parse.GetValue(quiet));
-            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(directed), parse.GetValue(undirected), progress);
+            var progress = new Progress(parse.GetValue(quiet), parse.GetValue(showProgress));
+            var graph = GraphCli.Load(parse.GetValue(file)!, parse.GetValue(from), parse.GetValue(directed), parse.GetValue(undirected), progress);
             var stats = Compute(graph, progress);
             if (parse.GetValue(format) == "json")
             {
-                GraphCli.WriteJson(null, json => WriteJson(json, stats));
+                GraphCli.WriteJson(parse.GetValue(output), json => WriteJson(json, stats));
             }
             else
             {
-                WriteText(stats);
+                using var writer = GraphCli.OpenOutput(parse.GetValue(output));
+                WriteText(stats, writer);
             }
             return GraphCli.Ok;
         }));
@@ -103,26 +107,26 @@ internal static class StatsCommand
         json.WriteEndObject();
     }
 
-    private static void WriteText(GraphStats s)
+    private static void WriteText(GraphStats s, TextWriter output)
     {
         var g = s.Graph;
         var d = s.Degrees.Degree;
-        Console.WriteLine($"nodes               {g.NodeCount}");
-        Console.WriteLine($"edges               {g.EdgeCount}");
-        Console.WriteLine($"directed            {(g.IsDirected ? "yes" : "no")}");
-        Console.WriteLine($"weighted            {(g.IsWeighted ? "yes" : "no")}");
-        Console.WriteLine($"self-loops          {(g.HasSelfLoops ? "yes" : "no")}");
-        Console.WriteLine($"repeated edges      {(g.HasRepeatedEdges ? "yes" : "no")}");
-        Console.WriteLine($"isolates            {s.Degrees.Isolates}");
-        Console.WriteLine($"degree              min {d.Min}, max {d.Max}, mean {GraphCli.Number(Math.Round(d.Mean, 4))}, median {GraphCli.Number(d.Median)}");
-        Console.WriteLine($"components          {s.Weak.Count} (largest {s.Weak.LargestSize})");
+        output.WriteLine($"nodes               {g.NodeCount}");
+        output.WriteLine($"edges               {g.EdgeCount}");
+        output.WriteLine($"directed            {(g.IsDirected ? "yes" : "no")}");
+        output.WriteLine($"weighted            {(g.IsWeighted ? "yes" : "no")}");
+        output.WriteLine($"self-loops          {(g.HasSelfLoops ? "yes" : "no")}");
+        output.WriteLine($"repeated edges      {(g.HasRepeatedEdges ? "yes" : "no")}");
+        output.WriteLine($"isolates            {s.Degrees.Isolates}");
+        output.WriteLine($"degree              min {d.Min}, max {d.Max}, mean {GraphCli.Number(Math.Round(d.Mean, 4))}, median {GraphCli.Number(d.Median)}");
+        output.WriteLine($"components          {s.Weak.Count} (largest {s.Weak.LargestSize})");
         if (s.Strong is not null)
         {
-            Console.WriteLine($"strong components   {s.Strong.Count} (largest {s.Strong.LargestSize})");
+            output.WriteLine($"strong components   {s.Strong.Count} (largest {s.Strong.LargestSize})");
         }
-        Console.WriteLine($"max core            {s.MaxCore}");
-        Console.WriteLine($"triangles           {s.Triangles.TotalTriangles}");
-        Console.WriteLine($"transitivity        {GraphCli.Number(Math.Round(s.Triangles.Transitivity(), 6))}");
-        Console.WriteLine($"average clustering  {GraphCli.Number(Math.Round(s.Triangles.AverageClustering(), 6))}");
+        output.WriteLine($"max core            {s.MaxCore}");
+        output.WriteLine($"triangles           {s.Triangles.TotalTriangles}");
+        output.WriteLine($"transitivity        {GraphCli.Number(Math.Round(s.Triangles.Transitivity(), 6))}");
+        output.WriteLine($"average clustering  {GraphCli.Number(Math.Round(s.Triangles.AverageClustering(), 6))}");
     }
 }

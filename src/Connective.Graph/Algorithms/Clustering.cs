@@ -48,7 +48,7 @@ public sealed record TriangleCounts(long[] Triangles, int[] Degrees, long TotalT
     }
 }
 
-/// <summary>Triangle counting on the undirected simple view (directed graphs: edges in either direction, as issue 3 defines).</summary>
+/// <summary>Triangle counting on the undirected simple view (directed graphs: edges in either direction, as NetworkX's undirected view counts them).</summary>
 public static class Clustering
 {
     /// <summary>Counts the triangles through every node, in parallel; the result does not depend on scheduling.</summary>

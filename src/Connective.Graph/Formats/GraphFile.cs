@@ -163,18 +163,30 @@ public static class GraphFile
         }
     }
 
-    /// <summary>Writes to a temporary file beside the target and renames it, so a failed write never leaves a half-written file.</summary>
+    /// <summary>
+    /// Writes a regular file (or a new one) through a temporary file beside it and a rename, so a failed write never
+    /// leaves a half-written file. Anything else is written in place: a symlink is followed to its target (which is
+    /// written the same way when it is a regular file), and a device or a pipe (/dev/stdout, a FIFO) is opened and
+    /// written, because renaming over them would replace the link or the device node instead of writing to it.
+    /// </summary>
     private static void WriteFile(string path, bool gzip, Action<GraphTextWriter> write)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Environment.ProcessId + ".tmp");
+        var target = ResolveLinks(path);
+        if (File.Exists(target) && !FileKind.IsRegular(target))
+        {
+            using var output = new GraphTextWriter(new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16), gzip);
+            write(output);
+            return;
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(target))!;
+        var temporary = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Environment.ProcessId + ".tmp");
         try
         {
             using (var output = new GraphTextWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), gzip))
             {
                 write(output);
             }
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, target, overwrite: true);
         }
         finally
         {
@@ -183,6 +195,17 @@ public static class GraphFile
                 File.Delete(temporary);
             }
         }
+    }
+
+    /// <summary>The final target of a chain of symlinks (the path itself when it is not a link or does not exist).</summary>
+    private static string ResolveLinks(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null)
+        {
+            return path;
+        }
+        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
     }
 
     /// <summary>Lets a writer be disposed (flushing it) without closing the caller's stream.</summary>
