@@ -30,7 +30,12 @@ public static class Explanations
             result,
             ExplainProjects(election, result, replay),
             VoterSatisfaction(election, result),
-            priceability);
+            priceability)
+        {
+            Currency = string.IsNullOrWhiteSpace(election.GetMeta("currency")) ? null : election.GetMeta("currency")!.Trim(),
+            VoterCount = election.Voters.Count,
+            Threshold = result.Options is { Rule: RuleKind.Greedy, GreedyVariant: GreedyVariant.Threshold } ? GreedyRules.Threshold(election, result.Options) : null,
+        };
     }
 
     /// <summary>Per-voter satisfaction: money spent on their projects (cost), how many were funded (cardinality), and points for points ballots.</summary>

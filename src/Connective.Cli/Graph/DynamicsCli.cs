@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using GraphModel = Connective.Graph.Graph;
+using Connective.Graph;
 
 namespace Connective.Cli.Graph;
 
@@ -8,7 +8,7 @@ namespace Connective.Cli.Graph;
 internal static class DynamicsCli
 {
     /// <summary>Node ids from comma- or space-separated tokens; an unknown id is bad input naming the option.</summary>
-    public static int[] Nodes(GraphModel graph, string[]? tokens, string option)
+    public static int[] Nodes(CsrGraph graph, string[]? tokens, string option)
     {
         var nodes = new List<int>();
         foreach (var id in (tokens ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
@@ -26,7 +26,7 @@ internal static class DynamicsCli
     /// Reads a node table: a CSV file with a header whose first column is the node id; returns each column's values per
     /// node (null where the table has no row for the node). Unknown nodes and short rows are errors naming file and line.
     /// </summary>
-    public static Dictionary<string, string?[]> ReadNodeTable(GraphModel graph, string path)
+    public static Dictionary<string, string?[]> ReadNodeTable(CsrGraph graph, string path)
     {
         if (!File.Exists(path))
         {

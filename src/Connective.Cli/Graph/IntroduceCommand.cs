@@ -69,7 +69,7 @@ internal static class IntroduceCommand
         return command;
     }
 
-    private static void Write(Connective.Graph.Graph graph, IntroductionPlan plan, bool json, string? output)
+    private static void Write(Connective.Graph.CsrGraph graph, IntroductionPlan plan, bool json, string? output)
     {
         if (json)
         {

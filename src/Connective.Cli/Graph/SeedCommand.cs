@@ -94,7 +94,7 @@ internal static class SeedCommand
         return command;
     }
 
-    private static void WriteSeeds(Connective.Graph.Graph graph, SeedingResult result, Estimate? spread, double seconds, SeedingOptions options, bool json, string? output)
+    private static void WriteSeeds(Connective.Graph.CsrGraph graph, SeedingResult result, Estimate? spread, double seconds, SeedingOptions options, bool json, string? output)
     {
         if (json)
         {
@@ -145,7 +145,7 @@ internal static class SeedCommand
         }
     }
 
-    private static void WriteProtection(Connective.Graph.Graph graph, ProtectionResult result, bool json, string? output)
+    private static void WriteProtection(Connective.Graph.CsrGraph graph, ProtectionResult result, bool json, string? output)
     {
         if (json)
         {

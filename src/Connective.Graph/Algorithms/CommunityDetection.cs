@@ -85,11 +85,11 @@ public static class CommunityDetection
     /// <param name="graph">The graph.</param>
     /// <param name="options">Resolution, seed, weights and iterations; defaults when null.</param>
     /// <param name="cancellationToken">Stops the computation between passes.</param>
-    public static CommunityResult Leiden(Graph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
+    public static CommunityResult Leiden(CsrGraph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new CommunityOptions();
-        var network = CommunityGraph.FromGraph(graph, options.UseWeights);
+        var network = ModularityGraph.FromGraph(graph, options.UseWeights);
         var random = new SeededRandom(options.Seed);
         var membership = new int[network.NodeCount];
         for (var v = 0; v < membership.Length; v++)
@@ -128,7 +128,7 @@ public static class CommunityDetection
     }
 
     /// <summary>Modularity of every node alone: only the diagonal counts inside, Q = Σ_v (A_vv − γ k_v² / 2m) / 2m.</summary>
-    private static double SingletonModularity(CommunityGraph graph, double resolution)
+    private static double SingletonModularity(ModularityGraph graph, double resolution)
     {
         var twoM = graph.TotalStrength;
         if (twoM <= 0)
@@ -168,11 +168,11 @@ public static class CommunityDetection
     /// <param name="graph">The graph.</param>
     /// <param name="options">Resolution, seed and weights; defaults when null. Iterations is ignored.</param>
     /// <param name="cancellationToken">Stops the computation between sweeps.</param>
-    public static CommunityResult Louvain(Graph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
+    public static CommunityResult Louvain(CsrGraph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new CommunityOptions();
-        var network = CommunityGraph.FromGraph(graph, options.UseWeights);
+        var network = ModularityGraph.FromGraph(graph, options.UseWeights);
         var random = new SeededRandom(options.Seed);
         var n = network.NodeCount;
         var nodeToAggregate = new int[n];
@@ -226,7 +226,7 @@ public static class CommunityDetection
     /// <paramref name="quality"/> its modularity (computed on the last aggregate, which has the same modularity).
     /// </summary>
     private static void RunLeiden(
-        CommunityGraph network, int[] initial, int[] result, double resolution, SeededRandom random, Scratch scratch,
+        ModularityGraph network, int[] initial, int[] result, double resolution, SeededRandom random, Scratch scratch,
         AggregateBuffers buffers, out double quality, CancellationToken cancellationToken)
     {
         var n = network.NodeCount;
@@ -289,7 +289,7 @@ public static class CommunityDetection
     /// Returns the refined membership (ids are node ids of representatives), in scratch space that the next call overwrites.
     /// </summary>
     private static int[] Refine(
-        CommunityGraph graph, int[] partition, int communityCount, double[] partitionStrength, double resolution, ulong levelSeed, Scratch scratch)
+        ModularityGraph graph, int[] partition, int communityCount, double[] partitionStrength, double resolution, ulong levelSeed, Scratch scratch)
     {
         var n = graph.NodeCount;
         var offsets = graph.Offsets;
@@ -339,7 +339,7 @@ public static class CommunityDetection
 
     /// <summary>Refinement's start for the members of one community: each alone, with its weight to the rest of the community.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void StartRefinement(CommunityGraph graph, ReadOnlySpan<int> members, int[] partition, Scratch scratch)
+    private static void StartRefinement(ModularityGraph graph, ReadOnlySpan<int> members, int[] partition, Scratch scratch)
     {
         var offsets = graph.Offsets;
         var targets = graph.Targets;
@@ -369,7 +369,7 @@ public static class CommunityDetection
     /// <summary>Refines one community, visiting its members in the order given.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RefineCommunity(
-        CommunityGraph graph, ReadOnlySpan<int> order, int[] partition, double ks, double scale, Scratch scratch, WorkerScratch worker)
+        ModularityGraph graph, ReadOnlySpan<int> order, int[] partition, double ks, double scale, Scratch scratch, WorkerScratch worker)
     {
         var offsets = graph.Offsets;
         var targets = graph.Targets;
@@ -443,7 +443,7 @@ public static class CommunityDetection
         }
     }
 
-    private static CommunityResult Finish(CommunityGraph network, int[] membership, double resolution, int iterations)
+    private static CommunityResult Finish(ModularityGraph network, int[] membership, double resolution, int iterations)
     {
         var dense = Renumber(membership, out var count);
         return new CommunityResult(dense, count, Modularity.Compute(network, dense, count, resolution), iterations);
@@ -623,7 +623,7 @@ public static class CommunityDetection
         private const int PrefetchFromNodeCount = 100_000;
 
 
-        private readonly CommunityGraph _graph;
+        private readonly ModularityGraph _graph;
         private readonly int[] _community;
         private readonly double[] _communityStrength;
         private readonly int[] _communitySize;
@@ -632,7 +632,7 @@ public static class CommunityDetection
         private readonly double _scale;
         private readonly Scratch _scratch;
 
-        public LocalMoving(CommunityGraph graph, int[] community, double resolution, Scratch scratch)
+        public LocalMoving(ModularityGraph graph, int[] community, double resolution, Scratch scratch)
         {
             var n = graph.NodeCount;
             _graph = graph;

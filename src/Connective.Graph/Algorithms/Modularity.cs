@@ -14,7 +14,7 @@ public static class Modularity
     /// <param name="resolution">γ: above 1 favours smaller communities, below 1 larger ones.</param>
     /// <param name="useWeights">Use edge weights when the graph has them; otherwise every edge weighs 1.</param>
     /// <returns>The modularity; 0 for a graph without edges.</returns>
-    public static double Compute(Graph graph, ReadOnlySpan<int> membership, double resolution = 1, bool useWeights = true)
+    public static double Compute(CsrGraph graph, ReadOnlySpan<int> membership, double resolution = 1, bool useWeights = true)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (membership.Length != graph.NodeCount)
@@ -22,10 +22,10 @@ public static class Modularity
             throw new ArgumentException($"The membership has {membership.Length} entries but the graph has {graph.NodeCount} nodes.", nameof(membership));
         }
         var dense = CommunityDetection.Renumber(membership, out var count);
-        return Compute(CommunityGraph.FromGraph(graph, useWeights), dense, count, resolution);
+        return Compute(ModularityGraph.FromGraph(graph, useWeights), dense, count, resolution);
     }
 
-    internal static double Compute(CommunityGraph graph, ReadOnlySpan<int> membership, int communityCount, double resolution)
+    internal static double Compute(ModularityGraph graph, ReadOnlySpan<int> membership, int communityCount, double resolution)
     {
         var twoM = graph.TotalStrength;
         if (twoM <= 0)

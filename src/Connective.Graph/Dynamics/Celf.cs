@@ -11,7 +11,7 @@ namespace Connective.Graph.Dynamics;
 /// </summary>
 internal static class Celf
 {
-    public static SeedingResult Run(Graph graph, SeedingOptions options)
+    public static SeedingResult Run(CsrGraph graph, SeedingOptions options)
     {
         var n = graph.NodeCount;
         var worlds = options.Worlds;
@@ -89,7 +89,7 @@ internal static class Celf
         private int _stamp;
 
         /// <summary>The total, over worlds, of nodes <paramref name="source"/> newly reaches; with <paramref name="mark"/>, marks them covered.</summary>
-        public long Gain(Graph graph, ulong[][] live, bool[][] covered, int source, bool mark)
+        public long Gain(CsrGraph graph, ulong[][] live, bool[][] covered, int source, bool mark)
         {
             var offsets = graph.Offsets;
             var targets = graph.Targets;

@@ -107,7 +107,7 @@ public static class ContagionTest
     /// </summary>
     /// <exception cref="ArgumentException">When an array's length is not the number of nodes or an option is out of range.</exception>
     public static ContagionReport Run(
-        Graph graph,
+        CsrGraph graph,
         bool[] trait,
         bool[]? traitLater = null,
         ContagionTestOptions? options = null,
@@ -188,7 +188,7 @@ public static class ContagionTest
 
     // ---- Association by degree of separation ----
 
-    private static DistanceAssociation[] AssociationByDistance(Graph graph, bool[] trait, ContagionTestOptions options, int[][] strata)
+    private static DistanceAssociation[] AssociationByDistance(CsrGraph graph, bool[] trait, ContagionTestOptions options, int[][] strata)
     {
         var n = graph.NodeCount;
         var depth = options.MaxDistance;
@@ -264,7 +264,7 @@ public static class ContagionTest
         return result;
     }
 
-    private static int[] ChooseEgos(Graph graph, int depth, ContagionTestOptions options)
+    private static int[] ChooseEgos(CsrGraph graph, int depth, ContagionTestOptions options)
     {
         var n = graph.NodeCount;
         // Estimate the pairs from a few egos' searches; sample egos when storing every pair would be too much.
@@ -294,7 +294,7 @@ public static class ContagionTest
         private readonly int[] _distance = Enumerable.Repeat(-1, n).ToArray();
 
         /// <summary>The nodes at distance 0..depth from the source, ties read in either direction.</summary>
-        public int[][] Levels(Graph graph, int source, int depth)
+        public int[][] Levels(CsrGraph graph, int source, int depth)
         {
             var levels = new List<int>[depth + 1];
             levels[0] = [source];
@@ -347,7 +347,7 @@ public static class ContagionTest
     // ---- Two time points ----
 
     /// <summary>Ordered ego–alter pairs over ties (both directions for undirected ties), with who named whom.</summary>
-    internal static (int Ego, int Alter, byte Kind)[] Pairs(Graph graph)
+    internal static (int Ego, int Alter, byte Kind)[] Pairs(CsrGraph graph)
     {
         // Kind: 0 undirected tie, 1 ego named alter only, 2 alter named ego only, 3 mutual.
         var pairs = new List<(int, int, byte)>();
@@ -449,7 +449,7 @@ public static class ContagionTest
         return rows.Count < 10 ? null : Logistic.Fit(rows, outcome, cluster, ["intercept", "ego trait at t1", "alter trait at t1"]);
     }
 
-    private static DirectionalityContrast Directionality(Graph graph, (int Ego, int Alter, byte Kind)[] pairs, bool[] before, bool[] after)
+    private static DirectionalityContrast Directionality(CsrGraph graph, (int Ego, int Alter, byte Kind)[] pairs, bool[] before, bool[] after)
     {
         _ = graph;
         var egoNamed = LaggedModel(pairs, before, after, k => k == 1)?[2];

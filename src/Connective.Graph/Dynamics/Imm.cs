@@ -17,7 +17,7 @@ internal static class Imm
 {
     private const int ChunkSize = 4096;
 
-    public static SeedingResult Run(Graph graph, SeedingOptions options)
+    public static SeedingResult Run(CsrGraph graph, SeedingOptions options)
     {
         var n = graph.NodeCount;
         var k = options.K;
@@ -74,9 +74,9 @@ internal static class Imm
     }
 
     /// <summary>Samples one reverse-reachable set: the nodes that reach a uniform random node in a random live-edge world.</summary>
-    internal sealed class RrSampler(Graph graph, double probability, double[]? inProbabilities)
+    internal sealed class RrSampler(CsrGraph graph, double probability, double[]? inProbabilities)
     {
-        public Graph Graph { get; } = graph;
+        public CsrGraph Graph { get; } = graph;
 
         /// <summary>Appends one RR set to <paramref name="output"/> and returns its size.</summary>
         public int Sample(SeededRandom random, Scratch scratch, List<int> output)

@@ -35,7 +35,7 @@ public static class Introductions
     /// <param name="k">The number of introductions.</param>
     /// <param name="capacity">The most introductions any one supporter receives.</param>
     /// <exception cref="ArgumentException">When the masks do not match the graph or k or the capacity is negative.</exception>
-    public static IntroductionPlan Choose(Graph graph, bool[] isolated, bool[] supporters, int k, int capacity = 1)
+    public static IntroductionPlan Choose(CsrGraph graph, bool[] isolated, bool[] supporters, int k, int capacity = 1)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(isolated);
@@ -116,7 +116,7 @@ public static class Introductions
         return new IntroductionPlan([.. plan], isolatedCount, before, reached.Count(r => r));
     }
 
-    private static int Gain(Graph graph, bool[] isolated, bool[] reached, int a)
+    private static int Gain(CsrGraph graph, bool[] isolated, bool[] reached, int a)
     {
         var gain = isolated[a] && !reached[a] ? 1 : 0;
         gain += Unreached(graph.Neighbors(a), isolated, reached, a);
@@ -143,7 +143,7 @@ public static class Introductions
         return count;
     }
 
-    private static int[] DistanceToSupport(Graph graph, bool[] supporters)
+    private static int[] DistanceToSupport(CsrGraph graph, bool[] supporters)
     {
         var n = graph.NodeCount;
         var distance = new int[n];
@@ -182,7 +182,7 @@ public static class Introductions
     }
 
     /// <summary>The supporter with capacity left nearest to <paramref name="a"/> by breadth-first search, ties to the smaller id; any one if none is connected.</summary>
-    private static int NearestSupporter(Graph graph, bool[] supporters, int[] used, int capacity, int a, HashSet<(int, int)> linked)
+    private static int NearestSupporter(CsrGraph graph, bool[] supporters, int[] used, int capacity, int a, HashSet<(int, int)> linked)
     {
         bool Available(int s) => supporters[s] && used[s] < capacity && s != a && !linked.Contains((a, s)) && !graph.Neighbors(a).Contains(s);
         var n = graph.NodeCount;

@@ -43,7 +43,7 @@ public static class Protection
 {
     /// <summary>Chooses <see cref="ProtectionOptions.K"/> people to protect.</summary>
     /// <exception cref="ArgumentException">When an option is out of range.</exception>
-    public static ProtectionResult Choose(Graph graph, ProtectionMethod method, ProtectionOptions options)
+    public static ProtectionResult Choose(CsrGraph graph, ProtectionMethod method, ProtectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -65,7 +65,7 @@ public static class Protection
         };
     }
 
-    private static ProtectionResult Greedy(Graph graph, ProtectionOptions options)
+    private static ProtectionResult Greedy(CsrGraph graph, ProtectionOptions options)
     {
         var n = graph.NodeCount;
         var worlds = new World[options.Worlds];
@@ -136,7 +136,7 @@ public static class Protection
     }
 
     /// <summary>The total number reached over all worlds with <paramref name="blocked"/> and <paramref name="extra"/> protected; also how often each node was reached.</summary>
-    private static long Total(Graph graph, World[] worlds, bool[] blocked, Walker walker, int extra, out int[] hits)
+    private static long Total(CsrGraph graph, World[] worlds, bool[] blocked, Walker walker, int extra, out int[] hits)
     {
         var counts = extra < 0 ? new int[graph.NodeCount] : [];
         long total = 0;

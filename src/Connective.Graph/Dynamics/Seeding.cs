@@ -57,7 +57,7 @@ public static class Seeding
 {
     /// <summary>Chooses <see cref="SeedingOptions.K"/> seeds by <paramref name="method"/>.</summary>
     /// <exception cref="ArgumentException">When k is not between 1 and the number of nodes, or a probability is out of range.</exception>
-    public static SeedingResult Choose(Graph graph, SeedingMethod method, SeedingOptions options)
+    public static SeedingResult Choose(CsrGraph graph, SeedingMethod method, SeedingOptions options)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -96,7 +96,7 @@ public static class Seeding
     /// An independent Monte Carlo estimate of the expected independent-cascade spread of <paramref name="seeds"/> (seeds
     /// included), with its 95% interval, from <paramref name="runs"/> runs of <see cref="Spread"/>.
     /// </summary>
-    public static Estimate EvaluateSpread(Graph graph, int[] seeds, SeedingOptions options, int runs = 10_000, ulong seed = 12_345)
+    public static Estimate EvaluateSpread(CsrGraph graph, int[] seeds, SeedingOptions options, int runs = 10_000, ulong seed = 12_345)
     {
         ArgumentNullException.ThrowIfNull(options);
         return Spread.Simulate(graph, new SpreadOptions
@@ -114,7 +114,7 @@ public static class Seeding
 
     private static SeedingResult Baseline(SeedingMethod method, int[] seeds) => new(method, seeds, [], double.NaN, 0);
 
-    internal static int[] HighestDegree(Graph graph, int k)
+    internal static int[] HighestDegree(CsrGraph graph, int k)
     {
         var nodes = Enumerable.Range(0, graph.NodeCount).ToArray();
         Array.Sort(nodes, (a, b) => graph.Degree(b) != graph.Degree(a) ? graph.Degree(b).CompareTo(graph.Degree(a)) : a.CompareTo(b));
@@ -136,7 +136,7 @@ public static class Seeding
         return [.. chosen];
     }
 
-    internal static int[] NominatedFriends(Graph graph, int k, SeededRandom random)
+    internal static int[] NominatedFriends(CsrGraph graph, int k, SeededRandom random)
     {
         var n = graph.NodeCount;
         var chosen = new List<int>(k);
@@ -176,7 +176,7 @@ public static class Seeding
     }
 
     /// <summary>Probabilities of the arcs aligned with the in-adjacency (InTargets), for reverse traversals; null when uniform.</summary>
-    internal static double[]? InEdgeProbabilities(Graph graph, double[]? outProbabilities)
+    internal static double[]? InEdgeProbabilities(CsrGraph graph, double[]? outProbabilities)
     {
         if (outProbabilities is null)
         {

@@ -11,7 +11,7 @@ public static class Spread
 {
     /// <summary>Simulates <see cref="SpreadOptions.Runs"/> runs and summarises their final sizes and time series.</summary>
     /// <exception cref="ArgumentException">When an option is out of range or a per-node or per-edge array has the wrong length.</exception>
-    public static SpreadResult Simulate(Graph graph, SpreadOptions options, IProgress<int>? runsDone = null)
+    public static SpreadResult Simulate(CsrGraph graph, SpreadOptions options, IProgress<int>? runsDone = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,7 +59,7 @@ public static class Spread
 
     /// <summary>Per-edge values in adjacency order (for <see cref="SpreadOptions.EdgeTransmission"/>) taken from the graph's edge weights.</summary>
     /// <exception cref="ArgumentException">When the graph has no edge weights.</exception>
-    public static double[] EdgeParametersFromWeights(Graph graph)
+    public static double[] EdgeParametersFromWeights(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         return graph.EdgeWeights is { } weights
@@ -88,7 +88,7 @@ internal readonly record struct RunOutcome(int FinalSize, int EverActive, double
 
 /// <summary>The validated, shared inputs of every run of one simulation.</summary>
 internal sealed record PreparedSpread(
-    Graph Graph,
+    CsrGraph Graph,
     SpreadOptions Options,
     FixedNodeState[] Fixed,
     int[] Adopted,

@@ -54,7 +54,7 @@ internal sealed class SpreadModelRun
     }
 
     /// <summary>Checks the options against the graph and gathers what every run shares.</summary>
-    public static PreparedSpread Prepare(Graph graph, SpreadOptions o)
+    public static PreparedSpread Prepare(CsrGraph graph, SpreadOptions o)
     {
         var n = graph.NodeCount;
         var entries = graph.Targets.Length;

@@ -23,7 +23,7 @@ public static class SyntheticTruth
     /// <paramref name="withinShare"/> of each person's expected <paramref name="meanDegree"/> ties fall within their group
     /// (a stochastic block model), with each person's group.
     /// </summary>
-    public static (Graph Graph, int[] Groups) Network(int people, int groups, double meanDegree, double withinShare, ulong seed)
+    public static (CsrGraph Graph, int[] Groups) Network(int people, int groups, double meanDegree, double withinShare, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(groups, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(people, 2 * groups);
@@ -62,7 +62,7 @@ public static class SyntheticTruth
     /// every mechanism; <paramref name="strength"/> is the contagion effect (added chance of onset when every contact had the
     /// trait), the spread of group prevalences under homophily, or the size of the groups' shocks under shared environment.
     /// </summary>
-    public static (bool[] Before, bool[] After) Traits(Graph graph, int[] groups, TraitMechanism mechanism, ulong seed, double strength = 0.3)
+    public static (bool[] Before, bool[] After) Traits(CsrGraph graph, int[] groups, TraitMechanism mechanism, ulong seed, double strength = 0.3)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(groups);

@@ -360,7 +360,7 @@ internal static class GmlFormat
         }
     }
 
-    public static void Write(Graph graph, GraphTextWriter output)
+    public static void Write(CsrGraph graph, GraphTextWriter output)
     {
         var columns = graph.NodeAttributes?.Columns ?? [];
         foreach (var column in columns)

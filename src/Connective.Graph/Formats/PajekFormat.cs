@@ -221,7 +221,7 @@ internal static class PajekFormat
         }
     }
 
-    public static void Write(Graph graph, GraphTextWriter output)
+    public static void Write(CsrGraph graph, GraphTextWriter output)
     {
         // Node attributes are not written: Pajek has only drawing parameters, and igraph (like Pajek itself) refuses a
         // file with others, such as the key/value pairs NetworkX appends. The reader accepts those pairs.

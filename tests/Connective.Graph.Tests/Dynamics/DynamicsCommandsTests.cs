@@ -46,10 +46,11 @@ public sealed class DynamicsCommandsTests
     public void Introduce_and_contagion_test_read_a_node_table_and_bad_columns_exit_1()
     {
         var table = Path.Combine(Path.GetTempPath(), $"connective-people-{Guid.NewGuid():N}.csv");
-        File.WriteAllLines(table, ["node,lonely,lonely_later,ward,helper", .. Enumerable.Range(0, 34).Select(v => $"{v},{(v % 3 == 0 ? 1 : 0)},{(v % 4 == 0 ? 1 : 0)},W{v % 2},{(v % 5 == 0 ? "yes" : "no")}")]);
+        // One supporter, 16, on the edge of the club: most of the lonely (every third member) are more than two steps away.
+        File.WriteAllLines(table, ["node,lonely,lonely_later,ward,helper", .. Enumerable.Range(0, 34).Select(v => $"{v},{(v % 3 == 0 ? 1 : 0)},{(v % 4 == 0 ? 1 : 0)},W{v % 2},{(v == 16 ? "yes" : "no")}")]);
         try
         {
-            var (introCode, intro, _) = Run("graph", "introduce", Karate, "-k", "2", "--attributes", table, "--isolated-column", "lonely", "--supporter-column", "helper", "--format", "json", "-q");
+            var (introCode, intro, _) = Run("graph", "introduce", Karate, "-k", "2", "--attributes", table, "--isolated-column", "lonely", "--supporter-column", "helper", "--capacity", "2", "--format", "json", "-q");
             var (testCode, text, _) = Run("graph", "contagion-test", Karate, "--attributes", table, "--trait", "lonely", "--later", "lonely_later", "--strata", "ward", "--shuffles", "99", "--max-distance", "2", "-q");
             var (badCode, _, error) = Run("graph", "contagion-test", Karate, "--attributes", table, "--trait", "missing", "-q");
 

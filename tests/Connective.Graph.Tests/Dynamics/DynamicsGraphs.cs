@@ -9,7 +9,7 @@ internal static class DynamicsGraphs
     /// An erased configuration model: each node gets its degree from <paramref name="degreeOf"/>, stubs are matched uniformly at
     /// random, and self-loops and repeated pairs are dropped (the theory below uses the degrees the graph ends up with).
     /// </summary>
-    public static Graph ConfigurationModel(int nodeCount, Func<int, int> degreeOf, ulong seed)
+    public static CsrGraph ConfigurationModel(int nodeCount, Func<int, int> degreeOf, ulong seed)
     {
         var stubs = new List<int>();
         for (var v = 0; v < nodeCount; v++)
@@ -40,7 +40,7 @@ internal static class DynamicsGraphs
     /// 2002, Miller 2007): u = 1 − T + T·G1(u), size = 1 − G0(u), with G0 the degree distribution's generating function and
     /// G1 = G0′ / G0′(1).
     /// </summary>
-    public static double PercolationFinalSize(Graph graph, double transmissibility)
+    public static double PercolationFinalSize(CsrGraph graph, double transmissibility)
     {
         var n = graph.NodeCount;
         var counts = new Dictionary<int, int>();

@@ -50,7 +50,7 @@ public sealed class SpreadTests
         Assert.True(Math.Abs(discreteT - 0.5) < (step / 2) + 1e-9, $"T = {discreteT} at step {step}");
     }
 
-    private static void AssertMatchesPercolation(Func<int, Graph> graphs, SpreadOptions options, double transmissibility)
+    private static void AssertMatchesPercolation(Func<int, CsrGraph> graphs, SpreadOptions options, double transmissibility)
     {
         var differences = new List<double>();
         var predictions = new List<double>();

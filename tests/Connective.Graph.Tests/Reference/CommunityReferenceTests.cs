@@ -74,7 +74,7 @@ public sealed class CommunityReferenceTests
     }
 
     /// <summary>Newman's modularity of an undirected simple graph: Σ_c (L_c / m − (d_c / 2m)²).</summary>
-    internal static double ModularityOf(Graph simple, int[] membership)
+    internal static double ModularityOf(CsrGraph simple, int[] membership)
     {
         var m = (double)simple.EdgeCount;
         if (m == 0)

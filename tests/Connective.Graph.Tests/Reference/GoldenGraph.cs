@@ -63,7 +63,7 @@ internal sealed class GoldenGraph
     /// self-loops dropped (the simple view that keeps direction), or a generated graph built in process by the same
     /// generator and parameters that `connective graph generate` used to write the file the reference tools read.
     /// </summary>
-    public Graph LoadSimple()
+    public CsrGraph LoadSimple()
     {
         var source = Root.GetProperty("source").GetString()!;
         return source.StartsWith(GeneratedPrefix, StringComparison.Ordinal)
@@ -74,7 +74,7 @@ internal sealed class GoldenGraph
     internal const string GeneratedPrefix = "connective graph generate ";
 
     /// <summary>Rebuilds a generated graph from the recorded command line, e.g. "community --nodes 10000 --seed 42".</summary>
-    private static Graph Generate(string commandLine)
+    private static CsrGraph Generate(string commandLine)
     {
         var words = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int Option(string name) => int.Parse(words[Array.IndexOf(words, name) + 1], CultureInfo.InvariantCulture);

@@ -16,9 +16,9 @@ namespace Connective.Graph.Algorithms;
 /// twice and optimise a modularity no reference tool reports. Aggregating communities into nodes keeps the same form, with each community's internal
 /// weight (counted from both ends) on the diagonal, so modularity is unchanged by aggregation.
 /// </remarks>
-internal sealed class CommunityGraph
+internal sealed class ModularityGraph
 {
-    private CommunityGraph(int nodeCount, int[] offsets, int[] targets, double[]? weights, double[] selfLoops, double[] strength)
+    private ModularityGraph(int nodeCount, int[] offsets, int[] targets, double[]? weights, double[] selfLoops, double[] strength)
     {
         NodeCount = nodeCount;
         Offsets = offsets;
@@ -52,7 +52,7 @@ internal sealed class CommunityGraph
     /// <summary>2m: the sum of all strengths.</summary>
     public double TotalStrength { get; }
 
-    public static CommunityGraph FromGraph(Graph graph, bool useWeights)
+    public static ModularityGraph FromGraph(CsrGraph graph, bool useWeights)
     {
         if (graph.IsDirected)
         {
@@ -80,7 +80,7 @@ internal sealed class CommunityGraph
                     strength[v] = sum;
                 }
             }
-            return new CommunityGraph(n, graph.Offsets, graph.Targets, weights, new double[n], strength);
+            return new ModularityGraph(n, graph.Offsets, graph.Targets, weights, new double[n], strength);
         }
 
         // An undirected graph with self-loops: the rows without their self-loops, which move to the diagonal.
@@ -119,7 +119,7 @@ internal sealed class CommunityGraph
         }
         offsets[n] = used;
         // Rows were packed in place, so offsets[v] now holds row starts; trimming is unnecessary for correctness.
-        return new CommunityGraph(n, offsets, targets, rowWeights, selfLoops, strengths);
+        return new ModularityGraph(n, offsets, targets, rowWeights, selfLoops, strengths);
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ internal sealed class CommunityGraph
     /// is the same on any number of threads. The rows are written into <paramref name="buffers"/>, so the returned
     /// graph is valid until the level after next is built.
     /// </summary>
-    public CommunityGraph Aggregate(int[] membership, int communityCount, AggregateBuffers buffers)
+    public ModularityGraph Aggregate(int[] membership, int communityCount, AggregateBuffers buffers)
     {
         var n = NodeCount;
         var level = buffers.NextLevel(communityCount, Offsets[n]);
@@ -171,7 +171,7 @@ internal sealed class CommunityGraph
             Array.Copy(level.Targets, rowStart[c], level.Targets, offsets[c], rowLength[c]);
             Array.Copy(level.Weights, rowStart[c], level.Weights, offsets[c], rowLength[c]);
         }
-        return new CommunityGraph(communityCount, offsets, level.Targets, level.Weights, level.SelfLoops, level.Strength);
+        return new ModularityGraph(communityCount, offsets, level.Targets, level.Weights, level.SelfLoops, level.Strength);
     }
 
     /// <summary>Writes the aggregate rows of communities [<paramref name="first"/>, <paramref name="end"/>) at their room in <paramref name="rows"/>.</summary>
@@ -265,7 +265,7 @@ internal sealed class CommunityGraph
 internal sealed class AggregateBuffers
 {
     private readonly LevelArrays[] _levels = [new(), new()];
-    private readonly CommunityGraph.RowScratch?[] _rowScratch = new CommunityGraph.RowScratch?[ParallelWork.MaxWorkers];
+    private readonly ModularityGraph.RowScratch?[] _rowScratch = new ModularityGraph.RowScratch?[ParallelWork.MaxWorkers];
     private int[] _memberStart = [];
     private int[] _rowStart = [];
     private int[] _members = [];
@@ -314,7 +314,7 @@ internal sealed class AggregateBuffers
     }
 
     /// <summary>Worker <paramref name="index"/>'s row scratch, sized to the largest level asked for so far.</summary>
-    public CommunityGraph.RowScratch RowScratch(int index) => _rowScratch[index] ??= new CommunityGraph.RowScratch(RowLength.Length);
+    public ModularityGraph.RowScratch RowScratch(int index) => _rowScratch[index] ??= new ModularityGraph.RowScratch(RowLength.Length);
 
     /// <summary>An eighth more than <paramref name="length"/>, within the largest array length.</summary>
     private static int WithHeadroom(int length) => (int)Math.Min(Array.MaxLength - 1, length + ((long)length / 8));
