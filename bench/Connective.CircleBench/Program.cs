@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle;
-using Connective.Web.Features.Network;
+using Connective.Web.Platform.ConsentPath;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -19,7 +19,7 @@ public sealed class EveryPageInBrowserTests(ConnectiveServer server, ITestOutput
         await using var context = await server.NewBrowserContextAsync();
         var tab = await CheckedPage.OpenAsync(context);
         // Signed in as the demo Admin (a staff role), so that the pages naming people and the audit log are scanned too.
-        await DemoSignIn.AsAsync(tab.Page, Web.Features.Account.Roles.Admin);
+        await DemoSignIn.AsAsync(tab.Page, Web.Platform.Access.Roles.Admin);
         tab.TakeConsoleErrors();
         var problems = new List<string>();
         var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

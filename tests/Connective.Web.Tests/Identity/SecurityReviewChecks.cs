@@ -1,4 +1,3 @@
-using Connective.Web.Platform.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -7,6 +6,7 @@ using System.Text.RegularExpressions;
 using Connective.TestSupport;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
@@ -434,10 +434,10 @@ internal static partial class SecurityReviewChecks
 
     private const string CircleTasksRemovedForHarm = "only a safeguarding lead can reinstate them";
 
-    private static async Task<List<Features.Account.DataRights.AccessSeen>> WhoLookedAtAsync(ConnectiveWebFactory factory, int residentId)
+    private static async Task<List<Platform.DataRights.AccessSeen>> WhoLookedAtAsync(ConnectiveWebFactory factory, int residentId)
     {
         await using var scope = factory.CreateScope();
-        return [.. await scope.ServiceProvider.GetRequiredService<Features.Account.DataRights.WhoLooked>().ForAsync(residentId, null, CancellationToken.None)];
+        return [.. await scope.ServiceProvider.GetRequiredService<Platform.DataRights.WhoLooked>().ForAsync(residentId, null, CancellationToken.None)];
     }
 
     internal const string StaffPage = "/community/residents/1";

@@ -1,8 +1,8 @@
-using Connective.Web.Platform.Access;
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Connective.Web.Data;
 using Connective.Web.Demo;
+using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

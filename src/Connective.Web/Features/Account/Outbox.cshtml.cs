@@ -1,8 +1,8 @@
-using Connective.Web.Platform.Access;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
+using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

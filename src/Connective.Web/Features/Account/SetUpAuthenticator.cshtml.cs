@@ -1,7 +1,7 @@
-using Connective.Web.Platform.Access;
 using System.Security.Claims;
 using System.Text;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
-using Connective.Web.Platform.Access;
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
