@@ -35,6 +35,8 @@ Definitions (issue 3, section 6), which every peer and Connective follow:
     i.e. isolated nodes);
   * Leiden: igraph community_leiden(objective_function="modularity", n_iterations=-1), seeds 0..9 via
     random.seed(seed), modularity of each run by igraph modularity(); the golden value is the median.
+    Louvain: igraph community_multilevel() the same way (full-golden graphs). Both on the UNDIRECTED simple view,
+    which is what Connective's Leiden and Louvain optimise on directed input (reciprocal arcs once, no self-loops).
 Measures are computed by igraph and, up to --nx-max-edges edges, checked against NetworkX measure by measure, each
 within --nx-budget seconds (the script stops if the two disagree beyond 1e-9 relative); the golden JSON records in
 "networkx_cross_check" which measures NetworkX confirmed and which ran out of time. The 1M-node graphs are not run
@@ -351,6 +353,16 @@ def leiden_runs(u):
     return runs
 
 
+def louvain_runs(u):
+    """igraph community_multilevel (Louvain), the reference for Connective's Louvain, seeded like Leiden."""
+    runs = []
+    for seed in LEIDEN_SEEDS:
+        random.seed(seed)
+        part = u.community_multilevel()
+        runs.append(u.modularity(part.membership))
+    return runs
+
+
 def sha256_int32(values):
     return hashlib.sha256(np.asarray(values, dtype="<i4").tobytes()).hexdigest()
 
@@ -551,6 +563,7 @@ def golden_full(name, source, ids, edges_ext, directed, declared):
         networkx_report = None
         checked = "none (over --nx-max-edges edges, or --no-cross-check)"
     leiden = leiden_runs(u)
+    louvain = louvain_runs(u)
     order = ["degree"] + (["out_degree", "in_degree"] if directed else []) + [
         "core", "triangles", "clustering", "pagerank"] + (["eigenvector"] if ev is not None else []) + [
         "betweenness", "closeness", "harmonic"] + (["closeness_out", "harmonic_out"] if directed else []) + [
@@ -584,6 +597,8 @@ def golden_full(name, source, ids, edges_ext, directed, declared):
         "articulation_points": sorted(ids[i] for i in art),
         "leiden_modularity_runs": leiden,
         "leiden_modularity_median": statistics.median(leiden),
+        "louvain_modularity_runs": louvain,
+        "louvain_modularity_median": statistics.median(louvain),
         "per_node_file": nodes_file,
         "per_node_columns": order,
         "per_node_float_format": FLOAT_FORMAT,

@@ -51,7 +51,7 @@ public sealed class Project
     /// <param name="column">A column name from the PROJECTS header, for example <c>name</c> or <c>selected</c>.</param>
     public string? this[string column] => _columnIndex.TryGetValue(column, out var i) ? Values[i] : null;
 
-    /// <summary>The <c>selected</c> column as a number (1 = funded by the official rule; 2 and 3 funded outside it), or null when absent or empty.</summary>
+    /// <summary>The <c>selected</c> column as a number (1 = funded by the official rule; 2 and 3 funded outside it, or by Poznań's reserve), or null when absent or empty. The reader refuses any other text.</summary>
     public int? Selected => int.TryParse(this["selected"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;
 
     /// <inheritdoc />
@@ -96,8 +96,10 @@ public sealed class Election
         string[] projectColumns,
         Project[] projects,
         string[] voteColumns,
-        Voter[] voters)
+        Voter[] voters,
+        IReadOnlyList<Pabulib.PbWarning>? warnings = null)
     {
+        Warnings = warnings ?? [];
         Source = source;
         Meta = meta;
         Budget = budget;
@@ -112,6 +114,9 @@ public sealed class Election
 
     /// <summary>The ballots as CSR arrays, built once per election for the rules.</summary>
     internal Rules.BallotData Ballots => _ballots ??= new Rules.BallotData(this);
+
+    /// <summary>What the reader accepted but reports (empty ballots, a project named twice on a ballot, <c>votes</c> that disagree with the ballots), each with file, line and field.</summary>
+    public IReadOnlyList<Pabulib.PbWarning> Warnings { get; }
 
     /// <summary>Where the election was read from (a file name), used in messages.</summary>
     public string Source { get; }

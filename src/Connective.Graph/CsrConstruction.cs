@@ -6,7 +6,7 @@ namespace Connective.Graph;
 /// <summary>Turns an edge list of dense ids into compressed sparse rows, applying the duplicate and self-loop policies.</summary>
 internal static class CsrConstruction
 {
-    public static Graph Build(
+    public static CsrGraph Build(
         int nodeCount,
         bool directed,
         EdgeList edges,
@@ -29,10 +29,10 @@ internal static class CsrConstruction
         if (directed)
         {
             var (inOffsets, inTargets, inWeights) = Transpose(offsets, targets, weights, nodeCount);
-            return new Graph(true, offsets, targets, weights, inOffsets, inTargets, inWeights, edgeCount, shape, labels, attributes);
+            return new CsrGraph(true, offsets, targets, weights, inOffsets, inTargets, inWeights, edgeCount, shape, labels, attributes);
         }
         var (fullOffsets, fullTargets, fullWeights) = Symmetrise(offsets, targets, weights, nodeCount);
-        return new Graph(false, fullOffsets, fullTargets, fullWeights, null, null, null, edgeCount, shape, labels, attributes);
+        return new CsrGraph(false, fullOffsets, fullTargets, fullWeights, null, null, null, edgeCount, shape, labels, attributes);
     }
 
     /// <summary>The rows of <paramref name="offsets"/>/<paramref name="targets"/> read as arcs, transposed: rows come out sorted.</summary>

@@ -27,7 +27,7 @@ public enum SelfLoopPolicy
 }
 
 /// <summary>
-/// Builds a <see cref="Graph"/> from a stream of edges named by external ids: non-negative integers or strings.
+/// Builds a <see cref="CsrGraph"/> from a stream of edges named by external ids: non-negative integers or strings.
 /// </summary>
 /// <remarks>
 /// <para>While every id is a non-negative integer the graph keeps integer labels, and dense ids follow ascending id
@@ -174,7 +174,7 @@ public sealed class GraphBuilder
     }
 
     /// <summary>Builds the graph. The builder cannot be used afterwards.</summary>
-    public Graph Build()
+    public CsrGraph Build()
     {
         EnsureUsable();
         _built = true;

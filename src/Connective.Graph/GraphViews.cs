@@ -17,10 +17,10 @@ public static class GraphViews
     /// </param>
     /// <returns>
     /// A graph over the kept nodes only, renumbered 0..k−1 in ascending order of their old ids; labels, node attributes
-    /// and weights are carried over, so <see cref="Graph.Labels"/> still names every node by its external id.
+    /// and weights are carried over, so <see cref="CsrGraph.Labels"/> still names every node by its external id.
     /// </returns>
     /// <exception cref="ArgumentException">When the mask's length differs from the node count.</exception>
-    public static Graph Subgraph(Graph graph, ReadOnlySpan<bool> nodeMask, Func<int, int, bool>? edgePredicate = null)
+    public static CsrGraph Subgraph(CsrGraph graph, ReadOnlySpan<bool> nodeMask, Func<int, int, bool>? edgePredicate = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (nodeMask.Length != graph.NodeCount)
@@ -73,10 +73,10 @@ public static class GraphViews
         if (graph.IsDirected)
         {
             var (inOffsets, inTargets, inWeights) = CsrConstruction.Transpose(offsets, halfTargets, halfWeights, keptNodes.Length);
-            return new Graph(true, offsets, halfTargets, halfWeights, inOffsets, inTargets, inWeights, halfTargets.Length, shape, labels, attributes);
+            return new CsrGraph(true, offsets, halfTargets, halfWeights, inOffsets, inTargets, inWeights, halfTargets.Length, shape, labels, attributes);
         }
         var (fullOffsets, fullTargets, fullWeights) = CsrConstruction.Symmetrise(offsets, halfTargets, halfWeights, keptNodes.Length);
-        return new Graph(false, fullOffsets, fullTargets, fullWeights, null, null, null, halfTargets.Length, shape, labels, attributes);
+        return new CsrGraph(false, fullOffsets, fullTargets, fullWeights, null, null, null, halfTargets.Length, shape, labels, attributes);
     }
 
     /// <summary>
@@ -85,7 +85,7 @@ public static class GraphViews
     /// (components, cores, triangles, clustering) run on this view.
     /// </summary>
     /// <returns>The graph itself when it is already undirected, simple and unweighted; otherwise a new graph with the same nodes, labels and attributes.</returns>
-    public static Graph Simple(Graph graph)
+    public static CsrGraph Simple(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (!graph.IsDirected && !graph.HasSelfLoops && !graph.HasRepeatedEdges && !graph.IsWeighted)
@@ -114,12 +114,12 @@ public static class GraphViews
                 MergeDistinct(graph, u, targets.AsSpan(offsets[u], offsets[u + 1] - offsets[u]));
             }
         });
-        return new Graph(false, offsets, targets, null, null, null, null, targets.Length / 2, new GraphShape(false, false), graph.Labels, graph.NodeAttributes);
+        return new CsrGraph(false, offsets, targets, null, null, null, null, targets.Length / 2, new GraphShape(false, false), graph.Labels, graph.NodeAttributes);
     }
 
     /// <summary>Writes (when <paramref name="output"/> is not empty) and counts the distinct neighbours of u other than u, out and in merged.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int MergeDistinct(Graph graph, int u, Span<int> output)
+    private static int MergeDistinct(CsrGraph graph, int u, Span<int> output)
     {
         var a = graph.Neighbors(u);
         var b = graph.IsDirected ? graph.InNeighbors(u) : [];

@@ -6,7 +6,7 @@ namespace Connective.Graph.Tests;
 /// <summary>Loads the shared edge lists (`u v` lines, `# nodes N` declaring ids 0..N−1) without the format readers, for engine tests.</summary>
 internal static class NetworkFiles
 {
-    public static Graph Load(string name, bool directed = false)
+    public static CsrGraph Load(string name, bool directed = false)
     {
         var builder = new GraphBuilder(directed);
         foreach (var line in File.ReadLines(RepositoryPaths.SharedFile("networks", name + ".edgelist")))

@@ -4,7 +4,7 @@ namespace Connective.Graph.Tests;
 internal static class RandomGraphs
 {
     /// <summary>Consecutive pairs of <paramref name="endpoints"/> (folded into 0..29) become edges.</summary>
-    public static Graph FromEndpoints(int[] endpoints, bool directed, DuplicateEdgePolicy duplicates = DuplicateEdgePolicy.Keep)
+    public static CsrGraph FromEndpoints(int[] endpoints, bool directed, DuplicateEdgePolicy duplicates = DuplicateEdgePolicy.Keep)
     {
         var builder = new GraphBuilder(directed) { DuplicateEdges = duplicates };
         endpoints ??= [];

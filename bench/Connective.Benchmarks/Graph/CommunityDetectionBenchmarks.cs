@@ -14,8 +14,8 @@ namespace Connective.Benchmarks.Graph;
 [MemoryDiagnoser]
 public class CommunityDetectionBenchmarks
 {
-    private Connective.Graph.Graph _community = null!;
-    private Connective.Graph.Graph _barabasiAlbert = null!;
+    private CsrGraph _community = null!;
+    private CsrGraph _barabasiAlbert = null!;
 
     [Params(100_000)]
     public int Nodes { get; set; }

@@ -14,7 +14,7 @@ namespace Connective.Benchmarks.Graph;
 [MemoryDiagnoser]
 public class GraphKernelBenchmarks
 {
-    private Connective.Graph.Graph _graph = null!;
+    private CsrGraph _graph = null!;
     private int[] _sources = [];
     private BoundedBfs _bfs = null!;
 
@@ -33,7 +33,7 @@ public class GraphKernelBenchmarks
     }
 
     [Benchmark]
-    public Connective.Graph.Graph Build()
+    public CsrGraph Build()
     {
         var builder = new GraphBuilder();
         builder.EnsureCapacity((int)_graph.EdgeCount);
@@ -86,7 +86,7 @@ public class GraphKernelBenchmarks
     }
 
     [Benchmark]
-    public Connective.Graph.Graph SubgraphHalfTheNodes()
+    public CsrGraph SubgraphHalfTheNodes()
     {
         var mask = new bool[_graph.NodeCount];
         for (var u = 0; u < mask.Length; u += 2)

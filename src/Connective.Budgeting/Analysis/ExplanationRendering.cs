@@ -26,6 +26,18 @@ public static class ExplanationRendering
         var result = explanation.Result;
         writer.WriteStartObject();
         writer.WriteString("file", explanation.Source);
+        writer.WriteString("title", PlainSummary.RuleTitle(explanation));
+        writer.WriteStartArray("summary");
+        foreach (var paragraph in PlainSummary.Paragraphs(explanation))
+        {
+            writer.WriteStringValue(paragraph);
+        }
+        writer.WriteEndArray();
+        writer.WriteString("currency", explanation.Currency);
+        if (explanation.Threshold is { } threshold)
+        {
+            writer.WriteString("threshold", threshold.ToString(Inv));
+        }
         writer.WriteString("budget", explanation.Budget.ToString(Inv));
         writer.WriteString("rule", result.Options.Rule.ToString());
         writer.WriteString("utility", result.Options.Utility.ToString());
@@ -179,12 +191,21 @@ public static class ExplanationRendering
         var text = new StringBuilder();
         text.AppendLine(Inv, $"# Why these projects: {Path.GetFileName(explanation.Source)}");
         text.AppendLine();
+        text.AppendLine(Inv, $"## {PlainSummary.RuleTitle(explanation)}");
+        foreach (var paragraph in PlainSummary.Paragraphs(explanation))
+        {
+            text.AppendLine();
+            text.AppendLine(paragraph);
+        }
+        text.AppendLine();
+        text.AppendLine("## Technical detail");
+        text.AppendLine();
         text.AppendLine(Inv, $"Rule {result.Options.Rule}, utility {result.Options.Utility}, completion {result.Options.Completion}, tie-breaking {result.Options.TieBreaking}.");
         text.AppendLine(Inv, $"{result.Selected.Count} projects funded for {result.TotalCost.ToString(Inv)} of {explanation.Budget.ToString(Inv)}.");
         if (result.Endowment is { } endowment)
         {
             text.AppendLine();
-            var steps = result.Add1Runs > 1 ? string.Create(Inv, $" (after {result.Add1Runs - 1} add1 steps)") : "";
+            var steps = result.Add1Runs > 1 ? string.Create(Inv, $" (after {result.Add1Runs - 1} add1 steps; a virtual endowment, above budget ÷ voters)") : "";
             text.AppendLine(Inv, $"Every voter starts with an equal share of {endowment:N2}{steps}.");
         }
         if (result.ComparisonChoseGreedy)

@@ -30,7 +30,12 @@ public static class Explanations
             result,
             ExplainProjects(election, result, replay),
             VoterSatisfaction(election, result),
-            priceability);
+            priceability)
+        {
+            Currency = string.IsNullOrWhiteSpace(election.GetMeta("currency")) ? null : election.GetMeta("currency")!.Trim(),
+            VoterCount = election.Voters.Count,
+            Threshold = result.Options is { Rule: RuleKind.Greedy, GreedyVariant: GreedyVariant.Threshold } ? GreedyRules.Threshold(election, result.Options) : null,
+        };
     }
 
     /// <summary>Per-voter satisfaction: money spent on their projects (cost), how many were funded (cardinality), and points for points ballots.</summary>
@@ -162,6 +167,10 @@ public static class Explanations
             return result.ComparisonChoseGreedy
                 ? "Funded: the comparison step preferred the greedy outcome, which includes it."
                 : "Funded.";
+        }
+        if (round.Action == RoundAction.FundedFromReserve)
+        {
+            return string.Create(inv, $"Funded in round {round.Number} from the external reserve: it did not fit in the budget left, but that covered at least {result.Options.ReserveShare:P0} of its cost; the count ended here.");
         }
         return result.Options.Rule switch
         {

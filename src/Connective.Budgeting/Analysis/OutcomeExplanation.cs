@@ -69,4 +69,14 @@ public sealed record OutcomeExplanation(
     RuleResult Result,
     IReadOnlyList<ProjectExplanation> Projects,
     IReadOnlyList<SatisfactionSummary> Satisfaction,
-    PriceabilityReport? Priceability);
+    PriceabilityReport? Priceability)
+{
+    /// <summary>The election's currency (META <c>currency</c>, for example PLN or EUR), or null when the file does not say.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>The number of voters (ballots).</summary>
+    public int VoterCount { get; init; }
+
+    /// <summary>For greedy-threshold: the score a project needed to be considered.</summary>
+    public decimal? Threshold { get; init; }
+}

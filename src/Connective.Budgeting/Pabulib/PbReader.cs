@@ -15,6 +15,10 @@ public static class PbReader
     /// <param name="path">Path of a <c>.pb</c> file.</param>
     public static Election Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"{path}: is a directory, not a Pabulib .pb file.");
+        }
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return Read(stream, Path.GetFileName(path));
     }
@@ -24,8 +28,14 @@ public static class PbReader
     /// <param name="source">The name used in error messages.</param>
     public static Election Read(Stream stream, string source)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Read(reader, source);
+        // Invalid bytes still decode to U+FFFD (so reading goes on to the line that holds them), but are counted, and
+        // the parser refuses the first line where one appears instead of passing the replacement on silently.
+        var invalidBytes = new CountingDecoderFallback();
+        var encoding = (Encoding)new UTF8Encoding(false).Clone();
+        encoding.DecoderFallback = invalidBytes;
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        return new Parser(reader, source, invalidBytes).Parse();
     }
 
     /// <summary>Reads a <c>.pb</c> file from text.</summary>
@@ -34,10 +44,48 @@ public static class PbReader
     public static Election Read(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new Parser(reader, source).Parse();
+        return new Parser(reader, source, null).Parse();
     }
 
-    private sealed class Parser(TextReader reader, string source)
+    /// <summary>Replaces each invalid UTF-8 sequence by U+FFFD and counts them.</summary>
+    private sealed class CountingDecoderFallback : DecoderFallback
+    {
+        public int InvalidSequences { get; private set; }
+
+        public override int MaxCharCount => 1;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
+
+        private sealed class Buffer(CountingDecoderFallback owner) : DecoderFallbackBuffer
+        {
+            private int _remaining;
+
+            public override int Remaining => _remaining;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                owner.InvalidSequences++;
+                _remaining = 1;
+                return true;
+            }
+
+            public override char GetNextChar() => _remaining-- > 0 ? '\uFFFD' : '\0';
+
+            public override bool MovePrevious()
+            {
+                if (_remaining > 0)
+                {
+                    return false;
+                }
+                _remaining++;
+                return true;
+            }
+
+            public override void Reset() => _remaining = 0;
+        }
+    }
+
+    private sealed class Parser(TextReader reader, string source, CountingDecoderFallback? invalidBytes)
     {
         private readonly PbFields _fields = new();
         private int _nextLine = 1;
@@ -45,6 +93,10 @@ public static class PbReader
 
         private readonly List<KeyValuePair<string, string>> _meta = [];
         private readonly Dictionary<string, (int Line, int Column)> _metaPlace = new(StringComparer.Ordinal);
+        private readonly List<PbWarning> _warnings = [];
+
+        /// <summary>The current section's column names (for naming the field of an invalid byte), or null before a header.</summary>
+        private string[]? _columns;
 
         public Election Parse()
         {
@@ -72,6 +124,9 @@ public static class PbReader
             var projects = new List<Project>();
             var projectById = new Dictionary<string, int>(StringComparer.Ordinal);
             int idColumn = projectIndex["project_id"], costColumn = projectIndex["cost"];
+            var selectedColumn = projectIndex.TryGetValue("selected", out var sc) ? sc : -1;
+            var votesColumn = projectIndex.TryGetValue("votes", out var vc) ? vc : -1;
+            var votesPlace = new List<(int Line, int Column)>();
             while ((section = ReadSectionRows(() => ReadProjectRow())) is null)
             {
             }
@@ -81,6 +136,7 @@ public static class PbReader
             }
             CheckCount("num_projects", declaredProjects, projects.Count, "projects");
 
+            var votesSectionLine = _line;
             var (voteColumns, voteIndex) = ReadHeader("VOTES", ["voter_id", "vote"]);
             var pointsColumn = voteIndex.TryGetValue("points", out var pc) ? pc : -1;
             if (pointsColumn < 0 && voteType is VoteType.Cumulative or VoteType.Scoring)
@@ -88,6 +144,9 @@ public static class PbReader
                 throw Error(_line, 1, "points", $"a {FormatVoteType(voteType)} file needs a points column in VOTES");
             }
             var voters = new List<Voter>();
+            var repeats = new Repeats();
+            var emptyBallots = 0;
+            var firstEmptyBallot = (Line: 0, Column: 0);
             var voterIds = new HashSet<string>(StringComparer.Ordinal);
             int voterIdColumn = voteIndex["voter_id"], voteColumn = voteIndex["vote"];
             while ((section = ReadSectionRows(() => ReadVoterRow())) is null)
@@ -98,8 +157,26 @@ public static class PbReader
                 throw Error(_line, 1, section, "unexpected section after VOTES");
             }
             CheckCount("num_votes", declaredVotes, voters.Count, "votes");
+            if (voters.Count == 0)
+            {
+                throw Error(votesSectionLine, 1, "VOTES", "the election has no ballots (0 voters): no rule can share a budget among nobody");
+            }
+            if (repeats.Ballots > 0)
+            {
+                Warn(repeats.First.Line, repeats.First.Column, "vote", string.Create(CultureInfo.InvariantCulture,
+                    $"{repeats.Ballots} ballot(s) name a project more than once (first: '{repeats.First.Project}' here); each counts once, as in pabutools"));
+            }
+            if (emptyBallots > 0)
+            {
+                Warn(firstEmptyBallot.Line, firstEmptyBallot.Column, "vote", string.Create(CultureInfo.InvariantCulture,
+                    $"{emptyBallots} ballot(s) are empty (the first here); they count as voters, so they receive a share of the budget under Equal Shares that nobody can spend"));
+            }
+            if (votesColumn >= 0)
+            {
+                CheckVotesColumn(projects, voters, votesColumn, votesPlace);
+            }
 
-            return new Election(source, _meta.AsReadOnly(), budget, voteType, projectColumns, [.. projects], voteColumns, [.. voters]);
+            return new Election(source, _meta.AsReadOnly(), budget, voteType, projectColumns, [.. projects], voteColumns, [.. voters], _warnings.AsReadOnly());
 
             void ReadProjectRow()
             {
@@ -118,6 +195,15 @@ public static class PbReader
                 {
                     throw Error(_line, _fields.ColumnOf(costColumn), "cost", $"the cost {values[costColumn]} is negative");
                 }
+                if (selectedColumn >= 0)
+                {
+                    var selected = values[selectedColumn].Trim();
+                    if (selected.Length > 0 && !int.TryParse(selected, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                    {
+                        throw Error(_line, _fields.ColumnOf(selectedColumn), "selected", $"'{selected}' is not a whole number (1 = funded by the official rule, 0 = not funded, 2 and 3 = funded by a reserve or extra money)");
+                    }
+                }
+                votesPlace.Add(votesColumn >= 0 ? (_line, _fields.ColumnOf(votesColumn)) : default);
                 projects.Add(new Project(projects.Count, id, cost, values, projectColumnLookup));
             }
 
@@ -133,7 +219,11 @@ public static class PbReader
                 {
                     throw Error(_line, _fields.ColumnOf(voterIdColumn), "voter_id", $"voter id '{id}' appears twice");
                 }
-                var chosen = ParseVote(values[voteColumn], voteColumn, projectById, voteType is VoteType.Approval or VoteType.ChooseOne);
+                var chosen = ParseVote(values[voteColumn], voteColumn, projectById, voteType is VoteType.Approval or VoteType.ChooseOne, repeats);
+                if (chosen.Length == 0 && emptyBallots++ == 0)
+                {
+                    firstEmptyBallot = (_line, _fields.ColumnOf(voteColumn));
+                }
                 if (voteType == VoteType.ChooseOne && chosen.Length > 1)
                 {
                     throw Error(_line, _fields.ColumnOf(voteColumn), "vote", $"a choose-1 ballot names {chosen.Length} projects");
@@ -194,7 +284,7 @@ public static class PbReader
             return values;
         }
 
-        private int[] ParseVote(string text, int column, Dictionary<string, int> projectById, bool approvalLike)
+        private int[] ParseVote(string text, int column, Dictionary<string, int> projectById, bool approvalLike, Repeats repeats)
         {
             if (text.Trim().Length == 0)
             {
@@ -225,9 +315,14 @@ public static class PbReader
                 {
                     result[count++] = index;
                 }
+                else if (repeats.PendingOnThisBallot++ == 0 && repeats.Ballots++ == 0)
+                {
+                    repeats.First = (_line, itemColumn, id);
+                }
                 offset += items[i].Length + 1;
             }
             // An approval ballot is a set: a project named twice (a few Warsaw 2026 ballots) counts once, as in pabutools.
+            repeats.PendingOnThisBallot = 0;
             return count == result.Length ? result : result[..count];
         }
 
@@ -244,7 +339,7 @@ public static class PbReader
             {
                 if (!TryParseNumber(items[i], out result[i]))
                 {
-                    throw Error(_line, ItemColumn(column, offset), "points", $"'{items[i].Trim()}' is not a number");
+                    throw Error(_line, ItemColumn(column, offset), "points", NotANumber(items[i].Trim()));
                 }
                 if (result[i] < 0)
                 {
@@ -261,10 +356,22 @@ public static class PbReader
         {
             if (!TryParseNumber(text, out var value))
             {
-                throw Error(_line, _fields.ColumnOf(column), field, $"'{text}' is not a number");
+                throw Error(_line, _fields.ColumnOf(column), field, NotANumber(text));
             }
             return value;
         }
+
+        /// <summary>Why a number did not parse: out of range (a well-formed number too large for decimal) or not a number at all.</summary>
+        private static string NotANumber(string text)
+        {
+            var trimmed = text.Trim();
+            // decimal holds 28-29 significant digits; a well-formed number beyond that parses as a double.
+            return double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var approximate)
+                && !double.IsNaN(approximate) && trimmed.Any(char.IsAsciiDigit)
+                ? $"the number '{trimmed}' is too large (at most 79,228,162,514,264,337,593,543,950,335, 29 digits)"
+                : $"'{text}' is not a number";
+        }
+
 
         private static bool TryParseNumber(string text, out decimal value) =>
             decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
@@ -274,7 +381,7 @@ public static class PbReader
             var (text, line, column) = RequireMeta(key);
             if (!TryParseNumber(text, out var value))
             {
-                throw Error(line, column, key, $"'{text}' is not a number");
+                throw Error(line, column, key, NotANumber(text));
             }
             if (value < 0)
             {
@@ -328,6 +435,49 @@ public static class PbReader
             throw new InvalidOperationException("META place without value");
         }
 
+        private void Warn(int line, int column, string field, string problem) => _warnings.Add(new PbWarning(source, line, column, field, problem));
+
+        /// <summary>Warns, at the project's row, where the <c>votes</c> column differs from the number of ballots that name the project.</summary>
+        private void CheckVotesColumn(List<Project> projects, List<Voter> voters, int votesColumn, List<(int Line, int Column)> places)
+        {
+            var counted = new int[projects.Count];
+            foreach (var voter in voters)
+            {
+                foreach (var j in voter.ProjectIndices)
+                {
+                    counted[j]++;
+                }
+            }
+            foreach (var project in projects)
+            {
+                var text = project.Values[votesColumn].Trim();
+                var (line, column) = places[project.Index];
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+                {
+                    Warn(line, column, "votes", $"'{text}' is not a whole number; the ballots name project '{project.Id}' {counted[project.Index]} time(s)");
+                }
+                else if (declared != counted[project.Index])
+                {
+                    Warn(line, column, "votes", string.Create(CultureInfo.InvariantCulture,
+                        $"the votes column says {declared} but {counted[project.Index]} ballot(s) name project '{project.Id}'; the rules count the ballots"));
+                }
+            }
+        }
+
+        /// <summary>Ballots that name a project twice: how many, and the first such item.</summary>
+        private sealed class Repeats
+        {
+            public int Ballots { get; set; }
+
+            public int PendingOnThisBallot { get; set; }
+
+            public (int Line, int Column, string Project) First { get; set; }
+        }
+
         private void CheckCount(string key, int declared, int found, string what)
         {
             if (declared != found)
@@ -363,6 +513,7 @@ public static class PbReader
                     throw Error(_line, _fields.ColumnOf(i), columns[i], $"the {section} header names column '{columns[i]}' twice");
                 }
             }
+            _columns = columns;
             for (var i = 0; i < required.Length; i++)
             {
                 if (!index.TryGetValue(required[i], out var at) || at != i)
@@ -381,7 +532,17 @@ public static class PbReader
                 return null;
             }
             var name = _fields[0].Trim();
-            return name is "META" or "PROJECTS" or "VOTES" ? name : null;
+            if (name is "META" or "PROJECTS" or "VOTES")
+            {
+                return name;
+            }
+            // A lone upper-case word where rows are expected is a section header Pabulib does not define (no table's
+            // header has fewer than two columns, so it cannot be a row).
+            if (name.Length >= 2 && name.All(c => char.IsAsciiLetterUpper(c) || c == '_'))
+            {
+                throw Error(_line, _fields.ColumnOf(0), name, $"unknown section '{name}' (a Pabulib file has META, PROJECTS and VOTES, in that order)");
+            }
+            return null;
         }
 
         /// <summary>Advances to the next non-blank record (joining lines of a multi-line quoted field); false at the end.</summary>
@@ -409,7 +570,32 @@ public static class PbReader
                     _nextLine++;
                     text = text + "\n" + more;
                 }
+                if (invalidBytes is { InvalidSequences: > 0 } && text.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    RefuseInvalidBytes();
+                }
                 return true;
+            }
+        }
+
+        /// <summary>Names the first field of the current record that holds a byte sequence that is not UTF-8.</summary>
+        private void RefuseInvalidBytes()
+        {
+            for (var i = 0; i < _fields.Count; i++)
+            {
+                var at = _fields[i].IndexOf('\uFFFD', StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    continue;
+                }
+                var field = _columns switch
+                {
+                    ["key", "value"] when i == 1 => _fields[0].Trim(),
+                    { } columns when i < columns.Length => columns[i],
+                    _ => "(text)",
+                };
+                throw Error(_line, _fields.ColumnOf(i) + (_fields.WasQuoted(i) ? 1 : 0) + at, field,
+                    "bytes that are not valid UTF-8 (Pabulib files are UTF-8; convert the file, for example from Windows-1250, and read it again)");
             }
         }
 

@@ -12,7 +12,7 @@ internal static class GreedyRules
     /// </summary>
     public static RuleResult Pabulib(BallotProfile profile, RuleOptions options)
     {
-        var threshold = options.GreedyVariant == GreedyVariant.Threshold ? Threshold(profile, options) : 0m;
+        var threshold = options.GreedyVariant == GreedyVariant.Threshold ? Threshold(profile.Election, options) : 0m;
         var order = Enumerable.Range(0, profile.ProjectCount).ToArray();
         Array.Sort(order, (a, b) =>
         {
@@ -33,7 +33,19 @@ internal static class GreedyRules
             }
             else if (profile.Costs[j] > remaining)
             {
-                action = options.GreedyVariant == GreedyVariant.NoSkip ? RoundAction.Stopped : RoundAction.SkippedTooExpensive;
+                action = options.GreedyVariant switch
+                {
+                    GreedyVariant.NoSkip => RoundAction.Stopped,
+                    GreedyVariant.NoSkipWithReserve when remaining >= options.ReserveShare * profile.Costs[j] => RoundAction.FundedFromReserve,
+                    GreedyVariant.NoSkipWithReserve => RoundAction.Stopped,
+                    _ => RoundAction.SkippedTooExpensive,
+                };
+                if (action == RoundAction.FundedFromReserve)
+                {
+                    // The reserve pays the difference, so nothing of the election's own budget is left.
+                    remaining = 0;
+                    selected.Add(project);
+                }
             }
             else if (options.GreedyVariant == GreedyVariant.Exclusive && !fundedNames.Add(ExclusiveKey(project)))
             {
@@ -53,7 +65,7 @@ internal static class GreedyRules
                 Score = (double)profile.Score[j],
                 RemainingBudget = remaining,
             });
-            if (action == RoundAction.Stopped)
+            if (action is RoundAction.Stopped or RoundAction.FundedFromReserve)
             {
                 break;
             }
@@ -64,13 +76,14 @@ internal static class GreedyRules
     /// <summary>The key under which greedy-exclusive treats projects as alternatives: the project's name.</summary>
     private static string ExclusiveKey(Project project) => (project["name"] ?? project.Id).Trim();
 
-    private static decimal Threshold(BallotProfile profile, RuleOptions options)
+    /// <summary>greedy-threshold's threshold: the option if given, else META <c>min_project_score_threshold</c>, else 0.</summary>
+    public static decimal Threshold(Election election, RuleOptions options)
     {
         if (options.ScoreThreshold is { } given)
         {
             return given;
         }
-        var text = profile.Election.GetMeta("min_project_score_threshold");
+        var text = election.GetMeta("min_project_score_threshold");
         return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var fromMeta) ? fromMeta : 0m;
     }
 

@@ -35,6 +35,13 @@ public enum GreedyVariant
 
     /// <summary><c>greedy-exclusive</c>: as <see cref="Skip"/>, but a project is not funded when another funded project has the same <c>name</c> (Warsaw's mutually exclusive alternatives).</summary>
     Exclusive,
+
+    /// <summary>
+    /// <c>greedy-custom</c> as Poznań counts it: as <see cref="NoSkip"/> up to the first project that does not fit;
+    /// that project is then funded from an external reserve when the budget left covers at least
+    /// <see cref="RuleOptions.ReserveShare"/> (80%) of its cost (the files mark it <c>selected</c> = 2), and the count ends.
+    /// </summary>
+    NoSkipWithReserve,
 }
 
 /// <summary>A voter's utility for a project they voted for.</summary>
@@ -173,6 +180,9 @@ public sealed record RuleOptions
 
     /// <summary>Minimum score for <see cref="GreedyVariant.Threshold"/>; null reads META <c>min_project_score_threshold</c>.</summary>
     public decimal? ScoreThreshold { get; init; }
+
+    /// <summary>For <see cref="GreedyVariant.NoSkipWithReserve"/>: the least share of the stopping project's cost the budget left must cover for the reserve to fund it (Poznań: 0.8).</summary>
+    public decimal ReserveShare { get; init; } = 0.8m;
 
     /// <summary>The utility (for Equal Shares, greedy by density and maximum welfare).</summary>
     public UtilityKind Utility { get; init; } = UtilityKind.Auto;

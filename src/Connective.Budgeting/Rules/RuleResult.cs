@@ -68,6 +68,9 @@ public enum RoundAction
 
     /// <summary>Funded by the utilitarian top-up after add1.</summary>
     FundedByCompletion,
+
+    /// <summary>greedy-custom (Poznań): the project that stopped the count, funded from an external reserve because the budget left covered at least the reserve share of its cost. It is in <see cref="RuleResult.Selected"/>; its cost beyond the budget left comes from outside the election's budget.</summary>
+    FundedFromReserve,
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Connective.Graph;
 using Connective.Graph.Algorithms;
-using GraphModel = Connective.Graph.Graph;
 
 namespace Connective.Cli.Graph;
 
@@ -132,7 +132,7 @@ internal static class AnalyseCommand
     private static IEnumerable<string> Split(IEnumerable<string> tokens) =>
         tokens.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(t => t.ToLowerInvariant());
 
-    private static double[] Compute(GraphModel graph, string measure, Progress progress)
+    private static double[] Compute(CsrGraph graph, string measure, Progress progress)
     {
         progress.Step(measure);
         return measure switch

@@ -6,7 +6,6 @@ using System.Text.Json;
 using Connective.Graph;
 using Connective.Graph.Algorithms;
 using Connective.Graph.Formats;
-using EngineGraph = Connective.Graph.Graph;
 
 namespace Connective.Cli.Graph;
 
@@ -70,7 +69,7 @@ internal static class BenchCommand
         {
             var timings = new List<KernelTiming>();
             // Loading is timed like every other kernel: each run reads the whole text file into a fresh graph.
-            EngineGraph graph = null!;
+            CsrGraph graph = null!;
             var loadRuns = requested.Contains("load") ? settings.Repeat : 1;
             var load = Time("load", loadRuns, () =>
             {
@@ -186,7 +185,7 @@ internal static class BenchCommand
     private static string Describe(CommunityResult result) =>
         string.Create(CultureInfo.InvariantCulture, $"{result.CommunityCount} communities, modularity {result.Modularity:F6}");
 
-    private static int[] ReadSources(string path, EngineGraph graph)
+    private static int[] ReadSources(string path, CsrGraph graph)
     {
         var nodes = new List<int>();
         var lineNumber = 0;
@@ -210,7 +209,7 @@ internal static class BenchCommand
         return [.. nodes];
     }
 
-    private static void Report(BenchSettings settings, EngineGraph graph, List<KernelTiming> timings)
+    private static void Report(BenchSettings settings, CsrGraph graph, List<KernelTiming> timings)
     {
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         if (settings.Format == "json")

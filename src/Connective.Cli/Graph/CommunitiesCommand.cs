@@ -42,7 +42,7 @@ internal static class CommunitiesCommand
             var result = name == "louvain"
                 ? CommunityDetection.Louvain(graph, options, cancellationToken)
                 : CommunityDetection.Leiden(graph, options, cancellationToken);
-            progress.Step($"{result.CommunityCount:N0} communities, modularity {result.Modularity:F6}");
+            progress.Step($"{result.CommunityCount:N0} communities, modularity {result.Modularity:F6}{(result.OnUndirectedSimpleView ? " on the undirected simple view" : "")}");
             var sizes = new int[result.CommunityCount];
             foreach (var c in result.Membership)
             {
@@ -59,6 +59,7 @@ internal static class CommunitiesCommand
                         json.WriteNumber("seed", options.Seed);
                         json.WriteNumber("communities", result.CommunityCount);
                         json.WriteNumber("modularity", result.Modularity);
+                        json.WriteString("modularity_of", result.OnUndirectedSimpleView ? "undirected simple view" : "graph");
                         json.WriteStartArray("sizes");
                         foreach (var size in sizes)
                         {
@@ -93,7 +94,7 @@ internal static class CommunitiesCommand
                     {
                         writer.WriteLine($"method        {name}");
                         writer.WriteLine($"communities   {result.CommunityCount}");
-                        writer.WriteLine($"modularity    {GraphCli.Number(Math.Round(result.Modularity, 6))}");
+                        writer.WriteLine($"modularity    {GraphCli.Number(Math.Round(result.Modularity, 6))}{(result.OnUndirectedSimpleView ? " (of the undirected simple view: reciprocal arcs once, self-loops dropped)" : "")}");
                         writer.WriteLine($"largest       {(sizes.Length == 0 ? 0 : sizes.Max())}");
                         writer.WriteLine($"sizes         {string.Join(' ', sizes.OrderDescending().Take(20))}{(sizes.Length > 20 ? " …" : "")}");
                     }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Connective.Graph;
 using Connective.Graph.Formats;
 using Connective.Graph.Generators;
-using GraphModel = Connective.Graph.Graph;
 
 namespace Connective.Cli.Graph;
 
@@ -47,7 +46,7 @@ internal static class GenerateCommand
                 return GraphCli.Fail("--nodes must be at least 1.");
             }
             progress.Step($"generating {name} (seed {s})");
-            GraphModel graph;
+            CsrGraph graph;
             switch (name)
             {
                 case "erdos-renyi":
@@ -80,7 +79,7 @@ internal static class GenerateCommand
         return command;
     }
 
-    private static GraphModel Sbm(string? blocks, double pIn, double pOut, ulong seed)
+    private static CsrGraph Sbm(string? blocks, double pIn, double pOut, ulong seed)
     {
         if (string.IsNullOrWhiteSpace(blocks))
         {
@@ -99,7 +98,7 @@ internal static class GenerateCommand
         return StochasticBlockModel.Generate(sizes, probabilities, seed);
     }
 
-    private static GraphModel Community(int people, ulong seed)
+    private static CsrGraph Community(int people, ulong seed)
     {
         var community = CommunityGenerator.Generate(people, seed);
         var builder = new GraphBuilder { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop };
@@ -112,7 +111,7 @@ internal static class GenerateCommand
         return builder.Build();
     }
 
-    private static void Write(GraphModel graph, string? path, string? formatName)
+    private static void Write(CsrGraph graph, string? path, string? formatName)
     {
         GraphFormat? format = null;
         if (formatName is not null)

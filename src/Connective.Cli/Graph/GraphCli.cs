@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Connective.Graph;
 using Connective.Graph.Formats;
-using GraphModel = Connective.Graph.Graph;
 
 namespace Connective.Cli.Graph;
 
@@ -67,7 +66,7 @@ internal static class GraphCli
 
     /// <summary>Reads the graph, honouring --directed/--undirected.</summary>
     /// <exception cref="ArgumentException">When both direction flags are given.</exception>
-    public static GraphModel Load(string path, bool directed, bool undirected, Progress progress, bool simple = false)
+    public static CsrGraph Load(string path, bool directed, bool undirected, Progress progress, bool simple = false)
     {
         if (directed && undirected)
         {
@@ -131,7 +130,7 @@ internal static class GraphCli
     }
 
     /// <summary>A node's external id as JSON: a number for integer labels, a string otherwise.</summary>
-    public static void WriteNodeId(Utf8JsonWriter json, GraphModel graph, int node)
+    public static void WriteNodeId(Utf8JsonWriter json, CsrGraph graph, int node)
     {
         if (graph.Labels.IsInteger)
         {

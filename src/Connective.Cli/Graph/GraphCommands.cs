@@ -7,7 +7,7 @@ internal static class GraphCommands
 {
     public static Command Create()
     {
-        var graph = new Command("graph", "Analyse networks: statistics, per-node measures, communities, reach, conversion, generators.");
+        var graph = new Command("graph", "Analyse networks: statistics, per-node measures, communities, reach, conversion, generators, spread and interventions.");
         graph.Subcommands.Add(StatsCommand.Create());
         graph.Subcommands.Add(AnalyseCommand.Create());
         graph.Subcommands.Add(CommunitiesCommand.Create());
@@ -15,6 +15,10 @@ internal static class GraphCommands
         graph.Subcommands.Add(GenerateCommand.Create());
         graph.Subcommands.Add(ConvertCommand.Create());
         graph.Subcommands.Add(BenchCommand.Create());
+        graph.Subcommands.Add(SimulateCommand.Create());
+        graph.Subcommands.Add(SeedCommand.Create());
+        graph.Subcommands.Add(IntroduceCommand.Create());
+        graph.Subcommands.Add(ContagionTestCommand.Create());
         return graph;
     }
 }

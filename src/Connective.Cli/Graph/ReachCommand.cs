@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Connective.Graph;
 using Connective.Graph.Algorithms;
 using Connective.Graph.Generators;
-using GraphModel = Connective.Graph.Graph;
 
 namespace Connective.Cli.Graph;
 
@@ -72,7 +72,7 @@ internal static class ReachCommand
         return command;
     }
 
-    private static int[]? ChooseNodes(GraphModel graph, string[]? ids, int? sample, ulong seed)
+    private static int[]? ChooseNodes(CsrGraph graph, string[]? ids, int? sample, ulong seed)
     {
         if (ids is { Length: > 0 } && sample is not null)
         {
@@ -113,7 +113,7 @@ internal static class ReachCommand
         return null;
     }
 
-    private static (double[] Counts, bool Estimated) AllNodes(GraphModel graph, int k, bool exact, bool approximate, ulong seed, Progress progress)
+    private static (double[] Counts, bool Estimated) AllNodes(CsrGraph graph, int k, bool exact, bool approximate, ulong seed, Progress progress)
     {
         if (k == 1)
         {
@@ -135,7 +135,7 @@ internal static class ReachCommand
         return (Array.ConvertAll(Reach.Within(graph, all, 3), c => (double)c), false);
     }
 
-    private static void Write(GraphModel graph, int[] nodes, double[] counts, int k, bool estimated, bool json, string? output)
+    private static void Write(CsrGraph graph, int[] nodes, double[] counts, int k, bool estimated, bool json, string? output)
     {
         var column = $"reach{k}";
         if (json)

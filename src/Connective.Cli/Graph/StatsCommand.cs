@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Connective.Graph;
 using Connective.Graph.Algorithms;
-using GraphModel = Connective.Graph.Graph;
 
 namespace Connective.Cli.Graph;
 
@@ -41,14 +41,14 @@ internal static class StatsCommand
     }
 
     internal sealed record GraphStats(
-        GraphModel Graph,
+        CsrGraph Graph,
         DegreeStatistics Degrees,
         Components Weak,
         Components? Strong,
         int MaxCore,
         TriangleCounts Triangles);
 
-    internal static GraphStats Compute(GraphModel graph, Progress progress)
+    internal static GraphStats Compute(CsrGraph graph, Progress progress)
     {
         var degrees = DegreeStatistics.Compute(graph);
         progress.Step("components");

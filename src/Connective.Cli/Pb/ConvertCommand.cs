@@ -21,7 +21,7 @@ internal static class ConvertCommand
         var command = new Command("convert", "Rewrite a Pabulib file in canonical form, or export it as JSON.") { file, to, outputPath };
         command.SetAction(parseResult => PbInput.Run(parseResult, output =>
         {
-            var election = PbInput.Read(parseResult.GetRequiredValue(file));
+            var election = PbInput.Read(parseResult.GetRequiredValue(file), parseResult);
             var destination = parseResult.GetValue(outputPath);
             using var writer = destination is null ? null : new StreamWriter(destination.FullName, append: false, new System.Text.UTF8Encoding(false));
             var target = writer ?? output;

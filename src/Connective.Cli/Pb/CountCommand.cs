@@ -32,7 +32,7 @@ internal static class CountCommand
                 throw new UsageException("--repeat must be at least 1.");
             }
             var parse = Stopwatch.StartNew();
-            var election = PbInput.Read(parseResult.GetRequiredValue(file));
+            var election = PbInput.Read(parseResult.GetRequiredValue(file), parseResult);
             var parseMs = parse.Elapsed.TotalMilliseconds;
             var options = rule.Resolve(parseResult);
             var timesMs = new double[runs];

@@ -26,7 +26,7 @@ internal static class ExplainCommand
         command.Options.Add(allGroups);
         command.SetAction(parseResult => PbInput.Run(parseResult, output =>
         {
-            var election = PbInput.Read(parseResult.GetRequiredValue(file));
+            var election = PbInput.Read(parseResult.GetRequiredValue(file), parseResult);
             var result = BudgetingRules.Count(election, rule.Resolve(parseResult));
             var explanation = Explanations.Explain(election, result);
             output.Write(PbOptions.FormatOf(parseResult, format) == OutputFormat.Json

@@ -55,14 +55,23 @@ internal static class PbInput
         }
     }
 
-    /// <summary>Reads a Pabulib file, naming it in any error.</summary>
-    public static Election Read(FileInfo file)
+    /// <summary>Reads a Pabulib file, naming it in any error; the reader's warnings go to standard error, one line each.</summary>
+    public static Election Read(FileInfo file, ParseResult parseResult)
     {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new IOException($"{file.FullName}: is a directory, not a Pabulib .pb file.");
+        }
         if (!file.Exists)
         {
             throw new FileNotFoundException($"{file.FullName}: file not found.");
         }
-        return PbReader.Read(file.FullName);
+        var election = PbReader.Read(file.FullName);
+        foreach (var warning in election.Warnings)
+        {
+            parseResult.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
+        }
+        return election;
     }
 }
 

@@ -11,10 +11,10 @@ namespace Connective.Cli.Pb;
 internal sealed class RuleCommandOptions
 {
     public static readonly string[] RuleNames =
-        ["greedy", "greedy-no-skip", "greedy-threshold", "greedy-exclusive", "greedy-density", "mes", "phragmen", "max-welfare"];
+        ["greedy", "greedy-no-skip", "greedy-threshold", "greedy-exclusive", "greedy-custom", "greedy-density", "mes", "phragmen", "max-welfare"];
 
     public Option<string> Rule { get; } = Choice("--rule", "mes", RuleNames,
-        "greedy (Pabulib's, by votes or points; -no-skip, -threshold, -exclusive variants), greedy-density (utility per cost, pabutools' greedy_utilitarian_welfare), mes (Method of Equal Shares), phragmen, max-welfare.");
+        "greedy (Pabulib's, by votes or points; -no-skip, -threshold, -exclusive variants; -custom: Poznań's no-skip with an 80% reserve), greedy-density (utility per cost, pabutools' greedy_utilitarian_welfare), mes (Method of Equal Shares), phragmen, max-welfare.");
 
     public Option<string> Utility { get; } = Choice("--utility", "auto", ["auto", "cost", "cardinality", "points"],
         "A voter's utility for a project they voted for: auto (cost for approval and choose-1, points otherwise), cost, cardinality (1 each) or points.");
@@ -180,6 +180,7 @@ internal sealed class RuleCommandOptions
             GreedyVariant.NoSkip => "greedy-no-skip",
             GreedyVariant.Threshold => "greedy-threshold",
             GreedyVariant.Exclusive => "greedy-exclusive",
+            GreedyVariant.NoSkipWithReserve => "greedy-custom",
             _ => "greedy",
         },
         RuleKind.GreedyDensity => "greedy-density",
@@ -219,6 +220,7 @@ internal sealed class RuleCommandOptions
         "greedy-no-skip" => options with { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.NoSkip },
         "greedy-threshold" => options with { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Threshold },
         "greedy-exclusive" => options with { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Exclusive },
+        "greedy-custom" => options with { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.NoSkipWithReserve },
         "greedy-density" => options with { Rule = RuleKind.GreedyDensity },
         "phragmen" => options with { Rule = RuleKind.Phragmen },
         "max-welfare" => options with { Rule = RuleKind.MaxWelfare },

@@ -19,7 +19,7 @@ internal static class StatsCommand
         };
         command.SetAction(parseResult => PbInput.Run(parseResult, output =>
         {
-            var election = PbInput.Read(parseResult.GetRequiredValue(file));
+            var election = PbInput.Read(parseResult.GetRequiredValue(file), parseResult);
             var stats = ElectionStats.Of(election);
             if (PbOptions.FormatOf(parseResult, format) == OutputFormat.Json)
             {

@@ -7,21 +7,25 @@ namespace Connective.Cli.Pb;
 /// <summary>`connective pb verify FILE`: does a rule reproduce the file's officially selected projects?</summary>
 internal static class VerifyCommand
 {
+    /// <summary>Exit code when the rule does not reproduce the official outcome (1 and 2 stay bad input and usage), so scripts and CI can tell.</summary>
+    public const int NotReproduced = 3;
+
     public static Command Create()
     {
         var file = PbOptions.FileArgument();
         var rule = new RuleCommandOptions();
         var format = PbOptions.FormatOption();
         var command = new Command("verify",
-            "Check whether a rule reproduces the projects the file marks as officially selected (selected = 1). Without --rule or --preset, the file's META rule is used "
-            + "(greedy variants as named; equalshares/add1 with the pabulib-official preset; equalshares/add1-comparison adds the comparison step).")
+            "Check whether a rule reproduces the projects the file marks as officially selected (selected = 1; for Poznań's greedy-custom also 2, the reserve-funded project). "
+            + "Without --rule or --preset, the file's META rule is used (greedy variants as named; equalshares/add1 with the pabulib-official preset; equalshares/add1-comparison adds the comparison step). "
+            + "Exit code 0 when reproduced, 3 when not.")
         { file };
         rule.AddTo(command);
         command.Options.Add(format);
         command.SetAction(parseResult => PbInput.Run(parseResult, output =>
         {
-            var election = PbInput.Read(parseResult.GetRequiredValue(file));
-            if (election.Projects.All(p => p.Selected is null))
+            var election = PbInput.Read(parseResult.GetRequiredValue(file), parseResult);
+            if (OfficialCounts.Selected(election) is null)
             {
                 throw new PbInputException($"{election.Source}: the PROJECTS section has no 'selected' column, so there is no official outcome to verify.");
             }
@@ -37,7 +41,7 @@ internal static class VerifyCommand
                 options = rule.Resolve(parseResult, official);
             }
             var result = BudgetingRules.Count(election, options);
-            var officialIds = election.Projects.Where(p => p.Selected == 1).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            var officialIds = OfficialCounts.Selected(election)!.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             var computed = result.SelectedIdsSorted;
             var missing = Sorted(officialIds.Except(computed));
             var extra = Sorted(computed.Except(officialIds));
@@ -64,28 +68,13 @@ internal static class VerifyCommand
                     ? $"{Path.GetFileName(election.Source)}: reproduced — {RuleCommandOptions.RuleName(result.Options)} funds exactly the {officialIds.Count} officially selected projects."
                     : $"{Path.GetFileName(election.Source)}: NOT reproduced by {RuleCommandOptions.RuleName(result.Options)}; official but not computed: [{string.Join(", ", missing)}]; computed but not official: [{string.Join(", ", extra)}].");
             }
-            return PbInput.Ok;
+            return reproduced ? PbInput.Ok : NotReproduced;
         }));
         return command;
     }
 
     /// <summary>The rule options that stand for the file's META rule, or null when Connective has no counterpart.</summary>
-    public static RuleOptions? OfficialRule(Election election)
-    {
-        var rule = election.GetMeta("rule")?.Trim();
-        return rule switch
-        {
-            // The official greedy counts (and the Pabulib checker) break ties by lower cost, then more votes.
-            "greedy" or "greedy-no-skip" or "greedy-threshold" or "greedy-exclusive" =>
-                RuleCommandOptions.WithRule(new RuleOptions { TieBreaking = TieBreaking.ByCostThenVotes }, rule),
-            "equalshares/add1" => RuleOptions.PabulibOfficialAdd1,
-            "equalshares/add1-comparison" => RuleOptions.PabulibOfficialAdd1 with
-            {
-                Add1 = RuleOptions.PabulibOfficialAdd1.Add1 with { CompareWithGreedy = true },
-            },
-            _ => null,
-        };
-    }
+    public static RuleOptions? OfficialRule(Election election) => OfficialCounts.Options(election);
 
     private static List<string> Sorted(IEnumerable<string> ids) =>
         [.. ids.OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)];

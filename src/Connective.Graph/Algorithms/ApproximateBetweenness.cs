@@ -31,7 +31,7 @@ public static class ApproximateBetweenness
     /// <param name="delta">Probability of exceeding it, in (0, 1).</param>
     /// <param name="seed">Seed for <see cref="SeededRandom"/>.</param>
     /// <param name="cancellationToken">Stops the computation between samples.</param>
-    public static ApproximateBetweennessResult Estimate(Graph graph, double epsilon, double delta, ulong seed, CancellationToken cancellationToken = default)
+    public static ApproximateBetweennessResult Estimate(CsrGraph graph, double epsilon, double delta, ulong seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (!(epsilon > 0 && epsilon < 1))
@@ -112,7 +112,7 @@ public static class ApproximateBetweenness
     /// one node x gives every distance ≤ 2·ecc(x), so at most 2·ecc(x) + 1 nodes (capped by the component size).
     /// Directed: a shortest path is simple and stays in a weak component, so that component's size bounds it.
     /// </summary>
-    internal static int VertexDiameterBound(Graph graph)
+    internal static int VertexDiameterBound(CsrGraph graph)
     {
         var rows = UndirectedRows.Of(graph);
         var n = rows.NodeCount;
@@ -150,7 +150,7 @@ public static class ApproximateBetweenness
     }
 
     /// <summary>Walks back from the target choosing each predecessor p with probability σ(p)/σ(current).</summary>
-    private static void CreditRandomPath(Graph graph, ShortestPathCounter search, int source, int target, SeededRandom random, int[] hits)
+    private static void CreditRandomPath(CsrGraph graph, ShortestPathCounter search, int source, int target, SeededRandom random, int[] hits)
     {
         var current = target;
         while (true)

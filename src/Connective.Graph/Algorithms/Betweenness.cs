@@ -24,7 +24,7 @@ public static class Betweenness
     /// <param name="graph">The graph.</param>
     /// <param name="cancellationToken">Stops the computation between sources.</param>
     /// <returns>Betweenness of each node, indexed by dense node id.</returns>
-    public static double[] Exact(Graph graph, CancellationToken cancellationToken = default)
+    public static double[] Exact(CsrGraph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -95,7 +95,7 @@ internal sealed class ShortestPathCounter : IDisposable
     /// <paramref name="target"/>, stops once every node closer than the target has been expanded: the path counts
     /// of all nodes nearer than the target are then final.
     /// </summary>
-    public void Run(Graph graph, int source, int target = -1)
+    public void Run(CsrGraph graph, int source, int target = -1)
     {
         Reset();
         var offsets = graph.Offsets;
@@ -140,7 +140,7 @@ internal sealed class ShortestPathCounter : IDisposable
     /// successors on the shortest-path DAG, δ(v) = Σ σ(v)/σ(w)·(1 + δ(w)); adds δ to <paramref name="total"/>.
     /// Pulling along out-arcs needs no predecessor lists and works for directed graphs unchanged.
     /// </summary>
-    public void AccumulateDependencies(Graph graph, Span<double> total)
+    public void AccumulateDependencies(CsrGraph graph, Span<double> total)
     {
         var offsets = graph.Offsets;
         var targets = graph.Targets;

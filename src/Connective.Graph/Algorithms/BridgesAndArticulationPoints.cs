@@ -22,7 +22,7 @@ public static class BridgesAndArticulationPoints
 {
     /// <summary>Computes the bridges and articulation points of <paramref name="graph"/>.</summary>
     /// <param name="graph">The graph.</param>
-    public static CutStructure Find(Graph graph)
+    public static CutStructure Find(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var rows = UndirectedRows.Of(graph);

@@ -19,7 +19,7 @@ public static class Brokerage
     /// <param name="graph">The graph.</param>
     /// <param name="useWeights">Use edge weights (NetworkX's <c>weight="weight"</c>); by default every edge weighs 1.</param>
     /// <returns>Constraint of each node by dense node id; NaN for nodes without neighbours.</returns>
-    public static double[] Constraint(Graph graph, bool useWeights = false)
+    public static double[] Constraint(CsrGraph graph, bool useWeights = false)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var rows = MutualWeights.Of(graph, useWeights);
@@ -45,7 +45,7 @@ public static class Brokerage
     /// <param name="graph">The graph.</param>
     /// <param name="useWeights">Use edge weights (NetworkX's <c>weight="weight"</c>); by default every edge weighs 1.</param>
     /// <returns>Effective size of each node by dense node id; NaN for nodes without neighbours.</returns>
-    public static double[] EffectiveSize(Graph graph, bool useWeights = false)
+    public static double[] EffectiveSize(CsrGraph graph, bool useWeights = false)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var rows = MutualWeights.Of(graph, useWeights);
@@ -64,7 +64,7 @@ public static class Brokerage
         return result;
     }
 
-    private static double ConstraintOf(MutualWeights rows, Graph graph, int v, Scratch scratch)
+    private static double ConstraintOf(MutualWeights rows, CsrGraph graph, int v, Scratch scratch)
     {
         if (graph.Degree(v) == 0 || rows.Row(v).IsEmpty)
         {
@@ -105,7 +105,7 @@ public static class Brokerage
         return total;
     }
 
-    private static double EffectiveSizeOf(MutualWeights rows, Graph graph, int v, Scratch scratch)
+    private static double EffectiveSizeOf(MutualWeights rows, CsrGraph graph, int v, Scratch scratch)
     {
         if (graph.Degree(v) == 0 || rows.Row(v).IsEmpty)
         {
@@ -142,7 +142,7 @@ public static class Brokerage
         return total;
     }
 
-    private static double BorgattiEffectiveSize(MutualWeights rows, Graph graph, int v, Scratch scratch)
+    private static double BorgattiEffectiveSize(MutualWeights rows, CsrGraph graph, int v, Scratch scratch)
     {
         var neighbours = rows.Row(v);
         if (graph.Degree(v) == 0 || neighbours.IsEmpty)
@@ -220,7 +220,7 @@ public static class Brokerage
 
         public ReadOnlySpan<double> RowWeights(int v) => _weights.AsSpan(_offsets[v], _offsets[v + 1] - _offsets[v]);
 
-        public static MutualWeights Of(Graph graph, bool useWeights)
+        public static MutualWeights Of(CsrGraph graph, bool useWeights)
         {
             var n = graph.NodeCount;
             var offsets = new int[n + 1];

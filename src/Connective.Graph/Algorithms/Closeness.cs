@@ -18,7 +18,7 @@ public static class Closeness
     /// <param name="graph">The graph.</param>
     /// <param name="cancellationToken">Stops the computation.</param>
     /// <returns>Closeness of each node, indexed by dense node id.</returns>
-    public static double[] Compute(Graph graph, CancellationToken cancellationToken = default)
+    public static double[] Compute(CsrGraph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -46,7 +46,7 @@ public static class Closeness
     /// <param name="graph">The graph.</param>
     /// <param name="cancellationToken">Stops the computation.</param>
     /// <returns>Harmonic centrality of each node, indexed by dense node id.</returns>
-    public static double[] Harmonic(Graph graph, CancellationToken cancellationToken = default)
+    public static double[] Harmonic(CsrGraph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var result = new double[graph.NodeCount];
@@ -68,7 +68,7 @@ public static class Closeness
     /// <summary>
     /// Runs a breadth-first search along in-arcs from every node and hands over how many nodes lie at each distance.
     /// </summary>
-    private static void ForEachNodeDistances(Graph graph, DistanceCountsHandler handle, CancellationToken cancellationToken)
+    private static void ForEachNodeDistances(CsrGraph graph, DistanceCountsHandler handle, CancellationToken cancellationToken)
     {
         var n = graph.NodeCount;
         var offsets = graph.InOffsets;

@@ -52,7 +52,7 @@ public sealed record TriangleCounts(long[] Triangles, int[] Degrees, long TotalT
 public static class Clustering
 {
     /// <summary>Counts the triangles through every node, in parallel; the result does not depend on scheduling.</summary>
-    public static TriangleCounts CountTriangles(Graph graph)
+    public static TriangleCounts CountTriangles(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var simple = GraphViews.Simple(graph);

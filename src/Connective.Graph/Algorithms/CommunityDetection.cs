@@ -41,7 +41,15 @@ public sealed record CommunityOptions
 /// <param name="CommunityCount">The number of communities.</param>
 /// <param name="Modularity">The modularity of the partition at the resolution used.</param>
 /// <param name="Iterations">Runs of the algorithm performed (1 for Louvain).</param>
-public sealed record CommunityResult(int[] Membership, int CommunityCount, double Modularity, int Iterations);
+public sealed record CommunityResult(int[] Membership, int CommunityCount, double Modularity, int Iterations)
+{
+    /// <summary>
+    /// True when the input was directed, so the communities were found on, and <see cref="Modularity"/> is that of, its
+    /// undirected simple view (<see cref="GraphViews.Simple"/>: reciprocal arcs and repeats once, self-loops and
+    /// weights dropped).
+    /// </summary>
+    public bool OnUndirectedSimpleView { get; init; }
+}
 
 /// <summary>
 /// Community detection by modularity maximisation: Leiden (Traag, Waltman and van Eck, 2019), the default, and
@@ -49,11 +57,24 @@ public sealed record CommunityResult(int[] Membership, int CommunityCount, doubl
 /// Leiden's refinement and the aggregation of communities into nodes run in parallel on large graphs in chunks whose
 /// results do not depend on the number of threads.
 /// </summary>
-/// <remarks>A directed graph is read as undirected, every arc adding its weight between its two nodes.</remarks>
+/// <remarks>
+/// A directed graph is replaced by its undirected simple view (an edge wherever an arc runs either way; reciprocal
+/// arcs and repeated arcs count once; self-loops and weights are dropped), where undirected modularity, the objective
+/// of igraph's and NetworkX's Leiden and Louvain, is defined; the result says so in
+/// <see cref="CommunityResult.OnUndirectedSimpleView"/>. Undirected graphs are used as they are (repeated edges add
+/// up, self-loops count twice in a node's degree), as in igraph and NetworkX.
+/// </remarks>
 public static class CommunityDetection
 {
     /// <summary>Safety net for <see cref="CommunityOptions.Iterations"/> &lt; 0; real graphs settle within tens of runs.</summary>
     internal const int MaxIterationsUntilStable = 1000;
+
+    /// <summary>
+    /// Louvain skips unchanged nodes (see <c>LocalMoving.Sweep</c>) only on levels this large: the skip is a speed-up
+    /// that costs a little modularity, and below this size a full sweep takes microseconds. On serengeti-foodweb's
+    /// simple view the median of seeds 0..9 is 0.3667 with the skip and 0.3688 without (igraph's Leiden median 0.3682).
+    /// </summary>
+    internal const int LouvainPruningFromNodeCount = 5_000;
 
     /// <summary>
     /// Leiden: fast local moving with a queue, refinement of each community into well-connected parts (merging
@@ -64,11 +85,11 @@ public static class CommunityDetection
     /// <param name="graph">The graph.</param>
     /// <param name="options">Resolution, seed, weights and iterations; defaults when null.</param>
     /// <param name="cancellationToken">Stops the computation between passes.</param>
-    public static CommunityResult Leiden(Graph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
+    public static CommunityResult Leiden(CsrGraph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new CommunityOptions();
-        var network = CommunityGraph.FromGraph(graph, options.UseWeights);
+        var network = ModularityGraph.FromGraph(graph, options.UseWeights);
         var random = new SeededRandom(options.Seed);
         var membership = new int[network.NodeCount];
         for (var v = 0; v < membership.Length; v++)
@@ -103,11 +124,11 @@ public static class CommunityDetection
         }
         // membership is numbered densely already (by the last run, or the identity), and quality is its modularity.
         var count = network.NodeCount == 0 ? 0 : membership.Max() + 1;
-        return new CommunityResult(membership, count, quality, iterations);
+        return new CommunityResult(membership, count, quality, iterations) { OnUndirectedSimpleView = graph.IsDirected };
     }
 
     /// <summary>Modularity of every node alone: only the diagonal counts inside, Q = Σ_v (A_vv − γ k_v² / 2m) / 2m.</summary>
-    private static double SingletonModularity(CommunityGraph graph, double resolution)
+    private static double SingletonModularity(ModularityGraph graph, double resolution)
     {
         var twoM = graph.TotalStrength;
         if (twoM <= 0)
@@ -147,11 +168,11 @@ public static class CommunityDetection
     /// <param name="graph">The graph.</param>
     /// <param name="options">Resolution, seed and weights; defaults when null. Iterations is ignored.</param>
     /// <param name="cancellationToken">Stops the computation between sweeps.</param>
-    public static CommunityResult Louvain(Graph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
+    public static CommunityResult Louvain(CsrGraph graph, CommunityOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new CommunityOptions();
-        var network = CommunityGraph.FromGraph(graph, options.UseWeights);
+        var network = ModularityGraph.FromGraph(graph, options.UseWeights);
         var random = new SeededRandom(options.Seed);
         var n = network.NodeCount;
         var nodeToAggregate = new int[n];
@@ -177,7 +198,7 @@ public static class CommunityDetection
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                moved = moving.Sweep(order);
+                moved = moving.Sweep(order, prune: current.NodeCount >= LouvainPruningFromNodeCount);
                 anyMove |= moved;
             }
             while (moved);
@@ -196,7 +217,7 @@ public static class CommunityDetection
             }
             current = current.Aggregate(dense, count, buffers);
         }
-        return Finish(network, nodeToAggregate, options.Resolution, 1);
+        return Finish(network, nodeToAggregate, options.Resolution, 1) with { OnUndirectedSimpleView = graph.IsDirected };
     }
 
     /// <summary>
@@ -205,7 +226,7 @@ public static class CommunityDetection
     /// <paramref name="quality"/> its modularity (computed on the last aggregate, which has the same modularity).
     /// </summary>
     private static void RunLeiden(
-        CommunityGraph network, int[] initial, int[] result, double resolution, SeededRandom random, Scratch scratch,
+        ModularityGraph network, int[] initial, int[] result, double resolution, SeededRandom random, Scratch scratch,
         AggregateBuffers buffers, out double quality, CancellationToken cancellationToken)
     {
         var n = network.NodeCount;
@@ -268,7 +289,7 @@ public static class CommunityDetection
     /// Returns the refined membership (ids are node ids of representatives), in scratch space that the next call overwrites.
     /// </summary>
     private static int[] Refine(
-        CommunityGraph graph, int[] partition, int communityCount, double[] partitionStrength, double resolution, ulong levelSeed, Scratch scratch)
+        ModularityGraph graph, int[] partition, int communityCount, double[] partitionStrength, double resolution, ulong levelSeed, Scratch scratch)
     {
         var n = graph.NodeCount;
         var offsets = graph.Offsets;
@@ -318,7 +339,7 @@ public static class CommunityDetection
 
     /// <summary>Refinement's start for the members of one community: each alone, with its weight to the rest of the community.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void StartRefinement(CommunityGraph graph, ReadOnlySpan<int> members, int[] partition, Scratch scratch)
+    private static void StartRefinement(ModularityGraph graph, ReadOnlySpan<int> members, int[] partition, Scratch scratch)
     {
         var offsets = graph.Offsets;
         var targets = graph.Targets;
@@ -348,7 +369,7 @@ public static class CommunityDetection
     /// <summary>Refines one community, visiting its members in the order given.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RefineCommunity(
-        CommunityGraph graph, ReadOnlySpan<int> order, int[] partition, double ks, double scale, Scratch scratch, WorkerScratch worker)
+        ModularityGraph graph, ReadOnlySpan<int> order, int[] partition, double ks, double scale, Scratch scratch, WorkerScratch worker)
     {
         var offsets = graph.Offsets;
         var targets = graph.Targets;
@@ -422,7 +443,7 @@ public static class CommunityDetection
         }
     }
 
-    private static CommunityResult Finish(CommunityGraph network, int[] membership, double resolution, int iterations)
+    private static CommunityResult Finish(ModularityGraph network, int[] membership, double resolution, int iterations)
     {
         var dense = Renumber(membership, out var count);
         return new CommunityResult(dense, count, Modularity.Compute(network, dense, count, resolution), iterations);
@@ -602,7 +623,7 @@ public static class CommunityDetection
         private const int PrefetchFromNodeCount = 100_000;
 
 
-        private readonly CommunityGraph _graph;
+        private readonly ModularityGraph _graph;
         private readonly int[] _community;
         private readonly double[] _communityStrength;
         private readonly int[] _communitySize;
@@ -611,7 +632,7 @@ public static class CommunityDetection
         private readonly double _scale;
         private readonly Scratch _scratch;
 
-        public LocalMoving(CommunityGraph graph, int[] community, double resolution, Scratch scratch)
+        public LocalMoving(ModularityGraph graph, int[] community, double resolution, Scratch scratch)
         {
             var n = graph.NodeCount;
             _graph = graph;
@@ -716,7 +737,7 @@ public static class CommunityDetection
         /// best move can only have changed through the totals of its neighbouring communities, which rarely tips it,
         /// and revisiting the unchanged majority of nodes was two thirds of Louvain's time. True if any node moved.
         /// </summary>
-        public bool Sweep(ReadOnlySpan<int> order)
+        public bool Sweep(ReadOnlySpan<int> order, bool prune)
         {
             var offsets = _graph.Offsets;
             var targets = _graph.Targets;
@@ -724,7 +745,7 @@ public static class CommunityDetection
             var moved = false;
             foreach (var v in order)
             {
-                if (!neighbourMoved[v])
+                if (prune && !neighbourMoved[v])
                 {
                     continue;
                 }

@@ -22,7 +22,7 @@ public static class ConnectedComponents
     /// followed in either direction). Self-loops and repeated edges make no difference.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Components Weak(Graph graph)
+    public static Components Weak(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -58,7 +58,7 @@ public static class ConnectedComponents
     /// Strongly connected components of a directed graph (iterative Tarjan); on an undirected graph these are the
     /// connected components.
     /// </summary>
-    public static Components Strong(Graph graph)
+    public static Components Strong(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (!graph.IsDirected)
@@ -157,7 +157,7 @@ public static class ConnectedComponents
     /// promises.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Components Search(Graph graph)
+    private static Components Search(CsrGraph graph)
     {
         var n = graph.NodeCount;
         var offsets = graph.Offsets;

@@ -20,7 +20,7 @@ public sealed record DegreeStatistics(DegreeSummary Degree, DegreeSummary OutDeg
     /// Computes the statistics on the graph as stored: repeated edges count each time, and a self-loop adds 2 to
     /// an undirected node's degree (1 to out- and 1 to in-degree when directed), as NetworkX and igraph count it.
     /// </summary>
-    public static DegreeStatistics Compute(Graph graph)
+    public static DegreeStatistics Compute(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var degrees = NodeDegrees(graph);
@@ -40,7 +40,7 @@ public sealed record DegreeStatistics(DegreeSummary Degree, DegreeSummary OutDeg
     }
 
     /// <summary>Each node's degree counted as in <see cref="Compute"/> (a self-loop counts twice; in + out when directed).</summary>
-    public static int[] NodeDegrees(Graph graph)
+    public static int[] NodeDegrees(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var degrees = new int[graph.NodeCount];

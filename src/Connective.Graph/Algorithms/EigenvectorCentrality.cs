@@ -22,7 +22,7 @@ public static class EigenvectorCentrality
     /// reduction order. Weights are used when present; an undirected self-loop counts 2 on the diagonal, as in
     /// igraph's adjacency matrix. <paramref name="maxIterations"/> limits the matrix–vector products.
     /// </summary>
-    public static EigenvectorCentralityResult Compute(Graph graph, double tolerance = 1e-12, int maxIterations = 100_000)
+    public static EigenvectorCentralityResult Compute(CsrGraph graph, double tolerance = 1e-12, int maxIterations = 100_000)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -37,7 +37,7 @@ public static class EigenvectorCentrality
     /// Power iteration on A + I (the shift keeps bipartite graphs from oscillating without changing the eigenvector),
     /// until the L1 change of the unit-norm vector is below <paramref name="tolerance"/>.
     /// </summary>
-    private static EigenvectorCentralityResult PowerIteration(Graph graph, double tolerance, int maxIterations)
+    private static EigenvectorCentralityResult PowerIteration(CsrGraph graph, double tolerance, int maxIterations)
     {
         var n = graph.NodeCount;
         var inOffsets = graph.InOffsets;
@@ -119,7 +119,7 @@ public static class EigenvectorCentrality
     /// products instead of thousands. The stopping test is on the vector returned: the first product of every cycle
     /// gives its residual ‖Ax − θx‖₂ with θ = xᵀAx, and the run ends when that is at most tolerance·θ.
     /// </summary>
-    private static EigenvectorCentralityResult Lanczos(Graph graph, double tolerance, int maxProducts)
+    private static EigenvectorCentralityResult Lanczos(CsrGraph graph, double tolerance, int maxProducts)
     {
         var n = graph.NodeCount;
         var steps = Math.Min(KrylovSize, n);
@@ -288,7 +288,7 @@ public static class EigenvectorCentrality
         private (int Start, int End) Range(int chunk) => (chunk * ChunkSize, Math.Min(n, (chunk + 1) * ChunkSize));
 
         /// <summary>y = A x, with an undirected self-loop counted twice (igraph's adjacency matrix).</summary>
-        public void MultiplyByAdjacency(Graph graph, double[] x, double[] y)
+        public void MultiplyByAdjacency(CsrGraph graph, double[] x, double[] y)
         {
             var offsets = graph.Offsets;
             var targets = graph.Targets;

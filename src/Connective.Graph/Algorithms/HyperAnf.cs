@@ -22,7 +22,7 @@ public static class HyperAnf
     /// <param name="steps">The radius k ≥ 1.</param>
     /// <param name="seed">Seeds the hash of node ids.</param>
     /// <param name="log2Registers">Registers per node as a power of two, 8..14 (10 by default: about 3% standard error).</param>
-    public static double[] ReachWithin(Graph graph, int steps, ulong seed = 0x5EED, int log2Registers = 10)
+    public static double[] ReachWithin(CsrGraph graph, int steps, ulong seed = 0x5EED, int log2Registers = 10)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);

@@ -32,7 +32,7 @@ public static class Isolation
     /// <summary>Builds the <see cref="IsolationReport"/> of <paramref name="graph"/>.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="options">Thresholds; defaults when null.</param>
-    public static IsolationReport Report(Graph graph, IsolationOptions? options = null)
+    public static IsolationReport Report(CsrGraph graph, IsolationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new IsolationOptions();
@@ -114,7 +114,7 @@ public static class Isolation
     }
 
     /// <summary>Counts two-step reach only up to the threshold, so hubs cost no more than the threshold.</summary>
-    private static List<NodeReach> LowReach(Graph graph, int threshold)
+    private static List<NodeReach> LowReach(CsrGraph graph, int threshold)
     {
         var n = graph.NodeCount;
         var reach = new int[n];

@@ -11,7 +11,7 @@ public static class KCoreDecomposition
     /// <c>core_number</c> and igraph's <c>coreness(mode="all")</c> on the simplified graph.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int[] CoreNumbers(Graph graph)
+    public static int[] CoreNumbers(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var simple = GraphViews.Simple(graph);

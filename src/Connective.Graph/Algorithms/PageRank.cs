@@ -36,7 +36,7 @@ public static class PageRank
     /// The choice depends only on the graph's size, so a graph's scores are the same on any number of cores.
     /// </summary>
     /// <exception cref="ArgumentException">When the options are out of range or the personalisation vector is malformed.</exception>
-    public static PageRankResult Compute(Graph graph, PageRankOptions? options = null)
+    public static PageRankResult Compute(CsrGraph graph, PageRankOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new PageRankOptions();
@@ -359,7 +359,7 @@ public static class PageRank
     }
 
     /// <summary>1 / out-strength per node (0 for dangling nodes), and the extra weight of undirected self-loops' second end.</summary>
-    private static (double[] InverseOut, double[]? LoopWeight) OutStrengths(Graph graph)
+    private static (double[] InverseOut, double[]? LoopWeight) OutStrengths(CsrGraph graph)
     {
         var n = graph.NodeCount;
         var inverse = new double[n];

@@ -11,7 +11,7 @@ namespace Connective.Graph.Algorithms;
 public static class Reach
 {
     /// <summary>Exact reach within one step of every node: its distinct out-neighbours other than itself.</summary>
-    public static int[] WithinOne(Graph graph)
+    public static int[] WithinOne(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -37,7 +37,7 @@ public static class Reach
     }
 
     /// <summary>Exact reach within two steps of every node, in parallel (work grows with the sum of squared degrees).</summary>
-    public static int[] WithinTwo(Graph graph)
+    public static int[] WithinTwo(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -88,7 +88,7 @@ public static class Reach
     /// own direction-optimising search over bitsets (large levels expanded bottom-up, Beamer et al.).
     /// </summary>
     /// <returns>One count per entry of <paramref name="sources"/>, in the same order.</returns>
-    public static long[] Within(Graph graph, ReadOnlySpan<int> sources, int maxSteps)
+    public static long[] Within(CsrGraph graph, ReadOnlySpan<int> sources, int maxSteps)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(maxSteps);
@@ -160,7 +160,7 @@ public static class Reach
         // hep-th and as-22july06, 2 beats 1, 3 and 6).
         private const int PullRatio = 2;
 
-        private readonly Graph _graph;
+        private readonly CsrGraph _graph;
         private readonly ulong[] _visited;
         private ulong[] _frontier;
         private ulong[] _next;
@@ -169,7 +169,7 @@ public static class Reach
         private readonly int[] _touched;
 
         /// <summary>Rents the scratch arrays; the bit words start (and are left after every batch) all zero.</summary>
-        public BatchSearch(Graph graph)
+        public BatchSearch(CsrGraph graph)
         {
             _graph = graph;
             var n = _graph.NodeCount;
@@ -420,7 +420,7 @@ public static class Reach
     /// Visited nodes and the current frontier are bitsets (n/8 bytes each), so the bottom-up scan's random look-ups hit a
     /// structure small enough to stay in cache; clearing them per search costs n/64 word writes.
     /// </remarks>
-    private sealed class LevelSearch(Graph graph)
+    private sealed class LevelSearch(CsrGraph graph)
     {
         // Beamer et al.'s switch: go bottom-up when the frontier's edges exceed the unexplored edges divided by this.
         internal const int BottomUpRatio = 14;

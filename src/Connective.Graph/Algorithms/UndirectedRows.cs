@@ -9,7 +9,7 @@ internal readonly record struct UndirectedRows(int[] Offsets, int[] Targets)
 {
     public int NodeCount => Offsets.Length - 1;
 
-    public static UndirectedRows Of(Graph graph)
+    public static UndirectedRows Of(CsrGraph graph)
     {
         if (!graph.IsDirected)
         {

@@ -150,7 +150,7 @@ internal static class CsvTables
         }
     }
 
-    public static void WriteEdges(Graph graph, GraphTextWriter output)
+    public static void WriteEdges(CsrGraph graph, GraphTextWriter output)
     {
         output.Line(graph.IsWeighted ? "source,target,weight" : "source,target");
         var labels = graph.Labels;
@@ -168,7 +168,7 @@ internal static class CsvTables
         });
     }
 
-    public static void WriteNodes(Graph graph, GraphTextWriter output)
+    public static void WriteNodes(CsrGraph graph, GraphTextWriter output)
     {
         var columns = graph.NodeAttributes?.Columns ?? [];
         output.Write("id");

@@ -278,46 +278,106 @@ internal sealed class EdgeListReader
 
     private void ReadComment(ReadOnlySpan<byte> line, long lineNumber)
     {
-        if (!TryParseDeclaration(line, out var nodes, out var directed))
+        var kind = ParseDeclaration(line, out var nodes, out var directed, out var problem);
+        if (kind == DeclarationKind.None)
         {
             return;
+        }
+        if (kind == DeclarationKind.Invalid)
+        {
+            throw new GraphFormatException(_fileName, lineNumber, problem!);
         }
         if (_declaredNodes >= 0 && (_declaredNodes != nodes || (directed is not null && _declaredDirected is not null && directed != _declaredDirected)))
         {
             throw new GraphFormatException(_fileName, lineNumber,
                 $"this '# nodes' line contradicts the one on line {_declarationLine}");
         }
+        DeclaredSize.Check(nodes, _fileName, lineNumber, "'# nodes'");
         _declaredNodes = nodes;
         _declaredDirected ??= directed;
         _declarationLine = lineNumber;
     }
 
-    /// <summary>Recognises <c># nodes N</c>, optionally followed by <c>edges M</c> and <c>directed True|False</c>.</summary>
-    internal static bool TryParseDeclaration(ReadOnlySpan<byte> line, out long nodes, out bool? directed)
+    internal enum DeclarationKind
+    {
+        /// <summary>An ordinary comment.</summary>
+        None,
+
+        /// <summary>A well-formed <c># nodes N</c> line.</summary>
+        Valid,
+
+        /// <summary>A <c># nodes</c> line whose values are wrong: an error, never a comment to skip.</summary>
+        Invalid,
+    }
+
+    /// <summary>
+    /// Recognises <c># nodes N</c>, optionally followed by <c>edges M</c> and <c>directed True|False</c>. A comment
+    /// whose first word is <c>nodes</c> is a declaration when its second word starts like a number or its third is
+    /// <c>edges</c> or <c>directed</c> (so "# nodes are residents" stays a comment); a declaration with a count that is
+    /// not a non-negative integer in range, or a <c>directed</c> value other than True/False (1/0, yes/no), is
+    /// <see cref="DeclarationKind.Invalid"/>: skipping it would silently drop the file's direction or its isolates.
+    /// </summary>
+    internal static DeclarationKind ParseDeclaration(ReadOnlySpan<byte> line, out long nodes, out bool? directed, out string? problem)
     {
         nodes = -1;
         directed = null;
+        problem = null;
         var words = System.Text.Encoding.ASCII.GetString(line.TrimStart((byte)'#')).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || !string.Equals(words[0], "nodes", StringComparison.OrdinalIgnoreCase)
-            || !GraphIdText.TryParseCanonicalInteger(words[1], out nodes) || nodes > int.MaxValue)
+        if (words.Length < 2 || !string.Equals(words[0], "nodes", StringComparison.OrdinalIgnoreCase))
+        {
+            return DeclarationKind.None;
+        }
+        var looksNumeric = words[1][0] is (>= '0' and <= '9') or '-' or '+';
+        var namesFields = words.Length > 2 && (string.Equals(words[2], "edges", StringComparison.OrdinalIgnoreCase) || string.Equals(words[2], "directed", StringComparison.OrdinalIgnoreCase));
+        if (!looksNumeric && !namesFields)
+        {
+            return DeclarationKind.None;
+        }
+        if (!GraphIdText.TryParseCanonicalInteger(words[1], out nodes) || nodes < 0)
         {
             nodes = -1;
-            return false;
+            problem = IsDigits(words[1])
+                ? $"'# nodes {Printable(words[1])}' is beyond the largest node count (2,147,483,647)"
+                : $"'# nodes {Printable(words[1])}': the node count must be a non-negative integer";
+            return DeclarationKind.Invalid;
         }
-        for (var i = 2; i + 1 < words.Length; i += 2)
+        if (nodes > int.MaxValue)
         {
-            if (string.Equals(words[i], "directed", StringComparison.OrdinalIgnoreCase))
-            {
-                directed = words[i + 1].ToUpperInvariant() switch
-                {
-                    "TRUE" or "1" or "YES" => true,
-                    "FALSE" or "0" or "NO" => false,
-                    _ => null,
-                };
-            }
+            problem = $"'# nodes {nodes}' is beyond the largest node count (2,147,483,647)";
+            nodes = -1;
+            return DeclarationKind.Invalid;
         }
-        return true;
+        for (var i = 2; i < words.Length; i++)
+        {
+            if (!string.Equals(words[i], "directed", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            bool? value = i + 1 >= words.Length ? null : words[i + 1].ToUpperInvariant() switch
+            {
+                "TRUE" or "1" or "YES" => true,
+                "FALSE" or "0" or "NO" => false,
+                _ => null,
+            };
+            if (value is null)
+            {
+                problem = i + 1 >= words.Length
+                    ? "'directed' needs a value: True or False"
+                    : $"'directed {Printable(words[i + 1])}' must be True or False";
+                return DeclarationKind.Invalid;
+            }
+            if (directed is not null && directed != value)
+            {
+                problem = "the line says 'directed' twice, with different values";
+                return DeclarationKind.Invalid;
+            }
+            directed = value;
+            i++;
+        }
+        return DeclarationKind.Valid;
     }
+
+    private static bool IsDigits(string text) => text.TrimStart('+').Length > 0 && text.TrimStart('+').All(char.IsAsciiDigit);
 
     // ---------------------------------------------------------------- edges
 
@@ -464,7 +524,7 @@ internal sealed class EdgeListReader
                 if (c == '#')
                 {
                     var length = new ReadOnlySpan<byte>(p, (int)(end - p)).IndexOf((byte)'\n');
-                    if (TryParseDeclaration(TrimLine(new ReadOnlySpan<byte>(p, length)), out _, out _))
+                    if (ParseDeclaration(TrimLine(new ReadOnlySpan<byte>(p, length)), out _, out _, out _) != DeclarationKind.None)
                     {
                         if (r.Declared)
                         {
@@ -829,6 +889,8 @@ internal sealed class EdgeListReader
     }
 
     private string FieldText(ReadOnlySpan<byte> line, int field) => System.Text.Encoding.UTF8.GetString(FieldBytes(line, field));
+
+    private static string Printable(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private static string Printable(ReadOnlySpan<byte> text)
     {

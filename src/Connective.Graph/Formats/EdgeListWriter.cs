@@ -6,7 +6,7 @@ namespace Connective.Graph.Formats;
 /// </summary>
 internal static class EdgeListWriter
 {
-    public static void Write(Graph graph, GraphTextWriter output)
+    public static void Write(CsrGraph graph, GraphTextWriter output)
     {
         CheckWritable(graph);
         if (GraphEdges.HasIdentityLabels(graph))
@@ -28,7 +28,7 @@ internal static class EdgeListWriter
         });
     }
 
-    private static void CheckWritable(Graph graph)
+    private static void CheckWritable(CsrGraph graph)
     {
         var labels = graph.Labels;
         if (!labels.IsInteger)

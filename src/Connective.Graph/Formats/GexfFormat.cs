@@ -152,7 +152,7 @@ internal static class GexfFormat
         return collector.Finish(directed);
     });
 
-    public static void Write(Graph graph, GraphTextWriter output)
+    public static void Write(CsrGraph graph, GraphTextWriter output)
     {
         using var xml = XmlInput.CreateWriter(output.Text);
         xml.WriteStartDocument();

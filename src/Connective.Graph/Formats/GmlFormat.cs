@@ -68,6 +68,7 @@ internal static class GmlFormat
                     break;
             }
         }
+        RefuseTrailingContent(tokens, fileName);
         foreach (var (source, target, weight, line) in edges)
         {
             collector.AddEdge(Resolve(source, line), Resolve(target, line), weight);
@@ -204,6 +205,37 @@ internal static class GmlFormat
         }
     }
 
+    /// <summary>
+    /// After the graph's closing ']' only other top-level key–value pairs may follow (GML allows them, for example
+    /// <c>Creator</c>); a stray ']' or a second graph means the file is not what it seems, so it is an error, not ignored.
+    /// </summary>
+    private static void RefuseTrailingContent(Tokenizer tokens, string fileName)
+    {
+        while (true)
+        {
+            var token = tokens.Next();
+            switch (token.Kind)
+            {
+                case TokenKind.End:
+                    return;
+                case TokenKind.Close:
+                    throw new GraphFormatException(fileName, token.Line, "unexpected ']' after the end of 'graph [ … ]'");
+                case TokenKind.Key when token.Text == "graph":
+                    throw new GraphFormatException(fileName, token.Line, "a second 'graph [ … ]': a file holds one graph");
+                case TokenKind.Key:
+                    var value = tokens.Next();
+                    if (value.Kind is TokenKind.Key or TokenKind.Close or TokenKind.End)
+                    {
+                        throw new GraphFormatException(fileName, value.Line, $"'{token.Text}' after the graph needs a value");
+                    }
+                    SkipValue(tokens, value);
+                    break;
+                default:
+                    throw new GraphFormatException(fileName, token.Line, $"expected a key after the end of 'graph [ … ]', found '{token.Text}'");
+            }
+        }
+    }
+
     private static void SkipValue(Tokenizer tokens, Token value)
     {
         if (value.Kind == TokenKind.End)
@@ -328,7 +360,7 @@ internal static class GmlFormat
         }
     }
 
-    public static void Write(Graph graph, GraphTextWriter output)
+    public static void Write(CsrGraph graph, GraphTextWriter output)
     {
         var columns = graph.NodeAttributes?.Columns ?? [];
         foreach (var column in columns)

@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Connective.Graph.Formats;
 
-/// <summary>Turns what a reader parsed into a <see cref="Graph"/>: final dense ids, labels, attributes, CSR.</summary>
+/// <summary>Turns what a reader parsed into a <see cref="CsrGraph"/>: final dense ids, labels, attributes, CSR.</summary>
 internal static class GraphAssembly
 {
-    public static Graph Build(ParsedGraph parsed, GraphReadOptions options, string fileName)
+    public static CsrGraph Build(ParsedGraph parsed, GraphReadOptions options, string fileName)
     {
         var directed = options.Directed ?? parsed.Directed ?? false;
         var edges = parsed.Edges;

@@ -15,7 +15,7 @@ public static class GraphFile
     /// <summary>Reads a graph from a file, choosing the format from <see cref="GraphReadOptions.Format"/> or the extension.</summary>
     /// <exception cref="GraphFormatException">The file is not a valid graph in that format (the message names the line and the problem).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
-    public static Graph Read(string path, GraphReadOptions? options = null)
+    public static CsrGraph Read(string path, GraphReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= new GraphReadOptions();
@@ -31,7 +31,7 @@ public static class GraphFile
     /// <param name="options">Reading options (the format member is ignored).</param>
     /// <param name="streamName">The name used in error messages.</param>
     /// <exception cref="GraphFormatException">The data is not a valid graph in that format.</exception>
-    public static Graph Read(Stream stream, GraphFormat format, GraphReadOptions? options = null, string streamName = "input")
+    public static CsrGraph Read(Stream stream, GraphFormat format, GraphReadOptions? options = null, string streamName = "input")
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new GraphReadOptions();
@@ -43,7 +43,7 @@ public static class GraphFile
     /// <summary>Writes <paramref name="graph"/> to a file in <paramref name="format"/> (or the one its extension names), gzip-compressed when the path ends in .gz.</summary>
     /// <remarks><see cref="GraphFormat.CsvTables"/> writes two files: the edge table at <paramref name="path"/> and the node table <c>NAME.nodes.csv</c> beside it.</remarks>
     /// <exception cref="NotSupportedException">The graph cannot be expressed in the format (for example text ids with spaces in an edge list).</exception>
-    public static void Write(Graph graph, string path, GraphFormat? format = null)
+    public static void Write(CsrGraph graph, string path, GraphFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(path);
@@ -60,7 +60,7 @@ public static class GraphFile
     }
 
     /// <summary>Writes <paramref name="graph"/> to a stream in <paramref name="format"/> (UTF-8; for <see cref="GraphFormat.CsvTables"/> only the edge table). The stream is left open.</summary>
-    public static void Write(Graph graph, Stream stream, GraphFormat format)
+    public static void Write(CsrGraph graph, Stream stream, GraphFormat format)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
@@ -126,7 +126,7 @@ public static class GraphFile
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown graph format."),
     };
 
-    private static void WriteTo(Graph graph, GraphTextWriter output, GraphFormat format)
+    private static void WriteTo(CsrGraph graph, GraphTextWriter output, GraphFormat format)
     {
         switch (format)
         {

@@ -202,7 +202,7 @@ internal static class GraphMLFormat
         }
     }
 
-    public static void Write(Graph graph, GraphTextWriter output)
+    public static void Write(CsrGraph graph, GraphTextWriter output)
     {
         using var xml = XmlInput.CreateWriter(output.Text);
         xml.WriteStartDocument();

@@ -64,7 +64,7 @@ internal static class GraphEdges
 {
     public delegate void EdgeVisitor(int source, int target, double weight);
 
-    public static void ForEach(Graph graph, EdgeVisitor visit)
+    public static void ForEach(CsrGraph graph, EdgeVisitor visit)
     {
         for (var u = 0; u < graph.NodeCount; u++)
         {
@@ -82,6 +82,6 @@ internal static class GraphEdges
     }
 
     /// <summary>True when the labels are exactly the integers 0..N−1, so a <c># nodes N</c> line declares them all.</summary>
-    public static bool HasIdentityLabels(Graph graph) =>
+    public static bool HasIdentityLabels(CsrGraph graph) =>
         graph.Labels.IsInteger && (graph.NodeCount == 0 || graph.Labels.IntegerId(graph.NodeCount - 1) == graph.NodeCount - 1);
 }

@@ -46,6 +46,7 @@ internal static class PajekFormat
                         {
                             throw new GraphFormatException(fileName, lines.LineNumber, "*Vertices must be followed by the number of vertices");
                         }
+                        DeclaredSize.Check(vertexCount, fileName, lines.LineNumber, "*Vertices");
                         nodeOf = new int[vertexCount + 1];
                         Array.Fill(nodeOf, -1);
                         section = Section.Vertices;
@@ -220,7 +221,7 @@ internal static class PajekFormat
         }
     }
 
-    public static void Write(Graph graph, GraphTextWriter output)
+    public static void Write(CsrGraph graph, GraphTextWriter output)
     {
         // Node attributes are not written: Pajek has only drawing parameters, and igraph (like Pajek itself) refuses a
         // file with others, such as the key/value pairs NetworkX appends. The reader accepts those pairs.

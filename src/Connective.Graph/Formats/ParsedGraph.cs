@@ -1,7 +1,7 @@
 namespace Connective.Graph.Formats;
 
 /// <summary>
-/// What a reader found, before it becomes a <see cref="Graph"/>: edges in file order with endpoints either as raw
+/// What a reader found, before it becomes a <see cref="CsrGraph"/>: edges in file order with endpoints either as raw
 /// integer ids (<see cref="Ids"/> null: the fast edge-list path) or as first-seen indices into <see cref="Ids"/>.
 /// </summary>
 internal sealed class ParsedGraph(EdgeBuffer edges)

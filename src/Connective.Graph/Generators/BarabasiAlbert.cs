@@ -11,7 +11,7 @@ public static class BarabasiAlbert
     /// <param name="nodeCount">Number of nodes n (ids 0..n−1), greater than m.</param>
     /// <param name="edgesPerNode">Edges m that each new node brings, at least 1.</param>
     /// <param name="seed">Seed for <see cref="SeededRandom"/>; the same seed gives the same graph.</param>
-    public static Graph Generate(int nodeCount, int edgesPerNode, ulong seed)
+    public static CsrGraph Generate(int nodeCount, int edgesPerNode, ulong seed)
     {
         var m = edgesPerNode;
         ArgumentOutOfRangeException.ThrowIfLessThan(m, 1, nameof(edgesPerNode));

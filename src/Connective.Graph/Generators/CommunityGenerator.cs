@@ -20,9 +20,9 @@ public enum CommunityTieKind : byte
 /// A generated community as compact arrays: people are dense ids 0..<see cref="PersonCount"/>−1 ordered by household,
 /// households are dense ids ordered by creation, and each tie appears once as (u, v) with u &lt; v, sorted by (u, v).
 /// </summary>
-public sealed class CommunityGraph
+public sealed class GeneratedCommunity
 {
-    internal CommunityGraph(
+    internal GeneratedCommunity(
         ulong seed, int wardCount, double[] wardLatitudes, double[] wardLongitudes,
         int[] householdStart, int[] householdWard, double[] householdLatitudes, double[] householdLongitudes,
         byte[] ages, int[] personHousehold, int[] tieU, int[] tieV, CommunityTieKind[] tieKinds)
@@ -149,7 +149,7 @@ public static class CommunityGenerator
     /// <param name="centreLatitude">Latitude of the borough's centre.</param>
     /// <param name="centreLongitude">Longitude of the borough's centre.</param>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="people"/> is below 10 or above 50 million.</exception>
-    public static CommunityGraph Generate(int people, ulong seed, double centreLatitude = 52.41, double centreLongitude = -1.52)
+    public static GeneratedCommunity Generate(int people, ulong seed, double centreLatitude = 52.41, double centreLongitude = -1.52)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(people, 10);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(people, 50_000_000);
@@ -199,7 +199,7 @@ public static class CommunityGenerator
         var (tieU, tieV, tieKinds) = ties.SortedDistinct();
         var (householdLatitudes, householdLongitudes, wardLatitudes, wardLongitudes) =
             ToCoordinates(centreLatitude, centreLongitude, sideMetres, householdX, householdY, householdWard, wardCount);
-        return new CommunityGraph(seed, wardCount, wardLatitudes, wardLongitudes, householdStart, householdWard,
+        return new GeneratedCommunity(seed, wardCount, wardLatitudes, wardLongitudes, householdStart, householdWard,
             householdLatitudes, householdLongitudes, ages, personHousehold, tieU, tieV, tieKinds);
     }
 

@@ -1,7 +1,7 @@
 namespace Connective.Graph.Generators;
 
 /// <summary>
-/// A growable pair of endpoint arrays that the generators fill before building a <see cref="Graph"/>:
+/// A growable pair of endpoint arrays that the generators fill before building a <see cref="CsrGraph"/>:
 /// two flat int arrays cost 8 bytes an edge, where a list of tuples or a builder per edge would cost more.
 /// </summary>
 internal sealed class EdgeBuffer(long capacity)

@@ -11,7 +11,7 @@ public static class ErdosRenyi
     /// <param name="nodeCount">Number of nodes n (ids 0..n−1).</param>
     /// <param name="p">Edge probability in [0, 1].</param>
     /// <param name="seed">Seed for <see cref="SeededRandom"/>; the same seed gives the same graph.</param>
-    public static Graph Gnp(int nodeCount, double p, ulong seed)
+    public static CsrGraph Gnp(int nodeCount, double p, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nodeCount);
         if (!(p >= 0 && p <= 1))
@@ -44,7 +44,7 @@ public static class ErdosRenyi
     /// <param name="nodeCount">Number of nodes n (ids 0..n−1).</param>
     /// <param name="edgeCount">Number of edges m, at most n(n−1)/2.</param>
     /// <param name="seed">Seed for <see cref="SeededRandom"/>.</param>
-    public static Graph Gnm(int nodeCount, long edgeCount, ulong seed)
+    public static CsrGraph Gnm(int nodeCount, long edgeCount, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nodeCount);
         var possible = (long)nodeCount * (nodeCount - 1) / 2;

@@ -1,9 +1,9 @@
 namespace Connective.Graph.Generators;
 
-/// <summary>Turns a generator's edge buffer into an undirected <see cref="Graph"/> on nodes 0..n−1.</summary>
+/// <summary>Turns a generator's edge buffer into an undirected <see cref="CsrGraph"/> on nodes 0..n−1.</summary>
 internal static class GeneratedGraph
 {
-    public static Graph Build(int nodeCount, EdgeBuffer edges)
+    public static CsrGraph Build(int nodeCount, EdgeBuffer edges)
     {
         var builder = new GraphBuilder(directed: false);
         // Declaring the nodes keeps integer ids 0..n−1 as the dense ids, isolated nodes included.

@@ -11,7 +11,7 @@ public static class StochasticBlockModel
     /// <param name="blockSizes">Number of nodes in each block.</param>
     /// <param name="probabilities">A symmetric matrix of edge probabilities in [0, 1], one row per block.</param>
     /// <param name="seed">Seed for <see cref="SeededRandom"/>.</param>
-    public static Graph Generate(IReadOnlyList<int> blockSizes, IReadOnlyList<IReadOnlyList<double>> probabilities, ulong seed)
+    public static CsrGraph Generate(IReadOnlyList<int> blockSizes, IReadOnlyList<IReadOnlyList<double>> probabilities, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(blockSizes);
         ArgumentNullException.ThrowIfNull(probabilities);

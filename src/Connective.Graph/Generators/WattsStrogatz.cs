@@ -13,7 +13,7 @@ public static class WattsStrogatz
     /// <param name="nearestNeighbours">Ring degree k (an odd k acts as k − 1, as in NetworkX); less than n.</param>
     /// <param name="rewiringProbability">Probability p in [0, 1] of rewiring each edge.</param>
     /// <param name="seed">Seed for <see cref="SeededRandom"/>.</param>
-    public static Graph Generate(int nodeCount, int nearestNeighbours, double rewiringProbability, ulong seed)
+    public static CsrGraph Generate(int nodeCount, int nearestNeighbours, double rewiringProbability, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nodeCount);
         ArgumentOutOfRangeException.ThrowIfNegative(nearestNeighbours);

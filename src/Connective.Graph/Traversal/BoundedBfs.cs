@@ -10,7 +10,7 @@ namespace Connective.Graph.Traversal;
 /// </remarks>
 public sealed class BoundedBfs
 {
-    private readonly Graph _graph;
+    private readonly CsrGraph _graph;
     private readonly int[] _queue;
     private readonly int[] _depth;
     // A node is visited in the current search when its stamp equals the search's number: no clearing between calls.
@@ -18,7 +18,7 @@ public sealed class BoundedBfs
     private int _search;
 
     /// <summary>Prepares scratch space for searches on <paramref name="graph"/> (three ints per node).</summary>
-    public BoundedBfs(Graph graph)
+    public BoundedBfs(CsrGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
         _graph = graph;
@@ -28,7 +28,7 @@ public sealed class BoundedBfs
     }
 
     /// <summary>The graph this instance searches.</summary>
-    public Graph Graph => _graph;
+    public CsrGraph Graph => _graph;
 
     /// <summary>
     /// The nodes within <paramref name="maxDepth"/> edges of <paramref name="source"/>, in breadth-first order

@@ -8,7 +8,7 @@ public static class BreadthFirstSearch
 
     /// <summary>The number of edges on a shortest path from <paramref name="source"/> to every node; <see cref="Unreachable"/> where there is none.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="source"/> is not a node of the graph.</exception>
-    public static int[] Distances(Graph graph, int source)
+    public static int[] Distances(CsrGraph graph, int source)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(source);

@@ -177,7 +177,7 @@ internal static class CircleDemo
     }
 
     /// <summary>The demo's ties between people who both consent to finding help through their network (ids 0-based).</summary>
-    private static Connective.Graph.Graph ConsentedDemoGraph(CommunityGraph graph, HashSet<int> consenting)
+    private static CsrGraph ConsentedDemoGraph(GeneratedCommunity graph, HashSet<int> consenting)
     {
         var builder = new GraphBuilder { DuplicateEdges = DuplicateEdgePolicy.Merge, SelfLoops = SelfLoopPolicy.Drop };
         builder.DeclareNodes(graph.PersonCount);

@@ -18,12 +18,12 @@ internal sealed class DemoBorough
 
     private static readonly string[] Coordinators = ["Grace Mensah", "Tom Whitfield", "Anjali Sharma", "Ewa Nowak", "Declan Byrne"];
 
-    private readonly CommunityGraph _graph;
+    private readonly GeneratedCommunity _graph;
     private readonly DateTime _now;
     private readonly int[] _background;
     private readonly string[] _familyNames;
 
-    private DemoBorough(CommunityGraph graph, DateTime now)
+    private DemoBorough(GeneratedCommunity graph, DateTime now)
     {
         _graph = graph;
         _now = now;
@@ -63,7 +63,7 @@ internal sealed class DemoBorough
     public static DemoBorough Generate(int residents, ulong seed, DateTime now) =>
         new(CommunityGenerator.Generate(residents, seed), now);
 
-    public CommunityGraph Graph => _graph;
+    public GeneratedCommunity Graph => _graph;
 
     public string[] WardNames { get; }
 

@@ -27,14 +27,18 @@ internal static class PlatformInfrastructure
             .BindConfiguration(PlatformOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.AddPublicLinks();
 
         // Razor Pages live beside their feature's API and services, under Features/<Area>/.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
         builder.Services.AddScoped<CspNonce>();
         builder.Services.AddErrorHandling();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, context, _) =>
         {
+            // Clients call the configured public address, never whatever Host header fetched the document.
+            var links = context.ApplicationServices.GetRequiredService<PublicLinks>();
+            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = links.BaseUrl.AbsoluteUri.TrimEnd('/') }];
             document.Info.Title = "Connective API";
             document.Info.Version = Version;
             document.Info.Description = "JSON API of Connective, socially-networked public services. Errors are RFC 9457 problem details.";
@@ -49,6 +53,7 @@ internal static class PlatformInfrastructure
         app.UseErrorHandling();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestProtection();
 
         app.MapRazorPages();
         app.MapHealthEndpoints();

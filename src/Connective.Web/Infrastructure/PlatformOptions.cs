@@ -26,5 +26,11 @@ public sealed class PlatformOptions
     [Required, RegularExpression(@"^\d{4}-\d{2}-\d{2}$", ErrorMessage = "Platform:AccessibilityReviewed must be a date like 2026-11-25.")]
     public string AccessibilityReviewed { get; set; } = "";
 
+    /// <summary>
+    /// The address residents use to reach the app's root (e.g. https://connective.council.example/). Every absolute link
+    /// (mail, OpenAPI servers) starts with it. Required outside Development and Demo, where it defaults to the listening address.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public string FeedbackHref => $"mailto:{ContactEmail}?subject=Feedback%20on%20Connective";
 }

@@ -100,10 +100,25 @@ public sealed class CountVerifyExplainCommandTests
         Assert.Equal("budget", root.GetProperty("add1").GetProperty("stop").GetString());
     }
 
-    [Fact]
-    public void Verify_with_another_rule_reports_the_differences()
+    [Theory]
+    [InlineData("Poland_Poznan_2025_3_-_Piatkowo_Polnoc_Piatkowo__large.pb", "RD-III.1")]
+    [InlineData("Poland_Poznan_2025_11_-_Fabianowo-Kotowo_Gorczyn_Junikowo_Kwiatowe_Lawica__large.pb", "RD-XI.4")]
+    public void Verify_reproduces_Poznans_greedy_custom_with_its_reserve_funded_project(string file, string reserveFunded)
     {
-        var root = Json(CliRunner.Run("pb", "verify", Rakowiec, "--rule", "mes", "--format", "json"));
+        var root = Json(CliRunner.Run("pb", "verify", RepositoryPaths.SharedFile("pabulib", file), "--format", "json"));
+
+        Assert.True(root.GetProperty("reproduced").GetBoolean(), root.ToString());
+        Assert.Equal("greedy-custom", root.GetProperty("rule").GetString());
+        Assert.Contains(reserveFunded, root.GetProperty("official").EnumerateArray().Select(x => x.GetString()));
+    }
+
+    [Fact]
+    public void Verify_with_another_rule_reports_the_differences_and_exits_with_3()
+    {
+        var outcome = CliRunner.Run("pb", "verify", Rakowiec, "--rule", "mes", "--format", "json");
+        Assert.Equal(3, outcome.ExitCode);
+        using var document = JsonDocument.Parse(outcome.Output);
+        var root = document.RootElement;
 
         Assert.False(root.GetProperty("reproduced").GetBoolean());
         List<string> Ids(string name) => [.. root.GetProperty(name).EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal)];
@@ -118,7 +133,7 @@ public sealed class CountVerifyExplainCommandTests
     {
         var result = CliRunner.Run("pb", "verify", RepositoryPaths.SharedFile("pabulib", "Poland_Warszawa_2018_Ursynow_Wysoki_Poludniowy.pb"));
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("NOT reproduced", result.Output, StringComparison.Ordinal);
     }
 

@@ -43,20 +43,7 @@ internal static class ReferenceCases
     };
 
     /// <summary>The options that should reproduce a file's official winners, or null when its rule is not one we reproduce.</summary>
-    public static RuleOptions? OfficialOptions(Election election)
-    {
-        var rule = election.GetMeta("rule")?.Trim();
-        return rule switch
-        {
-            "greedy" => new RuleOptions { Rule = RuleKind.Greedy, TieBreaking = TieBreaking.ByCostThenVotes },
-            "greedy-no-skip" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.NoSkip, TieBreaking = TieBreaking.ByCostThenVotes },
-            "greedy-threshold" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Threshold, TieBreaking = TieBreaking.ByCostThenVotes },
-            "greedy-exclusive" => new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.Exclusive, TieBreaking = TieBreaking.ByCostThenVotes },
-            "equalshares/add1" => RuleOptions.PabulibOfficialAdd1,
-            "equalshares/add1-comparison" => RuleOptions.PabulibOfficialAdd1 with { Add1 = RuleOptions.PabulibOfficialAdd1.Add1 with { CompareWithGreedy = true } },
-            _ => null,
-        };
-    }
+    public static RuleOptions? OfficialOptions(Election election) => OfficialCounts.Options(election);
 
     public static List<string> Sorted(IEnumerable<string> ids) => [.. ids.OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)];
 
@@ -91,12 +78,13 @@ internal static class ReferenceCases
     {
         var election = Read(file);
         var options = OfficialOptions(election);
-        applicable = options is not null && election.ProjectColumns.Contains("selected");
+        var official = OfficialCounts.Selected(election);
+        applicable = options is not null && official is not null;
         if (!applicable)
         {
             return null;
         }
-        var expected = Sorted(election.Projects.Where(p => p.Selected == 1).Select(p => p.Id));
+        var expected = Sorted(official!.Select(p => p.Id));
         var actual = BudgetingRules.Count(election, options!).SelectedIdsSorted;
         return expected.SequenceEqual(actual) ? null : $"{file} official ({election.GetMeta("rule")}): expected [{string.Join(',', expected)}] got [{string.Join(',', actual)}]";
     }

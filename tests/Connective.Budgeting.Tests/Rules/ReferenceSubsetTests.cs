@@ -31,6 +31,10 @@ public sealed class ReferenceSubsetTests
         "Poland_Lodz_2025_Nr_33.pb",
         "Poland_Gdynia_2024_Babie_Doly__large.pb",
         "Poland_Czestochowa_2025_Podjasnogorska.pb",
+        // greedy-custom: a reserve-funded project (selected = 2), and one funded by extra money (selected = 3, left out).
+        "Poland_Poznan_2025_3_-_Piatkowo_Polnoc_Piatkowo__large.pb",
+        "Poland_Poznan_2026_6_-_Ogrody_Solacz_Winiary_Wola__large.pb",
+        "Poland_Poznan_2023_2_-_Kiekrz_Krzyzowniki-Smochowice_Podolany_Strzeszyn.pb",
     };
 
     [Theory]

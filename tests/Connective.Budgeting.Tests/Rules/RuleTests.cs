@@ -89,6 +89,53 @@ public sealed class RuleTests
         Assert.Equal(RoundAction.Stopped, noSkip.Rounds[^1].Action);
     }
 
+    // Budget 1000: A (600, 3 votes) fits, B (500, 2 votes) does not: 400 left is 80% of 500, so the reserve funds B.
+    // C (100, 1 vote) would fit but the count has ended. With B at 501 the 400 left is 79.8%: B is not funded.
+    private static string ReserveElection(string costOfB) => $"""
+        META
+        key;value
+        num_projects;3
+        num_votes;3
+        budget;1000
+        vote_type;approval
+        rule;greedy-custom
+        PROJECTS
+        project_id;cost
+        A;600
+        B;{costOfB}
+        C;100
+        VOTES
+        voter_id;vote
+        1;A,B,C
+        2;A,B
+        3;A
+        """;
+
+    [Fact]
+    public void Greedy_custom_funds_the_stopping_project_from_the_reserve_when_80_percent_of_its_cost_is_left()
+    {
+        var options = new RuleOptions { Rule = RuleKind.Greedy, GreedyVariant = GreedyVariant.NoSkipWithReserve };
+
+        var atEightyPercent = Count(ReserveElection("500"), options);
+        var justBelow = Count(ReserveElection("501"), options);
+
+        Assert.Equal(["A", "B"], Ids(atEightyPercent));
+        Assert.Equal(RoundAction.FundedFromReserve, atEightyPercent.Rounds[^1].Action);
+        Assert.Equal(2, atEightyPercent.Rounds.Count);
+        Assert.Equal(["A"], Ids(justBelow));
+        Assert.Equal(RoundAction.Stopped, justBelow.Rounds[^1].Action);
+    }
+
+    [Fact]
+    public void Greedy_custom_is_the_official_rule_only_where_the_comment_states_it()
+    {
+        var poznan = PbReaderTests.ReadText(ReserveElection("500").Replace("rule;greedy-custom", "rule;greedy-custom\nunit;Poznań", StringComparison.Ordinal));
+        var elsewhere = PbReaderTests.ReadText(ReserveElection("500"));
+
+        Assert.Equal(GreedyVariant.NoSkipWithReserve, OfficialCounts.Options(poznan)!.GreedyVariant);
+        Assert.Null(OfficialCounts.Options(elsewhere));
+    }
+
     [Fact]
     public void Phragmen_stops_when_a_tied_project_does_not_fit()
     {

@@ -107,7 +107,7 @@ public sealed class BridgesAndArticulationPointsTests
     }
 
     /// <summary>Components after removing one copy of the edge (u, v) (none when u is −1), by union–find.</summary>
-    private static int ComponentCount(Graph graph, int removedU, int removedV)
+    private static int ComponentCount(CsrGraph graph, int removedU, int removedV)
     {
         var parent = Enumerable.Range(0, graph.NodeCount).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);

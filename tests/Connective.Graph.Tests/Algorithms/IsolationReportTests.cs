@@ -6,7 +6,7 @@ namespace Connective.Graph.Tests.Algorithms;
 public sealed class IsolationReportTests
 {
     // Nodes 0-4 a star centred on 0 with 5 attached to 1; 6-7 a pair; 8-9-10 a path; 11 alone; 12 only a self-loop.
-    private static Graph Sample() => FromEdges(
+    private static CsrGraph Sample() => FromEdges(
         13, directed: false, (0, 1), (0, 2), (0, 3), (0, 4), (1, 5), (6, 7), (8, 9), (9, 10), (12, 12));
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class KCoreDecompositionTests
         return true;
     }
 
-    private static bool[] Peel(Graph graph, int k)
+    private static bool[] Peel(CsrGraph graph, int k)
     {
         var alive = Enumerable.Repeat(true, graph.NodeCount).ToArray();
         bool changed;

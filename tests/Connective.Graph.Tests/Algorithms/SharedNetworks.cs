@@ -10,7 +10,7 @@ internal static class SharedNetworks
     /// Reads ../shared/data/networks/NAME.edgelist ("u v" lines, '#' comments, "# nodes N" header) with every edge kept,
     /// as the reference scripts build it. A minimal reader so these tests do not depend on the formats feature.
     /// </summary>
-    public static Graph Load(string name)
+    public static CsrGraph Load(string name)
     {
         var builder = new GraphBuilder(directed: false);
         foreach (var line in File.ReadLines(RepositoryPaths.SharedFile("networks", name + ".edgelist")))
@@ -30,7 +30,7 @@ internal static class SharedNetworks
     }
 
     /// <summary>A graph on nodes 0..nodeCount−1 with the given edges (kept as given: repeats and self-loops stay).</summary>
-    public static Graph FromEdges(int nodeCount, bool directed, params (int U, int V)[] edges)
+    public static CsrGraph FromEdges(int nodeCount, bool directed, params (int U, int V)[] edges)
     {
         var builder = new GraphBuilder(directed);
         builder.DeclareNodes(nodeCount);
@@ -42,7 +42,7 @@ internal static class SharedNetworks
     }
 
     /// <summary>A weighted undirected graph on nodes 0..nodeCount−1.</summary>
-    public static Graph FromWeightedEdges(int nodeCount, params (int U, int V, double Weight)[] edges)
+    public static CsrGraph FromWeightedEdges(int nodeCount, params (int U, int V, double Weight)[] edges)
     {
         var builder = new GraphBuilder(directed: false);
         builder.DeclareNodes(nodeCount);
@@ -54,11 +54,11 @@ internal static class SharedNetworks
     }
 
     /// <summary>The directed test graph of reference_values.py (DIRECTED): nodes 0..7, node 7 isolated.</summary>
-    public static Graph Directed() => FromEdges(
+    public static CsrGraph Directed() => FromEdges(
         8, directed: true, (0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (4, 5), (5, 3), (1, 4), (6, 5), (0, 6), (3, 1));
 
     /// <summary>The weighted test graph of reference_values.py (WEIGHTED): nodes 0..7, node 7 isolated.</summary>
-    public static Graph Weighted() => FromWeightedEdges(
+    public static CsrGraph Weighted() => FromWeightedEdges(
         8, (0, 1, 2.0), (0, 2, 1.0), (1, 2, 3.0), (2, 3, 0.5), (3, 4, 4.0), (3, 5, 1.0), (4, 5, 2.0), (5, 6, 1.5));
 
     /// <summary>Asserts two arrays agree entry by entry within a relative tolerance (NaN matches NaN).</summary>

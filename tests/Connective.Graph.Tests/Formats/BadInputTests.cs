@@ -25,6 +25,17 @@ public sealed class BadInputTests : IDisposable
         { "unclosed.csv.edgelist", "source,target\n\"a,b\n", 2, "quoted field is not closed" },
         { "declared-text.edgelist", "# nodes 3\n0 x\n", null, "declares integer ids" },
         { "conflict.edgelist", "# nodes 3\n0 1\n# nodes 4\n", 3, "contradicts" },
+        // Header values (issue 19): never skipped as a comment, which would drop the file's direction or isolates.
+        { "huge.edgelist", "# source\n# nodes 2000000000 edges 1 directed False\n0 1\n", 2, "declares 2,000,000,000 nodes, which need at least" },
+        { "beyond-int.edgelist", "# nodes 99999999999 edges 1 directed True\n0 1\n", 1, "'# nodes 99999999999' is beyond the largest node count" },
+        { "beyond-long.edgelist", "# nodes 99999999999999999999999 directed True\n0 1\n", 1, "is beyond the largest node count" },
+        { "not-integer.edgelist", "# nodes 12x edges 1 directed True\n0 1\n", 1, "'# nodes 12x': the node count must be a non-negative integer" },
+        { "fraction.edgelist", "# nodes 3.5 directed True\n0 1\n", 1, "must be a non-negative integer" },
+        { "negative.edgelist", "# nodes -3 directed True\n0 1\n", 1, "must be a non-negative integer" },
+        { "word-count.edgelist", "# nodes many edges 1 directed True\n0 1\n", 1, "'# nodes many': the node count must be" },
+        { "maybe.edgelist", "# nodes 3 edges 1 directed Maybe\n0 1\n", 1, "'directed Maybe' must be True or False" },
+        { "no-direction.edgelist", "# nodes 3 edges 1 directed\n0 1\n", 1, "'directed' needs a value" },
+        { "late-maybe.edgelist", "0 1\n1 2\n# nodes 3 directed Maybe\n", 3, "'directed Maybe' must be True or False" },
         // GraphML
         { "empty.graphml", "", null, "empty" },
         { "truncated.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"a\"/>\n<node id=\"b\"/>\n<edge source=\"a\" tar", 3, "malformed XML" },
@@ -46,6 +57,9 @@ public sealed class BadInputTests : IDisposable
         { "unknown.gml", "graph [\n node [ id 0 ]\n edge [ source 0 target 9 ]\n]\n", 3, "node id 9, which no node has" },
         { "noid.gml", "graph [\n node [ label \"a\" ]\n]\n", 2, "has no id" },
         { "garbage.gml", "graph [\n node [ id 0 label \"a\" ] @@@\n]\n", 2, "neither a key" },
+        { "extra-bracket.gml", "graph [\n node [ id 0 ]\n]\n]\n", 4, "unexpected ']' after the end of 'graph [ … ]'" },
+        { "second-graph.gml", "graph [\n node [ id 0 ]\n]\ngraph [ node [ id 1 ] ]\n", 4, "a second 'graph [ … ]'" },
+        { "trailing-value.gml", "graph [\n node [ id 0 ]\n]\n42\n", 4, "expected a key after the end of 'graph [ … ]', found '42'" },
         // Pajek
         { "empty.net", "", null, "empty" },
         { "truncated.net", "*Vertices 3\n1 \"a\"\n2 \"b", 3, "not closed" },
@@ -54,6 +68,7 @@ public sealed class BadInputTests : IDisposable
         { "columns.net", "*Vertices 2\n*Edges\n1\n", 3, "needs two vertex numbers" },
         { "noheader.net", "1 2\n", 1, "data before the *Vertices line" },
         { "matrix.net", "*Vertices 2\n*Matrix\n0 1\n1 0\n", 2, "*MATRIX is not supported" },
+        { "huge.net", "*Network big\n*Vertices 2000000000\n*Edges\n1 2\n", 2, "*Vertices declares 2,000,000,000 nodes, which need at least" },
     };
 
     [Theory]
@@ -71,6 +86,30 @@ public sealed class BadInputTests : IDisposable
         {
             Assert.Equal(line, error.Line);
         }
+    }
+
+    [Fact]
+    public void A_declared_size_the_machine_cannot_hold_is_refused_before_anything_is_allocated_for_it()
+    {
+        var path = _files.Write("huge-declared.edgelist", "# nodes 2000000000 edges 1 directed True\n0 1\n");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<GraphFormatException>(() => GraphFile.Read(path));
+
+        // Reading the header and throwing costs kilobytes; a rank table or row offsets for the declared nodes would be gigabytes.
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L * 1024 * 1024, "the reader allocated for the declared size before refusing it");
+        Assert.Equal(1, error.Line);
+    }
+
+    [Fact]
+    public void A_comment_that_only_starts_with_the_word_nodes_is_still_a_comment()
+    {
+        var path = _files.Write("prose.edgelist", "# nodes are residents, edges are ties\n# nodes 4 edges 1 directed True\n0 1\n");
+
+        var graph = GraphFile.Read(path);
+
+        Assert.True(graph.IsDirected);
+        Assert.Equal(4, graph.NodeCount);
     }
 
     public static TheoryData<string, string, int> InvalidUtf8Cases => new()

@@ -141,9 +141,9 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal(EdgeMultiset(graph), EdgeMultiset(copy));
     }
 
-    private static List<string> Labels(Graph graph) => [.. Enumerable.Range(0, graph.NodeCount).Select(i => graph.Labels[i])];
+    private static List<string> Labels(CsrGraph graph) => [.. Enumerable.Range(0, graph.NodeCount).Select(i => graph.Labels[i])];
 
-    private static List<string> EdgeMultiset(Graph graph)
+    private static List<string> EdgeMultiset(CsrGraph graph)
     {
         var edges = new List<string>();
         for (var u = 0; u < graph.NodeCount; u++)
@@ -168,7 +168,7 @@ public sealed class RoundTripTests : IDisposable
         return edges;
     }
 
-    private static List<string> Attributes(Graph graph)
+    private static List<string> Attributes(CsrGraph graph)
     {
         var rows = new List<string>();
         foreach (var column in graph.NodeAttributes?.Columns ?? [])

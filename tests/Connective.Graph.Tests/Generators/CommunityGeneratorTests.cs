@@ -75,7 +75,7 @@ public sealed class CommunityGeneratorTests
         Assert.Equal(graph.PersonCount, graph.HouseholdStart[^1]);
     }
 
-    private static ulong Hash(CommunityGraph graph)
+    private static ulong Hash(GeneratedCommunity graph)
     {
         // FNV-1a over every array the generator produces.
         var hash = 14695981039346656037UL;
@@ -102,7 +102,7 @@ public sealed class CommunityGeneratorTests
         double MeanDegree, double MedianDegree, double Percentile99Degree, double FriendClustering,
         double FriendAgeAssortativity, double ShareOfOver75sWithNoTies)
     {
-        public static NetworkStatistics Of(CommunityGraph graph)
+        public static NetworkStatistics Of(GeneratedCommunity graph)
         {
             var n = graph.PersonCount;
             var degrees = new int[n];

@@ -65,7 +65,7 @@ public sealed class ErdosRenyiTests
         return graph.EdgeCount == m && !graph.HasRepeatedEdges && !graph.HasSelfLoops;
     }
 
-    internal static void AssertSimple(Graph graph)
+    internal static void AssertSimple(CsrGraph graph)
     {
         Assert.False(graph.HasSelfLoops);
         Assert.False(graph.HasRepeatedEdges);

@@ -80,7 +80,7 @@ public sealed class CoreKernelReferenceTests
     /// on the whole graph when it is connected, else on its largest component (empty elsewhere), scaled to unit L2.
     /// The engine runs on the same node set: the graph itself, or the sub-graph of its largest component.
     /// </summary>
-    internal static void CheckEigenvector(GoldenGraph golden, Graph? graph, double relative)
+    internal static void CheckEigenvector(GoldenGraph golden, CsrGraph? graph, double relative)
     {
         var scope = golden.Root.GetProperty("eigenvector_scope").GetString();
         if (!golden.HasColumn("eigenvector"))

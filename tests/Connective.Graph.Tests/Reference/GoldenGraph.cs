@@ -63,7 +63,7 @@ internal sealed class GoldenGraph
     /// self-loops dropped (the simple view that keeps direction), or a generated graph built in process by the same
     /// generator and parameters that `connective graph generate` used to write the file the reference tools read.
     /// </summary>
-    public Graph LoadSimple()
+    public CsrGraph LoadSimple()
     {
         var source = Root.GetProperty("source").GetString()!;
         return source.StartsWith(GeneratedPrefix, StringComparison.Ordinal)
@@ -74,7 +74,7 @@ internal sealed class GoldenGraph
     internal const string GeneratedPrefix = "connective graph generate ";
 
     /// <summary>Rebuilds a generated graph from the recorded command line, e.g. "community --nodes 10000 --seed 42".</summary>
-    private static Graph Generate(string commandLine)
+    private static CsrGraph Generate(string commandLine)
     {
         var words = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int Option(string name) => int.Parse(words[Array.IndexOf(words, name) + 1], CultureInfo.InvariantCulture);
@@ -146,7 +146,10 @@ internal sealed class GoldenGraph
     /// <summary>Full-golden graphs above <see cref="AllPairsNodeLimit"/> nodes.</summary>
     public static TheoryData<string> LargeGraphs() => Names(nodes => nodes > AllPairsNodeLimit);
 
-    private static TheoryData<string> Names(Func<long, bool> nodeFilter)
+    /// <summary>Full-golden graphs read from a directed shared network (the `# nodes … directed True` header).</summary>
+    public static TheoryData<string> DirectedGraphs() => Names(_ => true, directedOnly: true);
+
+    private static TheoryData<string> Names(Func<long, bool> nodeFilter, bool directedOnly = false)
     {
         var data = new TheoryData<string>();
         foreach (var path in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
@@ -154,7 +157,8 @@ internal sealed class GoldenGraph
             var name = Path.GetFileNameWithoutExtension(path);
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var aggregatesOnly = document.RootElement.TryGetProperty("hashes", out _);
-            if (!aggregatesOnly && nodeFilter(document.RootElement.GetProperty("nodes").GetInt64()))
+            if (!aggregatesOnly && nodeFilter(document.RootElement.GetProperty("nodes").GetInt64())
+                && (!directedOnly || document.RootElement.GetProperty("directed").GetBoolean()))
             {
                 data.Add(name);
             }

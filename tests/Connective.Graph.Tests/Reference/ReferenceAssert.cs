@@ -18,7 +18,7 @@ internal static class ReferenceAssert
     internal const int MaxListed = 10;
 
     /// <summary>Integer values must be identical.</summary>
-    public static void Integers(GoldenGraph golden, Graph graph, string column, Func<int, long> actual)
+    public static void Integers(GoldenGraph golden, CsrGraph graph, string column, Func<int, long> actual)
     {
         var expected = golden.Column(column);
         var failures = new StringBuilder();
@@ -37,7 +37,7 @@ internal static class ReferenceAssert
     }
 
     /// <summary>Floating-point values within relative <paramref name="relative"/> (and <paramref name="absolute"/> absolute) tolerance; undefined (NaN) where the reference leaves them empty.</summary>
-    public static void Floats(GoldenGraph golden, Graph graph, string column, Func<int, double> actual, double relative = RelativeTolerance, double absolute = AbsoluteFloor)
+    public static void Floats(GoldenGraph golden, CsrGraph graph, string column, Func<int, double> actual, double relative = RelativeTolerance, double absolute = AbsoluteFloor)
     {
         var expected = golden.Column(column);
         var failures = new StringBuilder();
@@ -68,7 +68,7 @@ internal static class ReferenceAssert
     /// Floating-point values on exactly the nodes where the reference defines them: <paramref name="graph"/> holds
     /// those nodes (for example the sub-graph of a largest component) and no node of an undefined row.
     /// </summary>
-    public static void FloatsWhereDefined(GoldenGraph golden, Graph graph, string column, Func<int, double> actual, double relative = RelativeTolerance, double absolute = AbsoluteFloor)
+    public static void FloatsWhereDefined(GoldenGraph golden, CsrGraph graph, string column, Func<int, double> actual, double relative = RelativeTolerance, double absolute = AbsoluteFloor)
     {
         var expected = golden.Column(column);
         var failures = new StringBuilder();
@@ -95,7 +95,7 @@ internal static class ReferenceAssert
     }
 
     /// <summary>The engine's dense id for the golden row <paramref name="row"/>.</summary>
-    public static int Node(GoldenGraph golden, Graph graph, int row)
+    public static int Node(GoldenGraph golden, CsrGraph graph, int row)
     {
         var id = golden.NodeIds[row];
         Assert.True(graph.Labels.TryGetNode(id, out var node), $"{golden.Name}: node {id} is in the golden node set but not in the engine's graph.");

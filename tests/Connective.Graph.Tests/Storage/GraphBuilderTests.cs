@@ -61,7 +61,7 @@ public sealed class GraphBuilderTests
         }
     }
 
-    private static int Node(Graph graph, int externalId) => graph.Labels.TryGetNode(externalId, out var node) ? node : -1;
+    private static int Node(CsrGraph graph, int externalId) => graph.Labels.TryGetNode(externalId, out var node) ? node : -1;
 
     [Fact]
     public void Undirected_edges_appear_in_both_rows_sorted()

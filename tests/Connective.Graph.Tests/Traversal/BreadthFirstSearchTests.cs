@@ -116,5 +116,5 @@ public sealed class BreadthFirstSearchTests
         return nodes.Order().SequenceEqual(expected) && depthsMatch;
     }
 
-    private static Graph LoadKarate() => NetworkFiles.Load("karate");
+    private static CsrGraph LoadKarate() => NetworkFiles.Load("karate");
 }

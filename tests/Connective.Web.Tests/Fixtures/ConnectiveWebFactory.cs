@@ -11,9 +11,15 @@ namespace Connective.Web.Tests.Fixtures;
 /// </summary>
 public sealed class ConnectiveWebFactory(
     DatabaseProvider provider, string connectionString, string environment = "Demo", int demoResidents = 1_000,
-    Action<IServiceCollection>? configureServices = null, bool migrateAndSeedOnStart = true)
+    Action<IServiceCollection>? configureServices = null, bool migrateAndSeedOnStart = true, string? publicBaseUrl = ConnectiveWebFactory.TestPublicBaseUrl)
     : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Outside Development and Demo the app needs its public address; the tests' clients call https://localhost, so
+    /// that is the one address (and Host) production accepts here. Development and Demo default to the listening address.
+    /// </summary>
+    public const string TestPublicBaseUrl = "https://localhost/";
+
     public DatabaseProvider Provider { get; } = provider;
 
     public string ConnectionString { get; } = connectionString;
@@ -25,6 +31,10 @@ public sealed class ConnectiveWebFactory(
         builder.UseSetting("ConnectionStrings:Connective", ConnectionString);
         builder.UseSetting("Demo:Residents", demoResidents.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("DataProtection:CertificatePath", TestCertificate.PfxPath).UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
+        if (publicBaseUrl is not null && environment is not ("Demo" or "Development"))
+        {
+            builder.UseSetting("Platform:PublicBaseUrl", publicBaseUrl);
+        }
         if (!migrateAndSeedOnStart)
         {
             builder.UseSetting("Database:MigrateAndSeedOnStart", "false");

@@ -58,9 +58,7 @@ internal sealed partial class AccountClient(WebApplicationFactory<Program> facto
     public void Dispose() => Http.Dispose();
 
     /// <summary>The demo authenticator key of a demo staff account's address, or null.</summary>
-    public static string? DemoKeyFor(string email) =>
-        SecondFactor.StaffRoles.Where(role => DemoAccounts.EmailFor(role).Equals(email, StringComparison.OrdinalIgnoreCase))
-            .Select(DemoAccounts.AuthenticatorKeyFor).FirstOrDefault();
+    public static string? DemoKeyFor(string email) => DemoAccounts.AuthenticatorKeyForEmail(email);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -26,6 +26,9 @@ internal static class AccountFeature
             .AddIdentity<ConnectiveUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, which may hold an apostrophe (o'brien@…) or accents (zoë@…); the
+                // e-mail validation is the check, so the user name has no character list of its own.
+                options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedEmail = true;
                 // Length over composition rules, as the NCSC advises.
                 options.Password.RequiredLength = 12;

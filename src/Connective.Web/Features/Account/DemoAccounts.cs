@@ -31,6 +31,13 @@ internal static class DemoAccounts
     public static string AuthenticatorKeyFor(string role) =>
         ("DEMO" + role.ToUpperInvariant() + "CONNECTIVEAUTHENTICATORKEY")[..32];
 
+    /// <summary>The demo authenticator key of a demo account by its address (the second Coordinator shares the Coordinator's), or null.</summary>
+    public static string? AuthenticatorKeyForEmail(string email) =>
+        SecondFactor.StaffRoles
+            .Where(role => email.Equals(EmailFor(role), StringComparison.OrdinalIgnoreCase)
+                || (email.StartsWith(role.ToLowerInvariant() + "-", StringComparison.OrdinalIgnoreCase) && email.EndsWith("@demo.connective.example", StringComparison.OrdinalIgnoreCase)))
+            .Select(AuthenticatorKeyFor).FirstOrDefault();
+
     /// <summary>The six-digit code an authenticator app shows now for a demo staff account (RFC 6238, 30-second steps).</summary>
     public static string CurrentCodeFor(string role, TimeProvider time) =>
         TotpCode(AuthenticatorKeyFor(role), time.GetUtcNow());
@@ -58,22 +65,10 @@ internal static class DemoAccounts
         {
             var user = AddAccount(db, hasher, "demo-" + role.ToLowerInvariant(), EmailFor(role), role, role is Roles.Helper or Roles.Coordinator ? wardA : null, now);
             user.ResidentId = role == Roles.Resident ? residentId : null;
-            rows += 3;
-            if (SecondFactor.StaffRoles.Contains(role))
-            {
-                user.TwoFactorEnabled = true;
-                db.UserTokens.Add(new IdentityUserToken<string>
-                {
-                    UserId = user.Id,
-                    LoginProvider = IdentityStoreProvider,
-                    Name = AuthenticatorKeyName,
-                    Value = AuthenticatorKeyFor(role),
-                });
-                rows++;
-            }
+            rows += SecondFactor.StaffRoles.Contains(role) ? 4 : 3;
         }
         AddAccount(db, hasher, "demo-coordinator-" + wardB.Code.ToLowerInvariant(), OtherWardCoordinatorEmail(wardB.Code), Roles.Coordinator, wardB.Id, now);
-        rows += 3;
+        rows += 4;
         await db.SaveChangesAsync(cancellationToken);
         return rows;
     }
@@ -100,6 +95,18 @@ internal static class DemoAccounts
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = Roles.IdOf(role) });
         db.RoleAssignments.Add(new Authorization.RoleAssignment { UserId = user.Id, Role = role, WardId = wardId, GrantedAt = now, GrantedBy = GrantedBy });
+        // A role that needs a second factor gets the role's public demo authenticator key, wherever the account is written.
+        if (SecondFactor.StaffRoles.Contains(role))
+        {
+            user.TwoFactorEnabled = true;
+            db.UserTokens.Add(new IdentityUserToken<string>
+            {
+                UserId = user.Id,
+                LoginProvider = IdentityStoreProvider,
+                Name = AuthenticatorKeyName,
+                Value = AuthenticatorKeyFor(role),
+            });
+        }
         return user;
     }
 

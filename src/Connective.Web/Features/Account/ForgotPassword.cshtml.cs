@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Connective.Web.Data;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Connective.Web.Features.Account;
 
 [EnableRateLimiting(AccountFeature.FormsRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbox outbox) : PageModel
+public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbox outbox, PublicLinks links, Audit.AuditLog audit) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address")]
@@ -34,7 +35,8 @@ public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbo
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             await outbox.SendAsync(email, "Reset your Connective password",
                 "Follow the link to choose a new password. If you did not ask for this, you can ignore this e-mail.",
-                Url.Page("/Account/ResetPassword", pageHandler: null, values: new { code }, protocol: Request.Scheme), cancellationToken);
+                links.PathToPage("/Account/ResetPassword", new { code }), cancellationToken);
+            await audit.AccountEventAsync(Audit.AuditActions.PasswordResetRequested, user.Id, cancellationToken);
         }
         return RedirectToPage("/Account/CheckEmail");
     }

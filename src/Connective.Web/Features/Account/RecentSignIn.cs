@@ -29,6 +29,24 @@ public static class RecentSignIn
         return services;
     }
 
+    /// <summary>Whether the person proved who they are within the <see cref="Window"/>.</summary>
+    public static bool IsRecent(System.Security.Claims.ClaimsPrincipal user, TimeProvider time) =>
+        SecondFactor.ProvedAt(user) is { } at && time.GetUtcNow() - at <= Window;
+
+    /// <summary>
+    /// For a destructive page handler (erasure, a download of everything held about someone), which a page-wide policy
+    /// would not fit because the page's GET is harmless: null when the sign-in is recent, otherwise the redirect to
+    /// <see cref="ConfirmPath"/>, which brings the person back to the page (not the POST) to do it again.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult? ConfirmFirst(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var time = page.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        return IsRecent(page.User, time)
+            ? null
+            : new Microsoft.AspNetCore.Mvc.RedirectResult(ConfirmPath + "?returnUrl=" + Uri.EscapeDataString(page.Request.PathBase + page.Request.Path));
+    }
+
     internal static string ConfirmUrl(HttpRequest request) =>
         ConfirmPath + "?returnUrl=" + Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString);
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Connective.Web.Features.Account;
 
 [EnableRateLimiting(AccountFeature.FormsRateLimit)]
-public sealed class ResetPasswordModel(UserManager<ConnectiveUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<ConnectiveUser> users, Audit.AuditLog audit) : PageModel
 {
     public const string InvalidLinkMessage = "The link has expired or is not valid for this e-mail address. Ask for a new link";
 
@@ -31,7 +31,7 @@ public sealed class ResetPasswordModel(UserManager<ConnectiveUser> users) : Page
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(Code) || !ModelState.IsValid)
         {
@@ -61,6 +61,7 @@ public sealed class ResetPasswordModel(UserManager<ConnectiveUser> users) : Page
                 error.Code == "InvalidToken" ? InvalidLinkMessage : error.Description);
         }
         Done = result.Succeeded;
+        await audit.AccountEventAsync(Done ? Audit.AuditActions.PasswordReset : Audit.AuditActions.PasswordResetFailed, user.Id, cancellationToken);
         return Page();
     }
 }

@@ -16,8 +16,16 @@ namespace Connective.Web.Features.Account;
 public static class SecondFactor
 {
     /// <summary>Roles whose sign-in needs a second factor (an authenticator app or a passkey).</summary>
+    /// Coordinators are among them: they see named people (children included), phone numbers and certificate numbers,
+    /// and act for residents.
     public static readonly IReadOnlyList<string> StaffRoles =
-        [Roles.Practitioner, Roles.SafeguardingLead, Roles.BudgetOfficer, Roles.ServiceManager, Roles.Admin];
+        [Roles.Coordinator, Roles.Practitioner, Roles.SafeguardingLead, Roles.BudgetOfficer, Roles.ServiceManager, Roles.Admin];
+
+    /// <summary>
+    /// How often a resident's session is checked against the account's security stamp (a staff session is checked on
+    /// every request): a sign-out elsewhere, a password reset or a role change ends the session within this time.
+    /// </summary>
+    public static readonly TimeSpan ResidentStampCheckInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>A staff session ends after this long without a request.</summary>
     public static readonly TimeSpan StaffIdleTimeout = TimeSpan.FromMinutes(30);
@@ -67,7 +75,14 @@ public static class SecondFactor
         options.Events.OnValidatePrincipal = async context =>
         {
             await validateSecurityStamp(context);
-            if (context.Principal is { } principal && IsStaff(principal) && !UsedStrongMethod(principal))
+            if (context.Principal is not { } principal || !IsStaff(principal))
+            {
+                return;
+            }
+            // Staff: the stamp is compared on every request, not every few minutes, so a sign-out, a reset or a role
+            // change ends every copy of the session at once.
+            var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<ConnectiveUser>>();
+            if (!UsedStrongMethod(principal) || await signIn.ValidateSecurityStampAsync(principal) is null)
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -85,7 +100,9 @@ public static class SecondFactor
     }
 
     /// <summary>Identity's periodic security-stamp check rebuilds the principal; it must keep how and when the person signed in.</summary>
-    internal static void KeepSignInFacts(SecurityStampValidatorOptions options) =>
+    internal static void KeepSignInFacts(SecurityStampValidatorOptions options)
+    {
+        options.ValidationInterval = ResidentStampCheckInterval;
         options.OnRefreshingPrincipal = context =>
         {
             var kept = context.CurrentPrincipal?.Claims.Where(claim => claim.Type is MethodClaim or ProvedAtClaim).ToList() ?? [];
@@ -98,6 +115,7 @@ public static class SecondFactor
             }
             return Task.CompletedTask;
         };
+    }
 }
 
 /// <summary>
@@ -112,17 +130,73 @@ public sealed class ConnectiveSignInManager(
     ILogger<SignInManager<ConnectiveUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ConnectiveUser> confirmation,
-    TimeProvider time)
+    TimeProvider time,
+    Audit.AuditLog audit)
     : SignInManager<ConnectiveUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    public override Task SignInWithClaimsAsync(ConnectiveUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    /// <summary>Every new session, whichever way it was proved (password, code, passkey), is audited as a sign-in.</summary>
+    public override async Task SignInWithClaimsAsync(ConnectiveUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var claims = additionalClaims.ToList();
         if (!claims.Exists(claim => claim.Type == SecondFactor.ProvedAtClaim))
         {
             claims.Add(ProvedNow());
         }
-        return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+        await audit.AccountEventAsync(Audit.AuditActions.SignedIn, user.Id, Context.RequestAborted);
+    }
+
+    /// <summary>A wrong password is audited as a failed sign-in, and the failure that locks the account as a lockout.</summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(ConnectiveUser user, string password, bool lockoutOnFailure)
+    {
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        await AuditFailureAsync(user, result);
+        return result;
+    }
+
+    /// <summary>A wrong authenticator code counts and is audited like a wrong password.</summary>
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var pending = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (pending is not null)
+        {
+            await AuditFailureAsync(pending, result);
+        }
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var pending = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (pending is not null)
+        {
+            await AuditFailureAsync(pending, result);
+        }
+        return result;
+    }
+
+    /// <summary>Signing out ends every copy of the session: a new security stamp fails the stamp check of any cookie copied earlier.</summary>
+    public override async Task SignOutAsync()
+    {
+        var user = await UserManager.GetUserAsync(Context.User);
+        await base.SignOutAsync();
+        if (user is not null)
+        {
+            await UserManager.UpdateSecurityStampAsync(user);
+            await audit.AccountEventAsync(Audit.AuditActions.SignedOut, user.Id, Context.RequestAborted);
+        }
+    }
+
+    private async Task AuditFailureAsync(ConnectiveUser user, SignInResult result)
+    {
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            return;
+        }
+        await audit.AccountEventAsync(result.IsLockedOut ? Audit.AuditActions.LockedOut : Audit.AuditActions.SignInFailed, user.Id, Context.RequestAborted);
     }
 
     /// <summary>Rewrites the session (after a role, factor or passkey change) without pretending the person just proved who they are.</summary>

@@ -82,7 +82,7 @@ public sealed class SetUpAuthenticatorModel(SignInManager<ConnectiveUser> signIn
         // Tell the address's owner, so that an authenticator added by someone who knew the password does not go unnoticed.
         await outbox.SendAsync(user.Email!, "An authenticator app was added to your Connective account",
             "An authenticator app was just set up for your account. If this was not you, contact your administrator at once: " +
-            "someone knows your password.", link: null, cancellationToken);
+            "someone knows your password.", appPath: null, cancellationToken);
         State = PageState.Done;
         return Page();
     }

@@ -12,7 +12,7 @@ namespace Connective.Web.Features.Account;
 public sealed record DemoAccountRow(string Role, string Email, string? AuthenticatorKey, string? CurrentCode);
 
 [EnableRateLimiting(AccountFeature.FormsRateLimit)]
-public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db, TimeProvider time) : PageModel
+public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db, TimeProvider time, Audit.AuditLog audit) : PageModel
 {
     /// <summary>
     /// The one message for every failed sign-in: wrong password, unknown address, unconfirmed or locked account alike,
@@ -53,6 +53,7 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
             {
                 // Spend the time a password check takes, so that the response time does not tell unknown addresses apart.
                 signIn.UserManager.PasswordHasher.VerifyHashedPassword(TimingDecoy, TimingDecoyHash, Password!);
+                await audit.AccountEventAsync(Audit.AuditActions.SignInFailed, accountId: null, cancellationToken);
             }
             else if (await SecondFactor.IsStaffAsync(signIn.UserManager, user) && !await signIn.UserManager.GetTwoFactorEnabledAsync(user))
             {

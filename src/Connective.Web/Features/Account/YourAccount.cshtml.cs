@@ -72,7 +72,7 @@ public sealed class YourAccountModel(SignInManager<ConnectiveUser> signIn, Outbo
         }
         await signIn.RefreshSignInAsync(user);
         await outbox.SendAsync(user.Email!, "A passkey was added to your Connective account",
-            "A passkey was just added to your account. If this was not you, contact your administrator at once.", link: null, cancellationToken);
+            "A passkey was just added to your account. If this was not you, contact your administrator at once.", appPath: null, cancellationToken);
         Changed = "passkey-added";
         return RedirectToPage();
     }

@@ -40,6 +40,27 @@ public static class AuditActions
     /// <summary>A safeguarding lead closed an enquiry; from then on its accesses are shown to the person by role.</summary>
     public const string ClosedEnquiry = "ClosedEnquiry";
 
+    /// <summary>Account events: who signed in, who failed, who was locked out, who asked for or used a password reset.</summary>
+    public const string SignedIn = "SignedIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string PasswordResetRequested = "PasswordResetRequested";
+    public const string PasswordReset = "PasswordReset";
+    public const string PasswordResetFailed = "PasswordResetFailed";
+    public const string SignedOut = "SignedOut";
+
+    /// <summary>Someone tried to sign up with an address that already has an account; its owner was mailed.</summary>
+    public const string SignUpWithRegisteredAddress = "SignUpWithRegisteredAddress";
+
+    /// <summary>A coordinator searched residents by name (the search text is not kept: it is personal data).</summary>
+    public const string SearchedResidents = "SearchedResidents";
+
+    /// <summary>A coordinator asked for the ranked helpers for a request (names shown).</summary>
+    public const string RankedHelpers = "RankedHelpers";
+
+    /// <summary>An admin searched the audit log.</summary>
+    public const string SearchedAuditLog = "SearchedAuditLog";
+
     public const string RoleGranted = "RoleGranted";
     public const string RoleRevoked = "RoleRevoked";
 }
@@ -79,6 +100,27 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, UserManager<Con
             SubjectAccountId = details.SubjectAccountId,
             Basis = details.Basis,
             EnquiryId = details.EnquiryId,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The actor of an account event when no account matched the address given (the address itself is not kept).</summary>
+    public const string UnknownAccount = "unknown";
+
+    /// <summary>
+    /// An account event (sign-in, failure, lockout, password reset) recorded before or without a session: the actor and the
+    /// subject are the account concerned (<see cref="UnknownAccount"/> when none matched). No resident id, so the
+    /// person's "who looked at my data" never lists their own sign-ins; admins find them by account id.
+    /// </summary>
+    public async Task AccountEventAsync(string action, string? accountId, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            ActorId = accountId ?? UnknownAccount,
+            ActorRole = "None",
+            Action = action,
+            SubjectAccountId = accountId,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -9,7 +9,7 @@ namespace Connective.Web.Features.Audit;
 
 /// <summary>Admins search the audit log by subject (resident id), actor (account id) or action; newest first.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit) : PageModel
 {
     public const int PageSize = 100;
 
@@ -45,6 +45,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             query = query.Where(entry => entry.Action == Action.Trim());
         }
         Entries = await query.OrderByDescending(entry => entry.Id).Take(PageSize).ToListAsync(cancellationToken);
+        // Who searched the log, and for what, is itself audited: the filters are internal ids and action names only.
+        var filters = $"subject={Subject?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"}; actor={Actor?.Trim() ?? "any"}; action={Action?.Trim() ?? "any"}";
+        await audit.RecordAsync(User, AuditActions.SearchedAuditLog, subjectResidentId: null, filters.Length <= 200 ? filters : filters[..200], cancellationToken);
         // An erased person's rows stay, but their former ids are not shown: the id is all that is left of them.
         var residentIds = Entries.SelectMany(entry => new[] { entry.SubjectResidentId, entry.OnBehalfOfResidentId }).OfType<int>().Distinct().ToList();
         LiveResidents = (await db.Residents.Where(resident => residentIds.Contains(resident.Id)).Select(resident => resident.Id).ToListAsync(cancellationToken)).ToHashSet();

@@ -223,11 +223,18 @@ internal static class CircleApi
         return ToResult(await tasks.ResolveAsync(id, identity.AccountId(user)!, string.IsNullOrWhiteSpace(body.Reason) ? "Done" : body.Reason, ct));
     }
 
+    /// <summary>A name search shows named people, so it is audited (the words searched for are not kept: they are personal data).</summary>
     public static async Task<Results<Ok<IReadOnlyList<ResidentMatch>>, ValidationProblem>> FindResidents(
-        [MaxLength(200)] string? name, CircleQueries queries, RoleScopes scopes, ClaimsPrincipal user, CancellationToken ct) =>
-        name is { Length: > 200 }
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Enter a name of up to 200 characters."] })
-            : TypedResults.Ok(await queries.FindResidentsAsync(name ?? "", await scopes.WardsHandledAsync(user, ct), ct));
+        [MaxLength(200)] string? name, CircleQueries queries, RoleScopes scopes, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (name is { Length: > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Enter a name of up to 200 characters."] });
+        }
+        var found = await queries.FindResidentsAsync(name ?? "", await scopes.WardsHandledAsync(user, ct), ct);
+        await audit.RecordAsync(user, AuditActions.SearchedResidents, subjectResidentId: null, reason: $"Name search, {found.Count} found", ct);
+        return TypedResults.Ok(found);
+    }
 
     /// <summary>
     /// A request taken on the phone goes through <see cref="ProxyContext"/>: only a coordinator of the resident's ward, and
@@ -273,7 +280,7 @@ internal static class CircleApi
     }
 
     public static async Task<Results<Ok<RankingResponse>, ProblemHttpResult>> GetRanking(
-        long requestId, ClaimsPrincipal user, CircleMatching matching, CircleQueries queries, RoleScopes scopes, AppDbContext db, CancellationToken ct)
+        long requestId, ClaimsPrincipal user, CircleMatching matching, CircleQueries queries, RoleScopes scopes, AppDbContext db, AuditLog audit, CancellationToken ct)
     {
         var id = requestId;
         if (await queries.WardOfRequestAsync(id, ct) is not { } ward)
@@ -285,6 +292,7 @@ internal static class CircleApi
             return OutsideYourWards();
         }
         var match = await matching.MatchAsync(db, id, ct);
+        await audit.RecordAsync(user, AuditActions.RankedHelpers, subjectResidentId: null, reason: $"Help request {id}", ct);
         return TypedResults.Ok(new RankingResponse(id, match.RequesterHasNetworkPath, [.. match.Ranked.Select(View)]));
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Connective.Graph;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Matching;
@@ -33,7 +34,7 @@ public sealed class CircleMatching(ConsentedNetwork network, TimeProvider time, 
     private const double RangeSlack = 1.02;
 
     // BoundedBfs keeps scratch arrays the size of the graph: reuse them per snapshot instead of allocating per request.
-    private readonly ConditionalWeakTable<Connective.Graph.Graph, ConcurrentBag<BoundedBfs>> _searches = [];
+    private readonly ConditionalWeakTable<CsrGraph, ConcurrentBag<BoundedBfs>> _searches = [];
 
     /// <summary>The eligible helpers for a request, best first (end to end from the request id; used by the benchmark).</summary>
     public async Task<IReadOnlyList<RankedHelper>> RankHelpersAsync(AppDbContext db, long requestId, CancellationToken ct) =>

@@ -297,14 +297,17 @@ public sealed class CircleQueries(AppDbContext db, TimeProvider time)
         }
         foreach (var word in words.Take(3))
         {
-            // Names start with a capital; LIKE is case-sensitive on PostgreSQL, so match the capitalised form on both.
-            var letters = new string([.. word.Where(char.IsLetter)]);
-            if (letters.Length == 0)
+            // Case-insensitive on both providers (lower() in SQL), keeping apostrophes and hyphens, which are part of
+            // names (O'Brien, Smith-Jones); a word also matches the part of a name after a hyphen or a space.
+            var kept = new string([.. word.Replace('\u2019', '\'').Where(c => char.IsLetter(c) || c is '\'' or '-')]).ToLowerInvariant();
+            if (kept.Length == 0)
             {
                 continue;
             }
-            var pattern = char.ToUpperInvariant(letters[0]) + letters[1..] + "%";
-            query = query.Where(r => EF.Functions.Like(r.GivenName, pattern) || EF.Functions.Like(r.FamilyName, pattern));
+            var (start, afterHyphen, afterSpace) = (kept + "%", "%-" + kept + "%", "% " + kept + "%");
+            query = query.Where(r => EF.Functions.Like(r.GivenName.ToLower(), start) || EF.Functions.Like(r.FamilyName.ToLower(), start)
+                || EF.Functions.Like(r.FamilyName.ToLower(), afterHyphen) || EF.Functions.Like(r.GivenName.ToLower(), afterSpace)
+                || EF.Functions.Like(r.FamilyName.ToLower(), afterSpace));
         }
         return await query.OrderBy(r => r.HasAccount).ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id).Take(20)
             .Join(db.Wards, r => r.WardId, w => w.Id, (r, w) => new ResidentMatch(r.Id, r.GivenName + " " + r.FamilyName, r.BirthYear, w.Id, w.Name, r.HasAccount, r.Phone))

@@ -1,6 +1,5 @@
 using Connective.Graph;
 using Connective.Web.Data;
-using GraphStore = Connective.Graph.Graph;
 
 namespace Connective.Web.Features.Network;
 
@@ -16,7 +15,7 @@ public sealed class ConsentedGraph
 {
     private readonly bool[] _included;
 
-    private ConsentedGraph(ConsentPurpose purpose, long version, GraphStore graph, bool[] included, int residentCount)
+    private ConsentedGraph(ConsentPurpose purpose, long version, CsrGraph graph, bool[] included, int residentCount)
     {
         Purpose = purpose;
         Version = version;
@@ -31,7 +30,7 @@ public sealed class ConsentedGraph
     public long Version { get; }
 
     /// <summary>Undirected and simple: people tied in several ways (family and neighbours) share one edge.</summary>
-    public GraphStore Graph { get; }
+    public CsrGraph Graph { get; }
 
     /// <summary>How many people currently consent to the purpose.</summary>
     public int ResidentCount { get; }

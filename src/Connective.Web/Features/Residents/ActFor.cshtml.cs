@@ -40,6 +40,10 @@ public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyC
 
     public async Task<IActionResult> OnPostDownloadAsync(int id, CancellationToken cancellationToken)
     {
+        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
         var grant = await proxy.ForAsync(User, id, cancellationToken);
         if (!grant.IsGranted)
         {
@@ -53,6 +57,10 @@ public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyC
 
     public async Task<IActionResult> OnPostEraseAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
+        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
         if (!confirm)
         {
             ModelState.AddModelError("confirm", "Tick the box to confirm the resident asked for their data to be erased");

@@ -30,13 +30,25 @@ public sealed class RoleScopes(AppDbContext db, UserManager<ConnectiveUser> user
 {
     private readonly Dictionary<string, AccessScope?> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>The caller's scope, or null when they are not signed in (or their account no longer exists).</summary>
+    /// <summary>
+    /// The caller's scope, or null when they are not signed in (or their account no longer exists). A role counts only
+    /// when the database grants it <em>and</em> the session was signed in with it (so a role granted to a signed-in
+    /// account waits for a new sign-in, and the audit's "acting role", read from the session, is the role used), and a
+    /// role that needs a second factor counts only in a session that used one.
+    /// </summary>
     public async Task<AccessScope?> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.Identity?.IsAuthenticated == true && users.GetUserId(user) is { } userId
-            ? await ForAccountAsync(userId, cancellationToken)
-            : null;
+        if (user.Identity?.IsAuthenticated != true || users.GetUserId(user) is not { } userId
+            || await ForAccountAsync(userId, cancellationToken) is not { } granted)
+        {
+            return null;
+        }
+        var strong = SecondFactor.UsedStrongMethod(user);
+        var usable = granted.Roles
+            .Where(role => user.IsInRole(role.Key) && (strong || !SecondFactor.StaffRoles.Contains(role.Key)))
+            .ToDictionary(role => role.Key, role => role.Value, StringComparer.Ordinal);
+        return usable.Count == granted.Roles.Count ? granted : granted with { Roles = usable };
     }
 
     /// <summary>An account's scope by its id, or null when there is no such account.</summary>

@@ -21,6 +21,10 @@ public sealed class EraseModel(UserManager<ConnectiveUser> users, SignInManager<
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
         if (!Confirm)
         {
             ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm you want your data erased");

@@ -32,6 +32,10 @@ public sealed class MyDataModel(UserManager<ConnectiveUser> users, WhoLooked who
     /// <summary>The download is a POST: it is audited, and a link someone else follows must not start it.</summary>
     public async Task<IActionResult> OnPostDownloadAsync(CancellationToken cancellationToken)
     {
+        if (RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
         var user = await users.GetUserAsync(User);
         if (user is null)
         {

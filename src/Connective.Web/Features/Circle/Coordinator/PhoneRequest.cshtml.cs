@@ -15,7 +15,7 @@ namespace Connective.Web.Features.Circle.Coordinator;
 /// </summary>
 [Authorize(Policy = CirclePolicies.Coordinator)]
 public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, CircleIdentity identity, ProxyContext proxy, ConsentRecords consents,
-    RoleScopes scopes, TimeProvider time) : PageModel
+    RoleScopes scopes, TimeProvider time, Audit.AuditLog audit) : PageModel
 {
     public string? Name { get; private set; }
     public IReadOnlyList<ResidentMatch> Matches { get; private set; } = [];
@@ -30,6 +30,7 @@ public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, 
         if (!string.IsNullOrWhiteSpace(name))
         {
             Matches = await queries.FindResidentsAsync(name, await scopes.WardsHandledAsync(User, cancellationToken), cancellationToken);
+            await audit.RecordAsync(User, Audit.AuditActions.SearchedResidents, subjectResidentId: null, $"Name search, {Matches.Count} found", cancellationToken);
         }
         if (residentId is { } id)
         {

@@ -55,7 +55,7 @@ internal readonly record struct ReachableHelper(int Helper, double DistanceKm, i
 internal sealed class CircleSimulationWorld
 {
     private CircleSimulationWorld(
-        CircleSimulationSettings settings, ulong seed, CommunityGraph community, ConsentedGraph consentedGraph, int[] helperPerson, bool[] helperVetted,
+        CircleSimulationSettings settings, ulong seed, GeneratedCommunity community, ConsentedGraph consentedGraph, int[] helperPerson, bool[] helperVetted,
         double[] helperMaxKm, int[] helperSkills, double[] helperReliability, IReadOnlyList<SimulatedRequest> requests)
     {
         Settings = settings;
@@ -72,7 +72,7 @@ internal sealed class CircleSimulationWorld
 
     public CircleSimulationSettings Settings { get; }
     public ulong Seed { get; }
-    public CommunityGraph Community { get; }
+    public GeneratedCommunity Community { get; }
 
     /// <summary>The platform's consented graph (FindHelpThroughMyNetwork): node id == resident id == person + 1.</summary>
     public ConsentedGraph ConsentedGraph { get; }
@@ -91,7 +91,7 @@ internal sealed class CircleSimulationWorld
     /// Builds the world. <paramref name="consenting"/>[person] says whether the person currently consents to
     /// finding help through their network (the demo's consent model).
     /// </summary>
-    public static CircleSimulationWorld Build(CommunityGraph community, bool[] consenting, ulong seed, CircleSimulationSettings settings)
+    public static CircleSimulationWorld Build(GeneratedCommunity community, bool[] consenting, ulong seed, CircleSimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(consenting);
@@ -172,7 +172,7 @@ internal sealed class CircleSimulationWorld
     /// The platform's consented graph of the community: ties where both people consent, node id == resident id
     /// (person + 1); <paramref name="consenting"/> is indexed by person.
     /// </summary>
-    internal static ConsentedGraph ConsentFiltered(CommunityGraph community, bool[] consenting)
+    internal static ConsentedGraph ConsentFiltered(GeneratedCommunity community, bool[] consenting)
     {
         if (consenting.Length != community.PersonCount)
         {

@@ -10,9 +10,9 @@ namespace Connective.Graph;
 /// (so <see cref="Degree"/> counts it once). Repeated edges appear as repeated entries when they were kept.
 /// Immutable and safe to share between threads.
 /// </remarks>
-public sealed class Graph
+public sealed class CsrGraph
 {
-    internal Graph(
+    internal CsrGraph(
         bool directed,
         int[] offsets,
         int[] targets,

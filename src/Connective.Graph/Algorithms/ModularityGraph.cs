@@ -9,13 +9,16 @@ namespace Connective.Graph.Algorithms;
 /// </summary>
 /// <remarks>
 /// Conventions are those of igraph and NetworkX: an edge (u, v) of weight w gives A_uv = A_vu = w (repeats add up);
-/// a self-loop of weight w gives A_uu = 2w. A directed graph is read as undirected: each arc adds its weight to
-/// both A_uv and A_vu. Aggregating communities into nodes keeps the same form, with each community's internal
+/// a self-loop of weight w gives A_uu = 2w. A directed graph is replaced by its undirected simple view
+/// (<see cref="GraphViews.Simple"/>: an edge where there is an arc either way, reciprocal arcs and repeats once,
+/// self-loops and weights dropped), the graph igraph's and NetworkX's undirected modularity are computed on after
+/// <c>as_undirected(mode="collapse")</c>; adding each arc's weight both ways instead would count reciprocal pairs
+/// twice and optimise a modularity no reference tool reports. Aggregating communities into nodes keeps the same form, with each community's internal
 /// weight (counted from both ends) on the diagonal, so modularity is unchanged by aggregation.
 /// </remarks>
-internal sealed class CommunityGraph
+internal sealed class ModularityGraph
 {
-    private CommunityGraph(int nodeCount, int[] offsets, int[] targets, double[]? weights, double[] selfLoops, double[] strength)
+    private ModularityGraph(int nodeCount, int[] offsets, int[] targets, double[]? weights, double[] selfLoops, double[] strength)
     {
         NodeCount = nodeCount;
         Offsets = offsets;
@@ -49,11 +52,15 @@ internal sealed class CommunityGraph
     /// <summary>2m: the sum of all strengths.</summary>
     public double TotalStrength { get; }
 
-    public static CommunityGraph FromGraph(Graph graph, bool useWeights)
+    public static ModularityGraph FromGraph(CsrGraph graph, bool useWeights)
     {
+        if (graph.IsDirected)
+        {
+            graph = GraphViews.Simple(graph);
+        }
         var n = graph.NodeCount;
         var weights = useWeights ? graph.EdgeWeights : null;
-        if (!graph.IsDirected && !graph.HasSelfLoops)
+        if (!graph.HasSelfLoops)
         {
             // The graph's own rows already have the required form: share them instead of copying.
             var strength = new double[n];
@@ -73,22 +80,13 @@ internal sealed class CommunityGraph
                     strength[v] = sum;
                 }
             }
-            return new CommunityGraph(n, graph.Offsets, graph.Targets, weights, new double[n], strength);
+            return new ModularityGraph(n, graph.Offsets, graph.Targets, weights, new double[n], strength);
         }
 
-        var inWeights = useWeights ? graph.InEdgeWeights : null;
+        // An undirected graph with self-loops: the rows without their self-loops, which move to the diagonal.
         var offsets = new int[n + 1];
-        for (var v = 0; v < n; v++)
-        {
-            var entries = graph.Offsets[v + 1] - graph.Offsets[v];
-            if (graph.IsDirected)
-            {
-                entries += graph.InOffsets[v + 1] - graph.InOffsets[v];
-            }
-            offsets[v + 1] = checked(offsets[v] + entries);
-        }
-        var targets = new int[offsets[n]];
-        var rowWeights = new double[offsets[n]];
+        var targets = new int[graph.Offsets[n]];
+        var rowWeights = new double[graph.Offsets[n]];
         var selfLoops = new double[n];
         var strengths = new double[n];
         var used = 0;
@@ -101,29 +99,13 @@ internal sealed class CommunityGraph
                 var w = weights is null ? 1.0 : weights[e];
                 if (graph.Targets[e] == v)
                 {
-                    // Undirected self-loop: stored once, counts twice. Directed: seen again among in-arcs below.
-                    self += graph.IsDirected ? w : 2 * w;
+                    // A self-loop is stored once and counts twice.
+                    self += 2 * w;
                 }
                 else
                 {
                     targets[used] = graph.Targets[e];
                     rowWeights[used++] = w;
-                }
-            }
-            if (graph.IsDirected)
-            {
-                for (var e = graph.InOffsets[v]; e < graph.InOffsets[v + 1]; e++)
-                {
-                    var w = inWeights is null ? 1.0 : inWeights[e];
-                    if (graph.InTargets[e] == v)
-                    {
-                        self += w;
-                    }
-                    else
-                    {
-                        targets[used] = graph.InTargets[e];
-                        rowWeights[used++] = w;
-                    }
                 }
             }
             offsets[v] = start;
@@ -137,7 +119,7 @@ internal sealed class CommunityGraph
         }
         offsets[n] = used;
         // Rows were packed in place, so offsets[v] now holds row starts; trimming is unnecessary for correctness.
-        return new CommunityGraph(n, offsets, targets, rowWeights, selfLoops, strengths);
+        return new ModularityGraph(n, offsets, targets, rowWeights, selfLoops, strengths);
     }
 
     /// <summary>
@@ -148,7 +130,7 @@ internal sealed class CommunityGraph
     /// is the same on any number of threads. The rows are written into <paramref name="buffers"/>, so the returned
     /// graph is valid until the level after next is built.
     /// </summary>
-    public CommunityGraph Aggregate(int[] membership, int communityCount, AggregateBuffers buffers)
+    public ModularityGraph Aggregate(int[] membership, int communityCount, AggregateBuffers buffers)
     {
         var n = NodeCount;
         var level = buffers.NextLevel(communityCount, Offsets[n]);
@@ -189,7 +171,7 @@ internal sealed class CommunityGraph
             Array.Copy(level.Targets, rowStart[c], level.Targets, offsets[c], rowLength[c]);
             Array.Copy(level.Weights, rowStart[c], level.Weights, offsets[c], rowLength[c]);
         }
-        return new CommunityGraph(communityCount, offsets, level.Targets, level.Weights, level.SelfLoops, level.Strength);
+        return new ModularityGraph(communityCount, offsets, level.Targets, level.Weights, level.SelfLoops, level.Strength);
     }
 
     /// <summary>Writes the aggregate rows of communities [<paramref name="first"/>, <paramref name="end"/>) at their room in <paramref name="rows"/>.</summary>
@@ -283,7 +265,7 @@ internal sealed class CommunityGraph
 internal sealed class AggregateBuffers
 {
     private readonly LevelArrays[] _levels = [new(), new()];
-    private readonly CommunityGraph.RowScratch?[] _rowScratch = new CommunityGraph.RowScratch?[ParallelWork.MaxWorkers];
+    private readonly ModularityGraph.RowScratch?[] _rowScratch = new ModularityGraph.RowScratch?[ParallelWork.MaxWorkers];
     private int[] _memberStart = [];
     private int[] _rowStart = [];
     private int[] _members = [];
@@ -332,7 +314,7 @@ internal sealed class AggregateBuffers
     }
 
     /// <summary>Worker <paramref name="index"/>'s row scratch, sized to the largest level asked for so far.</summary>
-    public CommunityGraph.RowScratch RowScratch(int index) => _rowScratch[index] ??= new CommunityGraph.RowScratch(RowLength.Length);
+    public ModularityGraph.RowScratch RowScratch(int index) => _rowScratch[index] ??= new ModularityGraph.RowScratch(RowLength.Length);
 
     /// <summary>An eighth more than <paramref name="length"/>, within the largest array length.</summary>
     private static int WithHeadroom(int length) => (int)Math.Min(Array.MaxLength - 1, length + ((long)length / 8));
