@@ -57,11 +57,15 @@ public sealed class DataRightsInBrowserTests(ConnectiveServer server)
         var totalsWhileRegistered = await WardTotalsAsync();
         var (accountId, residentId) = await IdsAsync(email);
 
-        // Give, then withdraw, consent to the first purpose.
-        await page.Locator("main form button:has-text('Give consent')").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("changed=given", StringComparison.Ordinal));
-        await page.Locator("main form button:has-text('Withdraw consent')").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("changed=withdrawn", StringComparison.Ordinal));
+        // Give, then withdraw, consent to the first purpose (one form: tick, save; untick, save).
+        await page.GotoAsync("/account/consent");
+        await page.Locator("main input[name=purposes]").First.CheckAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("changed=saved", StringComparison.Ordinal));
+        Assert.True(await page.Locator("main input[name=purposes]").First.IsCheckedAsync());
+        await page.Locator("main input[name=purposes]").First.UncheckAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("changed=saved", StringComparison.Ordinal));
 
         // Download everything.
         await page.GotoAsync("/account/my-data");

@@ -242,7 +242,7 @@ internal static partial class CircleCoordinationChecks
         var lead = Principal("demo-safeguardinglead", Roles.SafeguardingLead);
 
         var (concern, _) = await world.WithAsync<SafeguardingCases, (long? Id, IReadOnlyDictionary<string, string> Errors)>(cases =>
-            cases.RaiseAsync(lead, new NewConcern(helper, accepted, "The helper shouted at the resident."), CancellationToken.None));
+            cases.RaiseAsync(lead, new NewConcern("The helper shouted at the resident.", helper, accepted), CancellationToken.None));
         var errors = await world.WithAsync<SafeguardingCases, IReadOnlyDictionary<string, string>>(cases =>
             cases.ReferAsync(lead, concern!.Value, new NewReferral(ReferralAgency.DisclosureAndBarringService, "DBS-" + Tag(), helper), CancellationToken.None));
 

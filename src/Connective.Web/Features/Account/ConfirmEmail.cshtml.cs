@@ -10,8 +10,13 @@ public sealed class ConfirmEmailModel(UserManager<ConnectiveUser> users) : PageM
 {
     public bool Confirmed { get; private set; }
 
-    public async Task OnGetAsync(string? userId, string? code)
+    /// <summary>Sign in, then give your details and consent, then on to what you came for.</summary>
+    public string NextStep { get; private set; } = "/account/sign-in";
+
+    public async Task OnGetAsync(string? userId, string? code, string? returnUrl)
     {
+        var details = "/account/details" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(AccountFeature.SafeReturnUrl(returnUrl)));
+        NextStep = "/account/sign-in?returnUrl=" + Uri.EscapeDataString(details);
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code) || await users.FindByIdAsync(userId) is not { } user)
         {
             return;

@@ -20,6 +20,10 @@ public sealed class MyConsentModel(ConsentRecords consents, UserManager<Connecti
     public IReadOnlyList<PurposeState> Purposes { get; private set; } = [];
     public string? Changed { get; private set; }
 
+    /// <summary>Where the person was going when they were asked for consent; saving leads them on there.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public async Task OnGetAsync(string? changed, CancellationToken cancellationToken)
     {
         Changed = changed;
@@ -42,6 +46,31 @@ public sealed class MyConsentModel(ConsentRecords consents, UserManager<Connecti
             await consents.WithdrawAsync(residentId.Value, purpose, ConsentRecords.Self, cancellationToken);
         }
         return RedirectToPage(new { changed = give ? "given" : "withdrawn" });
+    }
+
+    /// <summary>
+    /// The one form: every purpose ticked is given (if not already), every purpose unticked is withdrawn (if given), then
+    /// the person goes on to what they came for, or back here with a confirmation.
+    /// </summary>
+    public async Task<IActionResult> OnPostChoicesAsync(ConsentPurpose[]? purposes, CancellationToken cancellationToken)
+    {
+        var residentId = await ResidentIdAsync();
+        if (residentId is null)
+        {
+            return RedirectToPage();
+        }
+        var wanted = (purposes ?? []).Where(Enum.IsDefined).ToHashSet();
+        var given = (await consents.HistoryAsync(residentId.Value, cancellationToken))
+            .Where(consent => consent.WithdrawnAt == null).Select(consent => consent.Purpose).ToHashSet();
+        foreach (var purpose in wanted.Except(given))
+        {
+            await consents.GiveAsync(residentId.Value, purpose, ConsentMethod.Online, ConsentRecords.Self, scriptVersion: null, cancellationToken);
+        }
+        foreach (var purpose in given.Except(wanted))
+        {
+            await consents.WithdrawAsync(residentId.Value, purpose, ConsentRecords.Self, cancellationToken);
+        }
+        return ReturnUrl is null ? RedirectToPage(new { changed = "saved" }) : LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
     }
 
     private async Task<int?> ResidentIdAsync() => (await users.GetUserAsync(User))?.ResidentId;

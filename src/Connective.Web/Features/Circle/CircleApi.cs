@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Matching;
@@ -32,15 +33,36 @@ public static class CircleAuditActions
     public const string PassedOnThanks = "CirclePassedOnThanks";
 }
 
-public sealed record HelpRequestBody(int TaskTypeId, string Details, DateTime? PreferredAt, HelpUrgency Urgency, DateTime DeadlineAt);
+/// <summary>A request for help: the kind of task (an id from /task-types), what is needed, and when.</summary>
+public sealed record HelpRequestBody(
+    [property: Range(1, int.MaxValue)] int TaskTypeId,
+    [property: Required, StringLength(RequestLimits.Details, MinimumLength = 1)] string Details,
+    HelpUrgency Urgency,
+    DateTime DeadlineAt,
+    DateTime? PreferredAt = null);
 
-public sealed record PhoneRequestBody(int ResidentId, int TaskTypeId, string Details, DateTime? PreferredAt, HelpUrgency Urgency, DateTime DeadlineAt);
+/// <summary>A request taken on the phone for a resident (their resident number).</summary>
+public sealed record PhoneRequestBody(
+    [property: Range(1, int.MaxValue)] int ResidentId,
+    [property: Range(1, int.MaxValue)] int TaskTypeId,
+    [property: Required, StringLength(RequestLimits.Details, MinimumLength = 1)] string Details,
+    HelpUrgency Urgency,
+    DateTime DeadlineAt,
+    DateTime? PreferredAt = null);
+
+/// <summary>The lengths the API documents and the database keeps; longer text is refused, never cut short.</summary>
+public static class RequestLimits
+{
+    public const int Details = 1000;
+    public const int Reason = 500;
+    public const int ThanksMessage = 1000;
+}
 
 public sealed record CreatedRequest(long Id, HelpRequestStatus Status, string Message);
 
-public sealed record ReasonBody(string Reason);
+public sealed record ReasonBody([property: StringLength(RequestLimits.Reason)] string? Reason = null);
 
-public sealed record ThanksBody(string Message);
+public sealed record ThanksBody([property: Required, StringLength(RequestLimits.ThanksMessage, MinimumLength = 1)] string Message);
 
 public sealed record OutcomeResponse(string Message);
 
@@ -151,6 +173,11 @@ internal static class CircleApi
             return NoResident();
         }
         var errors = CircleHelpers.Validate(body);
+        if (!errors.ContainsKey(nameof(HelperOfferInput.TaskTypeIds))
+            && CircleHelpers.UnknownTaskTypes(body, [.. (await queries.TaskTypesAsync(ct)).Select(type => type.Id)]) is { } unknown)
+        {
+            errors[nameof(HelperOfferInput.TaskTypeIds)] = unknown;
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
@@ -198,8 +225,13 @@ internal static class CircleApi
     }
 
     /// <summary>A name search shows named people, so it is audited (the words searched for are not kept: they are personal data).</summary>
-    public static async Task<Ok<IReadOnlyList<ResidentMatch>>> FindResidents(string? name, CircleQueries queries, RoleScopes scopes, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<ResidentMatch>>, ValidationProblem>> FindResidents(
+        [MaxLength(200)] string? name, CircleQueries queries, RoleScopes scopes, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (name is { Length: > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Enter a name of up to 200 characters."] });
+        }
         var found = await queries.FindResidentsAsync(name ?? "", await scopes.WardsHandledAsync(user, ct), ct);
         await audit.RecordAsync(user, AuditActions.SearchedResidents, subjectResidentId: null, reason: $"Name search, {found.Count} found", ct);
         return TypedResults.Ok(found);

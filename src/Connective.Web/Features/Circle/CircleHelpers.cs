@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Connective.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -5,26 +6,38 @@ using Microsoft.Extensions.Options;
 namespace Connective.Web.Features.Circle;
 
 /// <summary>What a helper offers: which task types, when, how far and how many at once.</summary>
-public sealed record HelperOfferInput(IReadOnlyList<int> TaskTypeIds, IReadOnlyList<DayOfWeek> Days, int FromHour, int ToHour, double MaxDistanceKm, int MaxTasks);
+public sealed record HelperOfferInput(
+    [property: Required, MinLength(1), MaxLength(64)] IReadOnlyList<int> TaskTypeIds,
+    [property: Required, MinLength(1), MaxLength(7)] IReadOnlyList<DayOfWeek> Days,
+    [property: Range(0, 23)] int FromHour,
+    [property: Range(1, 24)] int ToHour,
+    [property: Range(0.5, 50)] double MaxDistanceKm,
+    [property: Range(1, 10)] int MaxTasks);
 
 /// <summary>A coordinator's record of a helper's check. No conviction details: only what was checked and when.</summary>
-public sealed record VettingInput(CheckScheme Scheme, CheckLevel Level, string CertificateNumber, DateTime IssuedOn, bool BarredListChecked,
-    bool UpdateServiceSubscribed, DateTime? LastStatusCheckOn, DateTime? RecheckDueOn, HelperTraining Training);
+public sealed record VettingInput(CheckScheme Scheme, CheckLevel Level, [property: StringLength(40)] string? CertificateNumber, DateTime IssuedOn, bool BarredListChecked = false,
+    bool UpdateServiceSubscribed = false, DateTime? LastStatusCheckOn = null, DateTime? RecheckDueOn = null, [property: Range(0, 7)] HelperTraining Training = HelperTraining.None);
 
 /// <summary>Helpers' published offers and the vetting coordinators record for them.</summary>
 public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<CircleOptions> options)
 {
+    private static readonly DateTime EarliestCertificate = new(2002, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public static Dictionary<string, string> Validate(HelperOfferInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
-        if (input.TaskTypeIds.Count == 0)
+        if (input.TaskTypeIds is null || input.TaskTypeIds.Count == 0)
         {
             errors[nameof(HelperOfferInput.TaskTypeIds)] = "Select at least one kind of help you can give.";
         }
-        if (input.Days.Count == 0)
+        if (input.Days is null || input.Days.Count == 0)
         {
             errors[nameof(HelperOfferInput.Days)] = "Select at least one day you are free.";
+        }
+        else if (input.Days.Any(day => !Enum.IsDefined(day)))
+        {
+            errors[nameof(HelperOfferInput.Days)] = "Days are 0 (Sunday) to 6 (Saturday).";
         }
         if (input.FromHour is < 0 or > 23 || input.ToHour is < 1 or > 24 || input.ToHour <= input.FromHour)
         {
@@ -41,6 +54,14 @@ public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<C
         return errors;
     }
 
+    /// <summary>Why the offer names kinds of help that do not exist, or null when every one exists.</summary>
+    public static string? UnknownTaskTypes(HelperOfferInput input, IReadOnlyCollection<int> known)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var unknown = input.TaskTypeIds.Where(id => !known.Contains(id)).Distinct().ToList();
+        return unknown.Count == 0 ? null : $"There is no kind of help {string.Join(", ", unknown)}: choose from /api/v1/circle/task-types.";
+    }
+
     /// <summary>Publishes or updates a resident's offer to help. The cap may not drop below the tasks they already have.</summary>
     public async Task<CircleOutcome> SaveOfferAsync(int residentId, HelperOfferInput input, CancellationToken ct)
     {
@@ -51,6 +72,11 @@ public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<C
             return CircleOutcome.NotFound($"There is no resident {residentId}.");
         }
         var known = await db.CircleTaskTypes.Select(t => t.Id).ToListAsync(ct);
+        if (UnknownTaskTypes(input, known) is { } unknown)
+        {
+            // Never drop an unknown kind silently: the helper would believe they offered it.
+            return CircleOutcome.Invalid(unknown);
+        }
         var skills = input.TaskTypeIds.Where(known.Contains).Aggregate(0L, (bits, id) => bits | (1L << id));
         var days = input.Days.Aggregate(0, (bits, day) => bits | (1 << (int)day));
         var profile = await db.HelperProfiles.SingleOrDefaultAsync(h => h.ResidentId == residentId, ct);
@@ -78,6 +104,7 @@ public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<C
     /// <summary>The check's problems by field name (the vetting form's), empty when it can be recorded.</summary>
     public Dictionary<string, string> Validate(VettingInput input)
     {
+        // The Criminal Records Bureau issued its first disclosures in 2002; DBS certificates followed in 2012.
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>();
         var today = time.GetUtcNow().UtcDateTime.Date;
@@ -101,6 +128,10 @@ public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<C
         if (input.IssuedOn.Date > today)
         {
             errors["IssuedOn"] = "The issue date cannot be in the future";
+        }
+        else if (input.IssuedOn.Date < EarliestCertificate)
+        {
+            errors["IssuedOn"] = "The issue date must be in 2002 or later, when criminal record certificates began";
         }
         if (input.LastStatusCheckOn is { } checkedOn && (checkedOn.Date > today || checkedOn.Date < input.IssuedOn.Date))
         {
@@ -144,7 +175,7 @@ public sealed class CircleHelpers(AppDbContext db, TimeProvider time, IOptions<C
         }
         record.Scheme = input.Scheme;
         record.Level = input.Level;
-        record.CertificateNumber = input.CertificateNumber.Trim();
+        record.CertificateNumber = (input.CertificateNumber ?? "").Trim();
         record.IssuedOn = input.IssuedOn.Date;
         record.BarredListChecked = input.BarredListChecked;
         record.UpdateServiceSubscribed = input.UpdateServiceSubscribed;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Credits;
@@ -34,7 +35,7 @@ public sealed record CircleOutcome(CircleOutcomeKind Kind, string Message)
 public sealed record NewHelpRequest(int RequesterResidentId, int TaskTypeId, string Details, DateTime? PreferredAt, HelpUrgency Urgency, DateTime DeadlineAt);
 
 /// <summary>Money handled on a task, in pence: given to the helper, spent, and change returned; and whether a receipt was kept.</summary>
-public sealed record MoneyHandled(long GivenPence, long SpentPence, long ChangeReturnedPence, bool ReceiptKept);
+public sealed record MoneyHandled([property: Range(0, 100_000_00)] long GivenPence, [property: Range(0, 100_000_00)] long SpentPence, [property: Range(0, 100_000_00)] long ChangeReturnedPence, bool ReceiptKept);
 
 /// <summary>
 /// The life of a help request: recording it, offering it in waves, accepting (the last place and the helper's cap are
@@ -410,11 +411,12 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         {
             return CircleOutcome.Invalid($"Write a message of up to {Thanks.MaxLength:N0} characters.");
         }
+        var sent = 0;
         foreach (var recipient in to)
         {
-            await Thanks.SendAsync(db, fromResidentId, recipient, requestId, message, ct);
+            sent += await Thanks.SendAsync(db, fromResidentId, recipient, requestId, message, ct) is null ? 0 : 1;
         }
-        return CircleOutcome.Ok("Your thanks have been sent.");
+        return sent > 0 ? CircleOutcome.Ok("Your thanks have been sent.") : CircleOutcome.Conflict("You have already sent your thanks for this task.");
     }
 
     /// <summary>The requester (or a coordinator) cancels: open offers close, accepted helpers are released.</summary>

@@ -9,6 +9,7 @@ public sealed class IndexModel(CircleQueries queries, CurrentPerson identity, IA
 {
     public IReadOnlyList<TaskTypeView> TaskTypes { get; private set; } = [];
     public bool IsResident { get; private set; }
+    public bool IsSignedIn => User.Identity?.IsAuthenticated == true;
     public bool IsCoordinator { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -25,6 +25,33 @@ public sealed class MyDetailsModel(AppDbContext db, ResidentRecords residents, U
 
     public sealed record SummaryRow(string Key, string Value);
 
+    /// <summary>Where the person was going when they were asked for their details (a local path), carried to consent and on.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Creates the record and links the account to it in one transaction; false when a concurrent save won the race.</summary>
+    private async Task<bool> LinkNewResidentAsync(ConnectiveUser user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var resident = await residents.CreateAsync(Form.ToNewResident(), user.Email, cancellationToken);
+            user.ResidentId = resident.Id;
+            // Identity's concurrency stamp refuses the update when another save changed the account since we read it.
+            var updated = await users.UpdateAsync(user);
+            if (!updated.Succeeded)
+            {
+                return false;
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException)
+        {
+            return false;
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
@@ -76,15 +103,17 @@ public sealed class MyDetailsModel(AppDbContext db, ResidentRecords residents, U
         {
             return Page();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var resident = await residents.CreateAsync(Form.ToNewResident(), user.Email, cancellationToken);
-        user.ResidentId = resident.Id;
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded)
+        if (!await LinkNewResidentAsync(user, cancellationToken))
         {
-            throw new InvalidOperationException("Linking the account to its resident record failed: " + string.Join("; ", updated.Errors.Select(error => error.Description)));
+            // Another save from this account (a double click, a retry, another tab) linked a record first: that one stands,
+            // and this one answers as it did. Anything else is a conflict to retry, said plainly.
+            db.ChangeTracker.Clear();
+            var linked = await db.Users.AsNoTracking().Where(account => account.Id == user.Id).Select(account => account.ResidentId).SingleAsync(cancellationToken);
+            if (linked is null)
+            {
+                return StatusCode(StatusCodes.Status409Conflict);
+            }
         }
-        await transaction.CommitAsync(cancellationToken);
-        return RedirectToPage("/Account/MyConsent");
+        return RedirectToPage("/Account/MyConsent", new { ReturnUrl });
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Circle.Credits;
 
-public sealed record DonationRequest(decimal Hours, string? IdempotencyKey);
+public sealed record DonationRequest([property: Range(typeof(decimal), "0.01", "24")] decimal Hours, [property: StringLength(150)] string? IdempotencyKey = null);
 
-public sealed record ThanksRequest(int ToResidentId, long? TaskId, string? Message);
+public sealed record ThanksRequest([property: Range(1, int.MaxValue)] int ToResidentId, [property: Required, StringLength(1000, MinimumLength = 1)] string? Message, [property: Range(1, long.MaxValue)] long? TaskId = null);
 
 /// <summary>JSON for time credits and thanks under /api/v1/circle: each resident sees and moves only their own credits.</summary>
 internal static class CreditsApi
@@ -86,7 +87,9 @@ internal static class CreditsApi
             return TypedResults.Problem("You can thank only someone you have helped or who has helped you.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
         var id = await Thanks.SendAsync(db, me, request.ToResidentId, request.TaskId, request.Message, ct);
-        return TypedResults.Created($"/api/v1/circle/thanks/{id}");
+        return id is null
+            ? TypedResults.Problem("You have already thanked them for this task.", statusCode: StatusCodes.Status409Conflict, title: "Already thanked")
+            : TypedResults.Created($"/api/v1/circle/thanks/{id}");
     }
 
     internal static ProblemHttpResult NoResident() => TypedResults.Problem(

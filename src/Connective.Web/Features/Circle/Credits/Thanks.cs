@@ -11,8 +11,12 @@ public static class Thanks
 {
     public const int MaxLength = 1000;
 
-    /// <summary>Sends a thank-you; the message is trimmed and must be 1 to 1,000 characters.</summary>
-    public static async Task<long> SendAsync(AppDbContext db, int fromResidentId, int toResidentId, long? taskId, string message, CancellationToken ct)
+    /// <summary>
+    /// Sends a thank-you; the message is trimmed and must be 1 to 1,000 characters. A task is thanked for once by each
+    /// person to each other person on it: a second thank-you for the same task sends nothing and returns null, whichever
+    /// page or endpoint it came from.
+    /// </summary>
+    public static async Task<long?> SendAsync(AppDbContext db, int fromResidentId, int toResidentId, long? taskId, string message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var text = message?.Trim() ?? "";
@@ -28,6 +32,10 @@ public static class Thanks
         {
             throw new ArgumentException($"Both residents must exist (from {fromResidentId}, to {toResidentId}).", nameof(toResidentId));
         }
+        if (taskId is not null && await AlreadySentAsync(db, fromResidentId, toResidentId, taskId.Value, ct))
+        {
+            return null;
+        }
         var thanks = new ThanksMessage
         {
             FromResidentId = fromResidentId,
@@ -39,6 +47,12 @@ public static class Thanks
         db.Add(thanks);
         await db.SaveChangesAsync(ct);
         return thanks.Id;
+    }
+
+    public static Task<bool> AlreadySentAsync(AppDbContext db, int fromResidentId, int toResidentId, long taskId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ThanksMessage>().AnyAsync(thanks => thanks.FromResidentId == fromResidentId && thanks.ToResidentId == toResidentId && thanks.TaskId == taskId, ct);
     }
 
     /// <summary>The latest thank-you messages a resident received, newest first, with the sender's first name only.</summary>

@@ -57,6 +57,11 @@ public static class TimeCredits
         return await InTransactionAsync(db, idempotencyKey, async () =>
         {
             await LockInOrderAsync(db, [helperResidentId, recipientResidentId, CreditAccount.CommunityPoolId], ct);
+            // A retry that raced the first attempt waited on the locks above: now it sees the first answer and replays it.
+            if (await ExistingAsync(db, idempotencyKey, ct) is { } first)
+            {
+                return Same(first, CreditPostingKind.Task, helperResidentId, recipientResidentId, minutes);
+            }
             var recipientRoom = await RoomAsync(db, recipientResidentId, ct);
             var poolRoom = await RoomAsync(db, CreditAccount.CommunityPoolId, ct);
             var fromRecipient = Math.Min(minutes, recipientRoom);
@@ -99,6 +104,12 @@ public static class TimeCredits
         return await InTransactionAsync(db, idempotencyKey, async () =>
         {
             await LockInOrderAsync(db, [residentId, CreditAccount.CommunityPoolId], ct);
+            // A retry that raced the first attempt waited on the locks above: it replays the first answer rather than
+            // finding the balance already spent by it.
+            if (await ExistingAsync(db, idempotencyKey, ct) is { } first)
+            {
+                return Same(first, CreditPostingKind.Donation, residentId, null, minutes);
+            }
             var held = await db.Set<CreditAccount>().AsNoTracking().Where(account => account.Id == residentId)
                 .Select(account => account.BalanceMinutes).SingleAsync(ct);
             if (held < minutes)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Connective.Web.Data;
@@ -19,17 +20,19 @@ public sealed record MeetupDetail(MeetupSummary Meetup, string Description, bool
     IReadOnlyList<MeetupPerson> People);
 
 /// <summary>A new circle: a group by interest (its name says which) or by place, meeting in a ward.</summary>
-public sealed record NewCircle(string? Name, string? Description, int WardId);
+public sealed record NewCircle([property: Required, StringLength(200, MinimumLength = 1)] string? Name, [property: Required, StringLength(2000, MinimumLength = 1)] string? Description, [property: Range(1, int.MaxValue)] int WardId);
 
 /// <summary>Why a meetup was cancelled, for the people with a place.</summary>
-public sealed record CancelMeetup(string? Reason);
+public sealed record CancelMeetup([property: StringLength(500)] string? Reason = null);
 
 /// <summary>A circle someone may organise meetups in.</summary>
 public sealed record OrganisableCircle(int Id, string Name, string WardName);
 
 /// <summary>The fields of a new meetup, as typed on the form or sent to the API.</summary>
-public sealed record NewMeetup(int CircleId, string? Title, string? Description, DateTime? StartsAt, int? DurationMinutes, string? Place,
-    int? Capacity, string? AccessibilityNotes);
+public sealed record NewMeetup([property: Range(1, int.MaxValue)] int CircleId, [property: Required, StringLength(200, MinimumLength = 1)] string? Title,
+    [property: StringLength(2000)] string? Description, [property: Required] DateTime? StartsAt, [property: Required, Range(15, 1440)] int? DurationMinutes,
+    [property: Required, StringLength(300, MinimumLength = 1)] string? Place, [property: Required, Range(1, MeetupBook.MaxCapacity)] int? Capacity,
+    [property: StringLength(1000)] string? AccessibilityNotes = null);
 
 public enum RsvpOutcome
 {
@@ -51,6 +54,9 @@ public sealed record AttendanceOutcome(int Attended, int TiesObserved);
 public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies ties, RoleScopes scopes, Outbox outbox)
 {
     public const int MaxCapacity = 500;
+
+    /// <summary>How far ahead a meetup may be planned: beyond that a date is a typing mistake (and 9999-12-31 plus its length overflows).</summary>
+    public const int MaxYearsAhead = 2;
 
     public async Task<IReadOnlyList<CircleSummary>> CirclesAsync(int? residentId, CancellationToken ct)
     {
@@ -361,6 +367,10 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         if (input.StartsAt is not { } startsAt || startsAt <= now)
         {
             errors["StartsAt"] = "Enter a date and time in the future";
+        }
+        else if (startsAt > now.AddYears(MaxYearsAhead))
+        {
+            errors["StartsAt"] = $"Enter a date within the next {MaxYearsAhead} years";
         }
         if (input.DurationMinutes is not (>= 15 and <= 24 * 60))
         {

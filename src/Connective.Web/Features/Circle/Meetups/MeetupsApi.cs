@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Credits;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connective.Web.Features.Circle.Meetups;
 
-public sealed record AttendanceRequest(IReadOnlyList<int> ResidentIds);
+public sealed record AttendanceRequest([property: Required, MaxLength(MeetupBook.MaxCapacity)] IReadOnlyList<int> ResidentIds);
 
 public sealed record RsvpResponse(RsvpOutcome Outcome, int PlacesLeft);
 

@@ -24,7 +24,7 @@ public sealed class RaiseModel(SafeguardingCases cases) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (id, errors) = await cases.RaiseAsync(User, new NewConcern(AboutResidentId, AboutTaskId, Description), cancellationToken);
+        var (id, errors) = await cases.RaiseAsync(User, new NewConcern(Description, AboutResidentId, AboutTaskId), cancellationToken);
         if (id is null)
         {
             Errors = errors;

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Features.Circle.Credits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connective.Web.Features.Circle.Safeguarding;
 
-public sealed record NoteRequest(string? Text);
+public sealed record NoteRequest([property: Required, StringLength(4000, MinimumLength = 1)] string? Text);
 
 public sealed record StatusRequest(ConcernStatus Status);
 

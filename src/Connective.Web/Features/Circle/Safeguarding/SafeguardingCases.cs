@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Platform.Access;
@@ -28,10 +29,10 @@ public sealed record ConcernDetail(ConcernSummary Concern, string Description, s
     IReadOnlyList<ConcernReferral> Referrals);
 
 /// <summary>The fields of a new concern.</summary>
-public sealed record NewConcern(int? AboutResidentId, long? AboutTaskId, string? Description);
+public sealed record NewConcern([property: Required, StringLength(4000, MinimumLength = 1)] string? Description, [property: Range(1, int.MaxValue)] int? AboutResidentId = null, [property: Range(1, long.MaxValue)] long? AboutTaskId = null);
 
 /// <summary>A referral, and optionally the removal of the helper it concerns.</summary>
-public sealed record NewReferral(ReferralAgency? Agency, string? Reference, int? RemoveHelperResidentId);
+public sealed record NewReferral(ReferralAgency? Agency, [property: Required, StringLength(100, MinimumLength = 1)] string? Reference, [property: Range(1, int.MaxValue)] int? RemoveHelperResidentId = null);
 
 /// <summary>
 /// Safeguarding concerns: anyone signed in raises one; only the safeguarding lead reads and handles them (callers

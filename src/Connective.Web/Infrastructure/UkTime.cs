@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Connective.Web.Infrastructure;
+
+/// <summary>
+/// Times as people in the borough read them: UK local time (GMT or BST, from the Europe/London rules), written the
+/// GOV.UK way ("7 December 2026", "7 December 2026 at 2:05pm"). The database keeps UTC; only pages convert.
+/// </summary>
+public static class UkTime
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static DateTime Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+
+    public static string Date(DateTime utc) => Local(utc).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string DateAndTime(DateTime utc)
+    {
+        var local = Local(utc);
+        var time = local.ToString(local.Minute == 0 ? "h" : "h:mm", CultureInfo.InvariantCulture) + (local.Hour < 12 ? "am" : "pm");
+        return local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + " at " + time;
+    }
+}

@@ -1,0 +1,10 @@
+using Connective.Web.Tests.Fixtures;
+
+namespace Connective.Web.Tests.Api;
+
+public sealed class SqliteApiFuzzTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
+{
+    [Fact]
+    public Task Every_operation_answers_bad_input_with_a_problem_and_stores_nothing_outside_its_range() =>
+        ApiFuzzChecks.Every_operation_answers_bad_input_with_a_problem_and_stores_nothing_outside_its_range(app.Factory);
+}
