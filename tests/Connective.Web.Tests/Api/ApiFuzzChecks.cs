@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Connective.Web.Data;
 using Connective.Web.Features.Account;
+using Connective.Web.Platform.Access;
 using Connective.Web.Tests.Fixtures;
 using Connective.Web.Tests.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -116,7 +116,7 @@ internal static class RepeatedRequestChecks
         var user = new ConnectiveUser { UserName = email, Email = email, EmailConfirmed = true, ResidentId = residentId };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(error => error.Description)));
-        await users.AddToRoleAsync(user, Features.Account.Roles.Resident);
+        await users.AddToRoleAsync(user, Platform.Access.Roles.Resident);
         return email;
     }
 
