@@ -33,12 +33,13 @@ internal sealed partial class MatrixSession : IDisposable
             : SignInAsync(factory, EmailOf(caller), DemoAccounts.Password, caller);
 
     /// <summary>A session signed in through the sign-in form with any account.</summary>
-    public static async Task<MatrixSession> SignInAsync(WebApplicationFactory<Program> factory, string email, string password, Caller caller = Caller.Anonymous)
+    public static async Task<MatrixSession> SignInAsync(WebApplicationFactory<Program> factory, string email, string password, Caller caller = Caller.Anonymous,
+        string? authenticatorKey = null)
     {
         var session = new MatrixSession(factory.CreateClient(ClientOptions), caller);
         // Staff accounts give an authenticator code too, computed from the demo account's published key.
         var response = await Connective.TestSupport.StaffSignIn.SignInAsync(
-            (page, fields) => session.PostFormAsync(page, page, fields), email, password, Identity.AccountClient.DemoKeyFor(email));
+            (page, fields) => session.PostFormAsync(page, page, fields), email, password, authenticatorKey ?? Identity.AccountClient.DemoKeyFor(email));
         using var last = response;
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/account/sign-in", StringComparison.Ordinal) == true)
         {

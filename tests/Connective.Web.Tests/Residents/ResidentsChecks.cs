@@ -285,7 +285,8 @@ internal static class ResidentsChecks
     }
 
     private static ClaimsPrincipal Principal(string accountId, string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, accountId), new Claim(ClaimTypes.Role, role)], "test"));
+        // Signed in with a second factor, as a staff role must be to count.
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, accountId), new Claim(ClaimTypes.Role, role), new Claim(SecondFactor.MethodClaim, "mfa")], "test"));
 
     private static async Task<int> FirstWardIdAsync(ConnectiveWebFactory factory)
     {

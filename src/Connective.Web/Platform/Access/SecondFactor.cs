@@ -4,6 +4,7 @@ using Connective.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Connective.Web.Platform.Access;
@@ -183,7 +184,8 @@ public sealed class ConnectiveSignInManager(
     {
         var user = await UserManager.GetUserAsync(Context.User);
         await base.SignOutAsync();
-        if (user is not null)
+        // An account erased in this request signs out too: it has no stamp left to change and nothing to audit.
+        if (user is not null && await UserManager.Users.AnyAsync(account => account.Id == user.Id, Context.RequestAborted))
         {
             await UserManager.UpdateSecurityStampAsync(user);
             await audit.AccountEventAsync(Connective.Web.Platform.Audit.AuditActions.SignedOut, user.Id, Context.RequestAborted);
