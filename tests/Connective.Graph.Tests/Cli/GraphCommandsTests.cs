@@ -27,9 +27,12 @@ public sealed class GraphCommandsTests
     [Fact]
     public void Progress_goes_to_stderr_and_quiet_silences_it()
     {
-        var (_, _, noisy) = Run("graph", "stats", Karate);
-        var (_, _, quiet) = Run("graph", "stats", Karate, "--quiet");
+        // Progress is silent when standard error is not a terminal (as here) unless asked for.
+        var (_, _, silent) = Run("graph", "stats", Karate);
+        var (_, _, noisy) = Run("graph", "stats", Karate, "--progress");
+        var (_, _, quiet) = Run("graph", "stats", Karate, "--progress", "--quiet");
 
+        Assert.Equal(string.Empty, silent);
         Assert.Contains("reading", noisy, StringComparison.Ordinal);
         Assert.Equal(string.Empty, quiet);
     }
