@@ -42,7 +42,7 @@ public sealed record MoneyHandled([property: Range(0, 100_000_00)] long GivenPen
 /// taken by conditional updates inside a transaction, so they hold under concurrency on both providers), check-in and
 /// check-out, closing, and the due work the scheduler runs from persisted times.
 /// </summary>
-public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimeProvider time, IOptions<CircleOptions> options)
+public sealed class CircleTasks(AppDbContext db, TimeCredits credits, CircleMatching matching, TimeProvider time, IOptions<CircleOptions> options)
 {
     private CircleOptions Options => options.Value;
 
@@ -378,7 +378,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
 
         // The helper's time goes into the ledger once, whatever retries happen: the key names the task and the helper.
         var requesterId = await db.HelpRequests.Where(r => r.Id == requestId).Select(r => r.RequesterResidentId).SingleAsync(ct);
-        await TimeCredits.RecordTaskAsync(db, $"circle-task-{requestId}-helper-{helperId}", helperId, requesterId, CreditedHours(offer.CheckedInAt.Value, now), ct);
+        await credits.RecordTaskAsync($"circle-task-{requestId}-helper-{helperId}", helperId, requesterId, CreditedHours(offer.CheckedInAt.Value, now), ct);
         if (done)
         {
             var request = await db.HelpRequests.SingleAsync(r => r.Id == requestId, ct);
@@ -414,7 +414,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         var sent = 0;
         foreach (var recipient in to)
         {
-            sent += await Thanks.SendAsync(db, fromResidentId, recipient, requestId, message, ct) is null ? 0 : 1;
+            sent += await Thanks.SendAsync(db, time, fromResidentId, recipient, requestId, message, ct) is null ? 0 : 1;
         }
         return sent > 0 ? CircleOutcome.Ok("Your thanks have been sent.") : CircleOutcome.Conflict("You have already sent your thanks for this task.");
     }
