@@ -23,6 +23,14 @@ internal static class PlatformInfrastructure
             });
         }
 
+        // In every environment, not only Development: a service that cannot be built, or a singleton that captures a
+        // scoped one (a DbContext shared by every request), fails the start instead of the first request that meets it.
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
+
         builder.Services.AddOptions<PlatformOptions>()
             .BindConfiguration(PlatformOptions.Section)
             .ValidateDataAnnotations()

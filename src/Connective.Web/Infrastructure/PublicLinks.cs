@@ -16,7 +16,9 @@ public sealed class PublicLinks(IOptions<PlatformOptions> platform, IServer serv
     private Uri? _base;
 
     /// <summary>The public address of the app's root, ending in a slash.</summary>
-    public Uri BaseUrl => _base ??= ConfiguredOrListening();
+    /// <remarks>Worked out at first use (the listening address is known only once the server has started); concurrent first
+    /// uses may each work it out, and all get the same address.</remarks>
+    public Uri BaseUrl => LazyInitializer.EnsureInitialized(ref _base, ConfiguredOrListening);
 
     /// <summary>The app path of a Razor page with its route and query values, without any host or path base.</summary>
     public string PathToPage(string page, object? values = null) =>

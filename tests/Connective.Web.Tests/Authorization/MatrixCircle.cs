@@ -33,7 +33,7 @@ internal sealed class MatrixCircle : IMatrixFeature
         new MatrixEntry("GET /api/v1/circle/requests/mine", "[").Get("/api/v1/circle/requests/mine").AnyoneSignedIn(Ok),
         new MatrixEntry("GET /api/v1/circle/helper/profile", "\"hasResidentRecord\"").Get("/api/v1/circle/helper/profile").AnyoneSignedIn(Ok),
         new MatrixEntry("GET /api/v1/circle/helper/tasks", "[").Get("/api/v1/circle/helper/tasks").AnyoneSignedIn(Ok),
-        ResidentWrite("POST /api/v1/circle/helper/profile", "/api/v1/circle/helper/profile", "\"taskTypeIds\"", 200,
+        ResidentWrite("PUT /api/v1/circle/helper/profile", "/api/v1/circle/helper/profile", "\"taskTypeIds\"", 200,
             """{"taskTypeIds":[4,7],"days":[1,6],"fromHour":9,"toHour":17,"maxDistanceKm":2,"maxTasks":1}"""),
         ResidentWrite("POST /api/v1/circle/requests", "/api/v1/circle/requests", "\"id\"", 201,
             $$"""{"taskTypeId":7,"details":"Company at the lunch club (authorization matrix)","urgency":"Routine","deadlineAt":"{{Deadline}}"}"""),
@@ -75,8 +75,8 @@ internal sealed class MatrixCircle : IMatrixFeature
             .PostJson(_ => "/api/v1/circle/coordinator/queue/0/resolve", _ => """{"reason":"Called"}""")),
         CoordinatorOnly(new MatrixEntry("POST /api/v1/circle/coordinator/requests/{id:long}/cancel", Problem404, 404)
             .PostJson(_ => "/api/v1/circle/coordinator/requests/0/cancel", _ => """{"reason":"No longer needed"}""")),
-        CoordinatorOnly(new MatrixEntry("POST /api/v1/circle/coordinator/helpers/{id:int}/vetting", Problem404, 404)
-            .PostJson(_ => "/api/v1/circle/coordinator/helpers/0/vetting", _ =>
+        CoordinatorOnly(new MatrixEntry("PUT /api/v1/circle/coordinator/helpers/{id:int}/vetting", Problem404, 404)
+            .SendJson(HttpMethod.Put, _ => "/api/v1/circle/coordinator/helpers/0/vetting", _ =>
                 """{"scheme":"Dbs","level":"Enhanced","certificateNumber":"001234567890","issuedOn":"2025-01-10T00:00:00Z","barredListChecked":false,"updateServiceSubscribed":false,"training":"Safeguarding"}""")),
         CoordinatorOnly(new MatrixEntry("POST /api/v1/circle/coordinator/helpers/{id:int}/suspend", Problem404, 404)
             .PostJson(_ => "/api/v1/circle/coordinator/helpers/0/suspend", _ => """{"reason":"Concern raised"}""")),
@@ -98,7 +98,7 @@ internal sealed class MatrixCircle : IMatrixFeature
 
     /// <summary>A resident's own action: the Resident reaches the handler; other accounts have no resident record (403).</summary>
     private static MatrixEntry ResidentWrite(string key, string path, string marker, int status, string json) =>
-        new MatrixEntry(key, marker, status).PostJson(_ => path, _ => json)
+        new MatrixEntry(key, marker, status).SendJson(new HttpMethod(key.Split(' ')[0]), _ => path, _ => json)
             .Row(Anonymous, SignIn)
             .Row(Resident, Ok)
             .Row(Helper, Denied)

@@ -54,7 +54,7 @@ internal static partial class CircleCoordinationChecks
         var rankingB = await coordinator.Http.GetAsync($"/api/v1/circle/coordinator/requests/{requestB}/ranking");
         var cancelB = await coordinator.Http.PostAsJsonAsync($"/api/v1/circle/coordinator/requests/{requestB}/cancel", new { Reason = "Not mine" });
         var suspendB = await coordinator.Http.PostAsJsonAsync($"/api/v1/circle/coordinator/helpers/{helperB}/suspend", new { Reason = "Not mine" });
-        var vettingB = await coordinator.Http.PostAsJsonAsync($"/api/v1/circle/coordinator/helpers/{helperB}/vetting", new
+        var vettingB = await coordinator.Http.PutAsJsonAsync($"/api/v1/circle/coordinator/helpers/{helperB}/vetting", new
         {
             Scheme = "Dbs",
             Level = "Basic",

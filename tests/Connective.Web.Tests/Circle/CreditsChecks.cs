@@ -3,6 +3,7 @@ using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Connective.Web.Tests.Circle;
 
@@ -14,11 +15,11 @@ internal static class CreditsChecks
         var people = await FreshResidentsAsync(factory, 4);
         await using (var scope = factory.CreateScope())
         {
-            var db = Db(scope);
-            await TimeCredits.RecordTaskAsync(db, Key(), people[0], people[1], 2m, CancellationToken.None);
-            await TimeCredits.RecordTaskAsync(db, Key(), people[1], people[2], 0.75m, CancellationToken.None);
-            await TimeCredits.RecordTaskAsync(db, Key(), people[3], people[0], 1.5m, CancellationToken.None);
-            await TimeCredits.DonateToPoolAsync(db, Key(), people[0], 0.5m, CancellationToken.None);
+            var credits = Credits(scope);
+            await credits.RecordTaskAsync(Key(), people[0], people[1], 2m, CancellationToken.None);
+            await credits.RecordTaskAsync(Key(), people[1], people[2], 0.75m, CancellationToken.None);
+            await credits.RecordTaskAsync(Key(), people[3], people[0], 1.5m, CancellationToken.None);
+            await credits.DonateToPoolAsync(Key(), people[0], 0.5m, CancellationToken.None);
         }
 
         await using var check = factory.CreateScope();
@@ -73,7 +74,7 @@ internal static class CreditsChecks
             try
             {
                 await using var scope = factory.CreateScope();
-                await TimeCredits.DonateToPoolAsync(Db(scope), Key(), giver, 1m, CancellationToken.None);
+                await Credits(scope).DonateToPoolAsync(Key(), giver, 1m, CancellationToken.None);
                 return true;
             }
             catch (InsufficientCreditException)
@@ -104,7 +105,7 @@ internal static class CreditsChecks
         await RecordAsync(factory, Key(), donor, other, 3m);
         await using (var scope = factory.CreateScope())
         {
-            await TimeCredits.DonateToPoolAsync(Db(scope), Key(), donor, 3m, CancellationToken.None);
+            await Credits(scope).DonateToPoolAsync(Key(), donor, 3m, CancellationToken.None);
         }
         // The recipient is brought to their limit, then asks for an hour and a half more.
         await RecordAsync(factory, Key(), other, recipient, TimeCredits.ResidentLimitMinutes / 60m);
@@ -128,15 +129,45 @@ internal static class CreditsChecks
         await using var scope = factory.CreateScope();
         var db = Db(scope);
 
-        await Thanks.SendAsync(db, people[0], people[1], taskId: 42, "  Thank you for the lift!  ", CancellationToken.None);
+        await Thanks.SendAsync(db, TimeProvider.System, people[0], people[1], taskId: 42, "  Thank you for the lift!  ", CancellationToken.None);
         var received = await Thanks.ReceivedAsync(db, people[1], 10, CancellationToken.None);
 
         var thanks = Assert.Single(received);
         Assert.Equal(("Thank you for the lift!", 42L), (thanks.Message, thanks.TaskId));
-        await Assert.ThrowsAsync<ArgumentException>(() => Thanks.SendAsync(db, people[0], people[1], null, "   ", CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Thanks.SendAsync(db, TimeProvider.System, people[0], people[1], null, "   ", CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The ledger is a scoped service that takes its time from the TimeProvider it is given, not from a clock it finds
+    /// elsewhere: every row of a posting carries that instant, whatever the app's own clock says.
+    /// </summary>
+    public static async Task A_posting_is_stamped_with_the_ledgers_clock(ConnectiveWebFactory factory)
+    {
+        var people = await FreshResidentsAsync(factory, 2);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567));
+        long postingId;
+        await using (var scope = factory.CreateScope())
+        {
+            await using (var other = factory.CreateScope())
+            {
+                Assert.Same(Credits(scope), Credits(scope));
+                Assert.NotSame(Credits(scope), Credits(other));
+            }
+            var credits = new TimeCredits(Db(scope), clock);
+            postingId = (await credits.RecordTaskAsync(Key(), people[0], people[1], 1m, CancellationToken.None)).PostingId;
+        }
+
+        await using var check = factory.CreateScope();
+        var db = Db(check);
+        var expected = new DateTime(2031, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1234560); // the last tick digit dropped, as PostgreSQL stores it
+        Assert.Equal(expected, await db.CreditPostings.Where(posting => posting.Id == postingId).Select(posting => posting.At).SingleAsync());
+        Assert.All(await db.CreditTransfers.Where(transfer => transfer.PostingId == postingId).Select(transfer => transfer.At).ToListAsync(),
+            at => Assert.Equal(expected, at));
     }
 
     internal static AppDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+    internal static TimeCredits Credits(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<TimeCredits>();
 
     internal static string Key() => "test:" + Guid.NewGuid().ToString("N");
 
@@ -167,7 +198,7 @@ internal static class CreditsChecks
     private static async Task<CreditPostingResult> RecordAsync(ConnectiveWebFactory factory, string key, int helper, int recipient, decimal hours)
     {
         await using var scope = factory.CreateScope();
-        return await TimeCredits.RecordTaskAsync(Db(scope), key, helper, recipient, hours, CancellationToken.None);
+        return await Credits(scope).RecordTaskAsync(key, helper, recipient, hours, CancellationToken.None);
     }
 
     private static async Task<long> PoolAsync(ConnectiveWebFactory factory)

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Circle.Meetups;
 using Connective.Web.Platform.ConsentPath;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connective.Web.Tests.Circle;
@@ -65,6 +67,123 @@ internal static class MeetupsChecks
         Assert.Equal(0, afterTwo);
         Assert.Equal((Math.Min(ada, ben), Math.Max(ada, ben)), (tie.PersonAId, tie.PersonBId));
         Assert.Equal(ObservedTies.MeetupWeight(3), tie.Weight, 9);
+    }
+
+    /// <summary>
+    /// A join that loses the race to the same join (the row appears between the check and the save) is a success; the
+    /// race is made certain by inserting the row from another context just before this one saves.
+    /// </summary>
+    public static async Task A_join_that_loses_the_race_to_the_same_join_is_joined(ConnectiveWebFactory factory)
+    {
+        var person = (await CreditsChecks.FreshResidentsAsync(factory, 1))[0];
+        var circleId = await FirstCircleAsync(factory);
+        await using var scope = factory.CreateScope();
+        var racing = RacingContext(scope, factory, async other =>
+        {
+            other.CircleMembers.Add(new CircleMember { CircleId = circleId, ResidentId = person, JoinedAt = DateTime.UtcNow });
+            await other.SaveChangesAsync();
+        });
+        var book = ActivatorUtilities.CreateInstance<MeetupBook>(scope.ServiceProvider, racing);
+
+        Assert.True(await book.SetMembershipAsync(circleId, person, join: true, CancellationToken.None));
+
+        await using var check = factory.CreateScope();
+        Assert.Equal(1, await CreditsChecks.Db(check).CircleMembers.CountAsync(member => member.CircleId == circleId && member.ResidentId == person));
+    }
+
+    /// <summary>Only a duplicate is a lost race: a join the database refuses for another reason (no such resident) is an error, not "joined".</summary>
+    public static async Task A_join_refused_for_another_reason_is_not_taken_for_a_duplicate(ConnectiveWebFactory factory)
+    {
+        var circleId = await FirstCircleAsync(factory);
+        await using var scope = factory.CreateScope();
+        var nobody = await CreditsChecks.Db(scope).Residents.MaxAsync(resident => resident.Id) + 1_000_000;
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() =>
+            scope.ServiceProvider.GetRequiredService<MeetupBook>().SetMembershipAsync(circleId, nobody, join: true, CancellationToken.None));
+    }
+
+    /// <summary>Two bookings of one place by the same person at once: one is booked, the other told it is already booked.</summary>
+    public static async Task A_booking_that_loses_the_race_to_the_same_booking_is_already_booked(ConnectiveWebFactory factory)
+    {
+        var person = (await CreditsChecks.FreshResidentsAsync(factory, 1))[0];
+        var meetupId = await AddMeetupAsync(factory, DateTime.UtcNow.AddDays(7), capacity: 5);
+        await using var scope = factory.CreateScope();
+        var racing = RacingContext(scope, factory, async other =>
+        {
+            other.MeetupRsvps.Add(new MeetupRsvp { MeetupId = meetupId, ResidentId = person, At = DateTime.UtcNow });
+            await other.SaveChangesAsync();
+        });
+        var book = ActivatorUtilities.CreateInstance<MeetupBook>(scope.ServiceProvider, racing);
+
+        Assert.Equal(RsvpOutcome.AlreadyBooked, await book.RsvpAsync(meetupId, person, CancellationToken.None));
+
+        await using var check = factory.CreateScope();
+        var db = CreditsChecks.Db(check);
+        Assert.Equal(1, await db.MeetupRsvps.CountAsync(rsvp => rsvp.MeetupId == meetupId && rsvp.ResidentId == person));
+        Assert.Equal(0, await db.Meetups.Where(meetup => meetup.Id == meetupId).Select(meetup => meetup.TakenPlaces).SingleAsync());
+    }
+
+    /// <summary>
+    /// A context like the app's that, before its first save or transaction, runs <paramref name="meanwhile"/> in another
+    /// context and commits it, as a concurrent request would between this context's check and its write.
+    /// </summary>
+    private static AppDbContext RacingContext(AsyncServiceScope scope, ConnectiveWebFactory factory, Func<AppDbContext, Task> meanwhile)
+    {
+        var race = new Race(async () =>
+        {
+            await using var other = factory.CreateScope();
+            await meanwhile(CreditsChecks.Db(other));
+        });
+        IInterceptor[] interceptors = [new RaceBeforeSave(race), new RaceBeforeTransaction(race)];
+        var app = CreditsChecks.Db(scope);
+        return app switch
+        {
+            SqliteAppDbContext => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>(
+                scope.ServiceProvider.GetRequiredService<DbContextOptions<SqliteAppDbContext>>()).AddInterceptors(interceptors).Options),
+            PostgresAppDbContext => new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>(
+                scope.ServiceProvider.GetRequiredService<DbContextOptions<PostgresAppDbContext>>()).AddInterceptors(interceptors).Options),
+            _ => throw new InvalidOperationException(app.GetType().Name),
+        };
+    }
+
+    /// <summary>Runs the other request's write once, before this context's first save or transaction, whichever comes first.</summary>
+    private sealed class Race(Func<Task> meanwhile)
+    {
+        private int _ran;
+
+        public async Task RunOnceAsync()
+        {
+            if (Interlocked.Exchange(ref _ran, 1) == 0)
+            {
+                await meanwhile();
+            }
+        }
+    }
+
+    private sealed class RaceBeforeSave(Race race) : SaveChangesInterceptor
+    {
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await race.RunOnceAsync();
+            return result;
+        }
+    }
+
+    private sealed class RaceBeforeTransaction(Race race) : DbTransactionInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            await race.RunOnceAsync();
+            return result;
+        }
+    }
+
+    private static async Task<int> FirstCircleAsync(ConnectiveWebFactory factory)
+    {
+        await using var scope = factory.CreateScope();
+        return await CreditsChecks.Db(scope).Circles.OrderBy(circle => circle.Id).Select(circle => circle.Id).FirstAsync();
     }
 
     public static void Pairs_are_counted_per_shared_meetup()

@@ -17,5 +17,8 @@ public sealed class SqliteCreditsTests(SqliteAppFixture app) : IClassFixture<Sql
     public Task The_pool_covers_a_recipient_at_their_limit() => CreditsChecks.The_pool_covers_a_recipient_at_their_limit(app.Factory);
 
     [Fact]
+    public Task A_posting_is_stamped_with_the_ledgers_clock() => CreditsChecks.A_posting_is_stamped_with_the_ledgers_clock(app.Factory);
+
+    [Fact]
     public Task Thanks_reach_the_person_thanked() => CreditsChecks.Thanks_reach_the_person_thanked(app.Factory);
 }

@@ -62,7 +62,7 @@ internal static class RepeatedRequestChecks
         await using (var scope = factory.CreateScope())
         {
             // The helper has earned exactly one hour: enough for one donation of an hour, not two.
-            await TimeCredits.RecordTaskAsync(CreditsChecks.Db(scope), CreditsChecks.Key(), helper, helped, 1m, CancellationToken.None);
+            await CreditsChecks.Credits(scope).RecordTaskAsync(CreditsChecks.Key(), helper, helped, 1m, CancellationToken.None);
         }
         var email = await NewAccountAsync(factory, helper);
         using var client = new AccountClient(factory);
@@ -91,7 +91,7 @@ internal static class RepeatedRequestChecks
         var task = await DbAsync(factory, db => db.HelpRequests.OrderBy(request => request.Id).Select(request => request.Id).FirstAsync());
         await using (var scope = factory.CreateScope())
         {
-            await TimeCredits.RecordTaskAsync(CreditsChecks.Db(scope), CreditsChecks.Key(), helper, helped, 1m, CancellationToken.None);
+            await CreditsChecks.Credits(scope).RecordTaskAsync(CreditsChecks.Key(), helper, helped, 1m, CancellationToken.None);
         }
         var email = await NewAccountAsync(factory, helped);
         using var client = new AccountClient(factory);

@@ -90,7 +90,7 @@ internal static class CircleApi
         resident.MapPost("/requests/{id:long}/thanks", PostThanks).WithName("PostHelpThanks")
             .WithSummary("Thank the other side of a finished task (the requester thanks the helpers, a helper the requester)");
         resident.MapGet("/helper/profile", GetMyHelperProfile).WithName("GetMyHelperProfile").WithSummary("My published offer to help");
-        resident.MapPost("/helper/profile", PutMyHelperProfile).WithName("PutMyHelperProfile").WithSummary("Publish or change my offer to help");
+        resident.MapPut("/helper/profile", PutMyHelperProfile).WithName("PutMyHelperProfile").WithSummary("Publish or change my offer to help");
         resident.MapGet("/helper/tasks", GetMyTasks).WithName("GetMyHelperTasks")
             .WithSummary("Tasks offered to me or taken on by me; the address only once I accepted, while the task is open");
         resident.MapPost("/helper/tasks/{requestId:long}/accept", Accept).WithName("AcceptHelpOffer").WithSummary("Accept a task offered to me");
@@ -110,7 +110,7 @@ internal static class CircleApi
         coordinator.MapGet("/requests/{requestId:long}/ranking", GetRanking).WithName("GetHelpRequestRanking").WithSummary("Who would be offered the request, and why, in words");
         coordinator.MapGet("/helpers", GetHelpers).WithName("GetCircleHelpers")
             .WithSummary("Helpers in the wards I coordinate, with their load and check (level, certificate, barred list, Update Service, re-check due)");
-        coordinator.MapPost("/helpers/{id:int}/vetting", PutVetting).WithName("PutHelperVetting")
+        coordinator.MapPut("/helpers/{id:int}/vetting", PutVetting).WithName("PutHelperVetting")
             .WithSummary("Record a helper's check (level, certificate, barred list, Update Service, re-check date; never convictions)");
         coordinator.MapPost("/helpers/{id:int}/suspend", Suspend).WithName("SuspendHelper").WithSummary("Suspend a helper, withdrawing every task offered to or accepted by them");
         coordinator.MapPost("/helpers/{id:int}/reinstate", Reinstate).WithName("ReinstateHelper").WithSummary("Let a suspended helper be offered tasks again");

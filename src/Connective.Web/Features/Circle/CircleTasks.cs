@@ -42,7 +42,7 @@ public sealed record MoneyHandled([property: Range(0, 100_000_00)] long GivenPen
 /// taken by conditional updates inside a transaction, so they hold under concurrency on both providers), check-in and
 /// check-out, closing, and the due work the scheduler runs from persisted times.
 /// </summary>
-public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimeProvider time, IOptions<CircleOptions> options)
+public sealed class CircleTasks(AppDbContext db, TimeCredits credits, CircleMatching matching, TimeProvider time, IOptions<CircleOptions> options)
 {
     private CircleOptions Options => options.Value;
 
@@ -130,10 +130,20 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
     public async Task SendNextWaveAsync(long requestId, CancellationToken ct)
     {
         var request = await db.HelpRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null || request.Status is not (HelpRequestStatus.Open or HelpRequestStatus.Offered))
+        if (request is not null)
+        {
+            await SendNextWaveAsync(request, ct);
+        }
+    }
+
+    /// <summary>The next wave for a request already loaded (tracked) by the caller, so a loop over due requests reads each once.</summary>
+    private async Task SendNextWaveAsync(HelpRequest request, CancellationToken ct)
+    {
+        if (request.Status is not (HelpRequestStatus.Open or HelpRequestStatus.Offered))
         {
             return;
         }
+        var requestId = request.Id;
         var now = Now;
         var match = await matching.MatchAsync(db, requestId, ct);
         var offered = await db.HelpOffers.Where(o => o.RequestId == requestId)
@@ -378,7 +388,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
 
         // The helper's time goes into the ledger once, whatever retries happen: the key names the task and the helper.
         var requesterId = await db.HelpRequests.Where(r => r.Id == requestId).Select(r => r.RequesterResidentId).SingleAsync(ct);
-        await TimeCredits.RecordTaskAsync(db, $"circle-task-{requestId}-helper-{helperId}", helperId, requesterId, CreditedHours(offer.CheckedInAt.Value, now), ct);
+        await credits.RecordTaskAsync($"circle-task-{requestId}-helper-{helperId}", helperId, requesterId, CreditedHours(offer.CheckedInAt.Value, now), ct);
         if (done)
         {
             var request = await db.HelpRequests.SingleAsync(r => r.Id == requestId, ct);
@@ -414,7 +424,7 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
         var sent = 0;
         foreach (var recipient in to)
         {
-            sent += await Thanks.SendAsync(db, fromResidentId, recipient, requestId, message, ct) is null ? 0 : 1;
+            sent += await Thanks.SendAsync(db, time, fromResidentId, recipient, requestId, message, ct) is null ? 0 : 1;
         }
         return sent > 0 ? CircleOutcome.Ok("Your thanks have been sent.") : CircleOutcome.Conflict("You have already sent your thanks for this task.");
     }
@@ -514,40 +524,39 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
     public async Task<int> RunDueWorkAsync(CancellationToken ct)
     {
         var now = Now;
-        var handled = 0;
+        // Each kind of due work reads its rows in one query and writes them together: no read per row.
         var expired = await db.HelpRequests
             .Where(r => (r.Status == HelpRequestStatus.Open || r.Status == HelpRequestStatus.Offered) && r.DeadlineAt <= now)
             .OrderBy(r => r.Id).ToListAsync(ct);
-        foreach (var request in expired)
-        {
-            await MarkUnansweredAsync(request, "Nobody accepted before the deadline.", ct);
-            handled++;
-        }
+        await MarkUnansweredAsync(expired, "Nobody accepted before the deadline.", ct);
+        var handled = expired.Count;
 
         var due = await db.HelpRequests
             .Where(r => (r.Status == HelpRequestStatus.Open || r.Status == HelpRequestStatus.Offered) && r.NextActionAt != null && r.NextActionAt <= now)
-            .OrderBy(r => r.NextActionAt).ThenBy(r => r.Id).Select(r => r.Id).Take(200).ToListAsync(ct);
-        foreach (var requestId in due)
+            .OrderBy(r => r.NextActionAt).ThenBy(r => r.Id).Take(200).ToListAsync(ct);
+        foreach (var request in due.Where(request => request.EscalatedAt is null && request.DeadlineAt - now <= Options.EscalateBeforeDeadline))
         {
-            var request = await db.HelpRequests.SingleAsync(r => r.Id == requestId, ct);
-            if (request.EscalatedAt is null && request.DeadlineAt - now <= Options.EscalateBeforeDeadline)
-            {
-                request.EscalatedAt = now;
-                AddQueueItem(CoordinatorTaskKind.Escalation, request, null,
-                    $"Request {request.Id} has its deadline at {request.DeadlineAt:dd MMM HH:mm} UTC and nobody has accepted it yet.");
-                await db.SaveChangesAsync(ct);
-            }
-            await SendNextWaveAsync(requestId, ct);
+            request.EscalatedAt = now;
+            AddQueueItem(CoordinatorTaskKind.Escalation, request, null,
+                $"Request {request.Id} has its deadline at {request.DeadlineAt:dd MMM HH:mm} UTC and nobody has accepted it yet.");
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var request in due)
+        {
+            // Each wave ranks the helpers for its own request (the Matching policy's queries), so this part is per request.
+            await SendNextWaveAsync(request, ct);
             handled++;
         }
 
         var overdue = await db.HelpOffers
             .Where(o => o.Response == OfferResponse.Accepted && o.CheckedOutAt == null && o.OverdueAlertedAt == null && o.CheckOutDueAt != null && o.CheckOutDueAt <= now)
             .ToListAsync(ct);
+        var overdueRequestIds = overdue.Select(offer => offer.RequestId).Distinct().ToList();
+        var overdueRequests = await db.HelpRequests.AsNoTracking().Where(r => overdueRequestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         foreach (var offer in overdue)
         {
             offer.OverdueAlertedAt = now;
-            var request = await db.HelpRequests.AsNoTracking().SingleAsync(r => r.Id == offer.RequestId, ct);
+            var request = overdueRequests[offer.RequestId];
             AddQueueItem(CoordinatorTaskKind.OverdueCheckOut, request, offer.HelperResidentId,
                 $"The helper on request {request.Id} checked in at {offer.CheckedInAt:HH:mm} UTC and has not checked out (due {offer.CheckOutDueAt:HH:mm}). Call them.");
             handled++;
@@ -557,44 +566,72 @@ public sealed class CircleTasks(AppDbContext db, CircleMatching matching, TimePr
     }
 
     /// <summary>Nobody will take it: close the open offers, queue it for a coordinator, and say so to the requester.</summary>
-    private async Task MarkUnansweredAsync(HelpRequest request, string why, CancellationToken ct)
+    private Task MarkUnansweredAsync(HelpRequest request, string why, CancellationToken ct) => MarkUnansweredAsync([request], why, ct);
+
+    /// <summary>The same for many requests at once, in a fixed number of statements however many there are.</summary>
+    private async Task MarkUnansweredAsync(List<HelpRequest> requests, string why, CancellationToken ct)
     {
+        if (requests.Count == 0)
+        {
+            return;
+        }
         var now = Now;
-        request.Status = HelpRequestStatus.Unanswered;
-        request.NextActionAt = null;
-        await db.HelpOffers.Where(o => o.RequestId == request.Id && o.Response == OfferResponse.Pending)
+        var ids = requests.Select(request => request.Id).ToList();
+        foreach (var request in requests)
+        {
+            request.Status = HelpRequestStatus.Unanswered;
+            request.NextActionAt = null;
+        }
+        await db.HelpOffers.Where(o => ids.Contains(o.RequestId) && o.Response == OfferResponse.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.Response, OfferResponse.Closed).SetProperty(o => o.RespondedAt, now), ct);
-        AddQueueItem(CoordinatorTaskKind.Unanswered, request, null, $"Request {request.Id}: {why} A coordinator needs to find help or call the requester.");
+        foreach (var request in requests)
+        {
+            AddQueueItem(CoordinatorTaskKind.Unanswered, request, null, $"Request {request.Id}: {why} A coordinator needs to find help or call the requester.");
+        }
         await db.SaveChangesAsync(ct);
-        await NotifyAsync(request, "We have not yet found a helper who can do this. A coordinator now has your request and will contact you.", ct);
+        await NotifyAsync(requests, "We have not yet found a helper who can do this. A coordinator now has your request and will contact you.", ct);
     }
 
     /// <summary>
     /// An honest update to the requester. Someone without an account, or who asked by phone, cannot read it online, so the
     /// coordinator's queue gets a call to make (one open call per request, carrying the latest news).
     /// </summary>
-    private async Task NotifyAsync(HelpRequest request, string message, CancellationToken ct)
+    private Task NotifyAsync(HelpRequest request, string message, CancellationToken ct) => NotifyAsync([request], message, ct);
+
+    /// <summary>The same update to many requesters, reading who is online and the open calls once for all of them.</summary>
+    private async Task NotifyAsync(List<HelpRequest> requests, string message, CancellationToken ct)
     {
-        var offline = request.ByPhone || !await db.Residents.AnyAsync(r => r.Id == request.RequesterResidentId && r.HasAccount, ct);
-        db.RequesterUpdates.Add(new RequesterUpdate
+        var requesterIds = requests.Where(request => !request.ByPhone).Select(request => request.RequesterResidentId).Distinct().ToList();
+        var online = requesterIds.Count == 0 ? []
+            : (await db.Residents.Where(r => requesterIds.Contains(r.Id) && r.HasAccount).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        var offline = requests.Where(request => request.ByPhone || !online.Contains(request.RequesterResidentId)).ToList();
+        var offlineIds = offline.Select(request => (long?)request.Id).ToList();
+        var calls = offlineIds.Count == 0 ? []
+            : await db.CoordinatorTasks.Where(t => offlineIds.Contains(t.RequestId) && t.Kind == CoordinatorTaskKind.PhoneRequester && t.ResolvedAt == null)
+                .ToDictionaryAsync(t => t.RequestId!.Value, ct);
+        foreach (var request in requests)
         {
-            RequestId = request.Id,
-            ResidentId = request.RequesterResidentId,
-            At = Now,
-            Message = message,
-            ByPhone = offline,
-        });
-        if (offline)
-        {
-            var call = await db.CoordinatorTasks.SingleOrDefaultAsync(t => t.RequestId == request.Id && t.Kind == CoordinatorTaskKind.PhoneRequester && t.ResolvedAt == null, ct);
-            var summary = Truncate($"Phone the requester about request {request.Id}: {message}", 500);
-            if (call is null)
+            var byPhone = request.ByPhone || !online.Contains(request.RequesterResidentId);
+            db.RequesterUpdates.Add(new RequesterUpdate
             {
-                AddQueueItem(CoordinatorTaskKind.PhoneRequester, request, null, summary);
+                RequestId = request.Id,
+                ResidentId = request.RequesterResidentId,
+                At = Now,
+                Message = message,
+                ByPhone = byPhone,
+            });
+            if (!byPhone)
+            {
+                continue;
+            }
+            var summary = Truncate($"Phone the requester about request {request.Id}: {message}", 500);
+            if (calls.TryGetValue(request.Id, out var call))
+            {
+                call.Summary = summary;
             }
             else
             {
-                call.Summary = summary;
+                AddQueueItem(CoordinatorTaskKind.PhoneRequester, request, null, summary);
             }
         }
         await db.SaveChangesAsync(ct);

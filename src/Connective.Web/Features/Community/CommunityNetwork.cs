@@ -92,13 +92,19 @@ public sealed class NetworkSnapshot
 /// </summary>
 public sealed class CommunityNetwork(ConsentedNetwork network)
 {
-    private (ConsentedGraph Graph, NetworkSnapshot Snapshot)? _current;
+    // The graph and the statistics computed from it travel together in one immutable object behind one reference, read
+    // with Volatile.Read and published with Interlocked.CompareExchange: a reader sees a whole pair or none, never a new
+    // graph beside an old snapshot that still counts a withdrawn consent.
+    private Cached? _current;
+
+    private sealed record Cached(ConsentedGraph Graph, NetworkSnapshot Snapshot);
 
     public async Task<NetworkSnapshot> GetAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var graph = await network.GetAsync(db, ConsentPurpose.NetworkInsight, cancellationToken);
-        if (_current is { } current && ReferenceEquals(current.Graph, graph))
+        var current = Volatile.Read(ref _current);
+        if (current is not null && ReferenceEquals(current.Graph, graph))
         {
             return current.Snapshot;
         }
@@ -110,9 +116,24 @@ public sealed class CommunityNetwork(ConsentedNetwork network)
                 residentWard[resident.Id] = resident.WardId;
             }
         }
-        var snapshot = NetworkSnapshot.Build(residentWard, graph);
-        _current = (graph, snapshot);
-        return snapshot;
+        var built = new Cached(graph, NetworkSnapshot.Build(residentWard, graph));
+        Publish(built);
+        return built.Snapshot;
+    }
+
+    /// <summary>Keeps the newest pair: a slow build of an older graph that finishes last must not replace a newer one.</summary>
+    private void Publish(Cached built)
+    {
+        var seen = Volatile.Read(ref _current);
+        while (seen is null || seen.Graph.Version <= built.Graph.Version)
+        {
+            var previous = Interlocked.CompareExchange(ref _current, built, seen);
+            if (ReferenceEquals(previous, seen))
+            {
+                return;
+            }
+            seen = previous;
+        }
     }
 }
 

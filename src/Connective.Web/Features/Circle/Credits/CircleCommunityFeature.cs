@@ -20,6 +20,7 @@ internal static class CircleCommunityFeature
     public static IServiceCollection AddCircleCommunity(this IServiceCollection services)
     {
         services.AddSingleton<ObservedTies>();
+        services.AddScoped<TimeCredits>();
         services.AddScoped<MeetupBook>();
         services.AddScoped<SafeguardingCases>();
         services.AddAuthorizationBuilder()

@@ -35,7 +35,7 @@ internal static class CreditsApi
     }
 
     public static async Task<Results<Ok<CreditPostingResult>, ProblemHttpResult>> PostDonation(
-        DonationRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        DonationRequest request, AppDbContext db, TimeCredits credits, ClaimsPrincipal user, CancellationToken ct)
     {
         var residentId = await db.ResidentIdAsync(user, ct);
         if (residentId is null)
@@ -54,7 +54,7 @@ internal static class CreditsApi
         }
         try
         {
-            return TypedResults.Ok(await TimeCredits.DonateToPoolAsync(db, key, residentId.Value, request.Hours, ct));
+            return TypedResults.Ok(await credits.DonateToPoolAsync(key, residentId.Value, request.Hours, ct));
         }
         catch (InsufficientCreditException exception)
         {
@@ -66,7 +66,7 @@ internal static class CreditsApi
         }
     }
 
-    public static async Task<Results<Created, ProblemHttpResult>> PostThanks(ThanksRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Created, ProblemHttpResult>> PostThanks(ThanksRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var residentId = await db.ResidentIdAsync(user, ct);
         if (residentId is null)
@@ -86,7 +86,7 @@ internal static class CreditsApi
         {
             return TypedResults.Problem("You can thank only someone you have helped or who has helped you.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
-        var id = await Thanks.SendAsync(db, me, request.ToResidentId, request.TaskId, request.Message, ct);
+        var id = await Thanks.SendAsync(db, time, me, request.ToResidentId, request.TaskId, request.Message, ct);
         return id is null
             ? TypedResults.Problem("You have already thanked them for this task.", statusCode: StatusCodes.Status409Conflict, title: "Already thanked")
             : TypedResults.Created($"/api/v1/circle/thanks/{id}");

@@ -7,7 +7,7 @@ namespace Connective.Web.Features.Circle.Credits;
 
 /// <summary>My credits: the signed-in resident's own balance, hours given and received, thanks, and donations to the pool.</summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeCredits credits) : PageModel
 {
     public CreditStatement? Statement { get; private set; }
     public string? Error { get; private set; }
@@ -39,7 +39,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             try
             {
                 var safeKey = string.IsNullOrWhiteSpace(key) || key.Length > 64 ? Guid.NewGuid().ToString("N") : key;
-                await TimeCredits.DonateToPoolAsync(db, $"donation:{residentId}:{safeKey}", residentId.Value, amount, cancellationToken);
+                await credits.DonateToPoolAsync($"donation:{residentId}:{safeKey}", residentId.Value, amount, cancellationToken);
                 return RedirectToPage(new { done = "donated" });
             }
             catch (InsufficientCreditException exception)

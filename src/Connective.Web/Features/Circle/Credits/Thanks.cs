@@ -16,7 +16,7 @@ public static class Thanks
     /// person to each other person on it: a second thank-you for the same task sends nothing and returns null, whichever
     /// page or endpoint it came from.
     /// </summary>
-    public static async Task<long?> SendAsync(AppDbContext db, int fromResidentId, int toResidentId, long? taskId, string message, CancellationToken ct)
+    public static async Task<long?> SendAsync(AppDbContext db, TimeProvider time, int fromResidentId, int toResidentId, long? taskId, string message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var text = message?.Trim() ?? "";
@@ -42,7 +42,7 @@ public static class Thanks
             ToResidentId = toResidentId,
             TaskId = taskId,
             Message = text,
-            SentAt = TimeCredits.Now(db),
+            SentAt = TimeCredits.StoredInstant(time),
         };
         db.Add(thanks);
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,5 @@
 using Connective.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Connective.Web.Features.Circle.Credits;
@@ -20,9 +19,10 @@ public sealed class InsufficientCreditException(string message) : Exception(mess
 /// <see cref="CreditEntry"/> rows that sum to zero; a posting groups the transfers of one event under the caller's
 /// idempotency key. Writes lock the accounts involved in id order, then read, decide and write, so concurrent
 /// transfers neither overdraw (a CHECK constraint backs this up) nor deadlock, on SQLite (one writer) and PostgreSQL
-/// (row locks at READ COMMITTED) alike.
+/// (row locks at READ COMMITTED) alike. Scoped: it works in the request's context and takes the time from the app's
+/// <see cref="TimeProvider"/> (a fake clock in tests).
 /// </summary>
-public static class TimeCredits
+public sealed class TimeCredits(AppDbContext db, TimeProvider time)
 {
     /// <summary>How far a resident may receive help on credit before the pool covers them.</summary>
     public const long ResidentLimitMinutes = 10 * 60;
@@ -36,10 +36,9 @@ public static class TimeCredits
     /// as such (and the helper credited with what was covered). Calling again with the same key returns the first
     /// result and moves nothing. Saves the context's pending changes too.
     /// </summary>
-    public static async Task<CreditPostingResult> RecordTaskAsync(
-        AppDbContext db, string idempotencyKey, int helperResidentId, int recipientResidentId, decimal hours, CancellationToken ct)
+    public async Task<CreditPostingResult> RecordTaskAsync(
+        string idempotencyKey, int helperResidentId, int recipientResidentId, decimal hours, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         CheckKey(idempotencyKey);
         if (helperResidentId == recipientResidentId)
         {
@@ -50,7 +49,7 @@ public static class TimeCredits
         {
             return Same(earlier, CreditPostingKind.Task, helperResidentId, recipientResidentId, minutes);
         }
-        var now = Now(db);
+        var now = StoredInstant(time);
         await EnsureAccountAsync(db, helperResidentId, now, ct);
         await EnsureAccountAsync(db, recipientResidentId, now, ct);
 
@@ -88,17 +87,15 @@ public static class TimeCredits
     /// Gives some of a resident's earned hours to the community pool. Only hours actually held can be given (never
     /// hours on credit); a donation the balance cannot cover throws <see cref="InsufficientCreditException"/>.
     /// </summary>
-    public static async Task<CreditPostingResult> DonateToPoolAsync(
-        AppDbContext db, string idempotencyKey, int residentId, decimal hours, CancellationToken ct)
+    public async Task<CreditPostingResult> DonateToPoolAsync(string idempotencyKey, int residentId, decimal hours, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         CheckKey(idempotencyKey);
         var minutes = ToMinutes(hours);
         if (await ExistingAsync(db, idempotencyKey, ct) is { } earlier)
         {
             return Same(earlier, CreditPostingKind.Donation, residentId, null, minutes);
         }
-        var now = Now(db);
+        var now = StoredInstant(time);
         await EnsureAccountAsync(db, residentId, now, ct);
 
         return await InTransactionAsync(db, idempotencyKey, async () =>
@@ -329,13 +326,11 @@ public static class TimeCredits
         }
     }
 
-    /// <summary>The app's clock (a fake one in tests), reached through the context because the contract passes only the context.</summary>
-    internal static DateTime Now(AppDbContext db)
+    /// <summary>The clock's time as stored: PostgreSQL keeps microseconds, so the last tick digit is dropped for both providers to store the same instant.</summary>
+    internal static DateTime StoredInstant(TimeProvider time)
     {
-        var services = db.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
-        var clock = services?.GetService<TimeProvider>() ?? TimeProvider.System;
-        var now = clock.GetUtcNow().UtcDateTime;
-        // PostgreSQL keeps microseconds: dropping the last tick digit makes both providers store the same instant.
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow().UtcDateTime;
         return new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
     }
 }

@@ -14,7 +14,7 @@ internal static class CircleCommunityDemo
 {
     private static readonly string[] Places = ["the community centre", "the library's meeting room", "the café on the high street", "the park gates", "the church hall"];
 
-    public static async Task<int> WriteAsync(AppDbContext db, IReadOnlyList<Data.Circle> circles, IReadOnlyList<CircleMember> members, int demoResidentId,
+    public static async Task<int> WriteAsync(AppDbContext db, TimeProvider time, IReadOnlyList<Data.Circle> circles, IReadOnlyList<CircleMember> members, int demoResidentId,
         ulong seed, DateTime now, CancellationToken cancellationToken)
     {
         var random = new SeededRandom(seed ^ 0xC12C_1E00_C0DE_0006UL);
@@ -63,6 +63,7 @@ internal static class CircleCommunityDemo
         await BulkInsert.ResetIdentityAsync<Meetup>(db, cancellationToken);
 
         // Hours given between members of the same circle, through the ledger itself so every invariant holds.
+        var credits = new TimeCredits(db, time);
         var postings = 0;
         foreach (var circle in circles)
         {
@@ -73,11 +74,11 @@ internal static class CircleCommunityDemo
                 var recipient = people[random.NextInt(people.Length)];
                 if (helper != recipient)
                 {
-                    await TimeCredits.RecordTaskAsync(db, $"demo:task:{circle.Id}:{i}", helper, recipient, 0.5m * random.NextInt(1, 7), cancellationToken);
+                    await credits.RecordTaskAsync($"demo:task:{circle.Id}:{i}", helper, recipient, 0.5m * random.NextInt(1, 7), cancellationToken);
                     postings++;
                     if (random.NextBool(0.5))
                     {
-                        await Thanks.SendAsync(db, recipient, helper, null, "Thank you so much for your help, it made my week.", cancellationToken);
+                        await Thanks.SendAsync(db, time, recipient, helper, null, "Thank you so much for your help, it made my week.", cancellationToken);
                         rows++;
                     }
                 }
@@ -87,18 +88,18 @@ internal static class CircleCommunityDemo
         var neighbour = members.Select(member => member.ResidentId).FirstOrDefault(id => id != demoResidentId);
         if (neighbour != 0)
         {
-            await TimeCredits.RecordTaskAsync(db, "demo:task:resident:given", demoResidentId, neighbour, 2m, cancellationToken);
-            await TimeCredits.RecordTaskAsync(db, "demo:task:resident:received", neighbour, demoResidentId, 1.5m, cancellationToken);
+            await credits.RecordTaskAsync("demo:task:resident:given", demoResidentId, neighbour, 2m, cancellationToken);
+            await credits.RecordTaskAsync("demo:task:resident:received", neighbour, demoResidentId, 1.5m, cancellationToken);
             // Someone other than these two, so the neighbour really earns the hours they then give away.
             var third = Enumerable.Range(1, 3).Select(step => demoResidentId + step).First(id => id != neighbour);
-            await TimeCredits.RecordTaskAsync(db, "demo:task:neighbour:earned", neighbour, third, 4m, cancellationToken);
+            await credits.RecordTaskAsync("demo:task:neighbour:earned", neighbour, third, 4m, cancellationToken);
             // Give at most what the neighbour holds after the circles' own exchanges above (whole hours, at least one).
             var held = (await MyCredits.StatementAsync(db, neighbour, cancellationToken)).BalanceMinutes / 60;
             if (held >= 1)
             {
-                await TimeCredits.DonateToPoolAsync(db, "demo:donation:neighbour", neighbour, Math.Min(3m, held), cancellationToken);
+                await credits.DonateToPoolAsync("demo:donation:neighbour", neighbour, Math.Min(3m, held), cancellationToken);
             }
-            await Thanks.SendAsync(db, neighbour, demoResidentId, null, "Thanks for fixing the shelf, it's been wobbling for years!", cancellationToken);
+            await Thanks.SendAsync(db, time, neighbour, demoResidentId, null, "Thanks for fixing the shelf, it's been wobbling for years!", cancellationToken);
             postings += 4;
             rows++;
         }

@@ -81,9 +81,11 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
             return false;
         }
         var member = await db.CircleMembers.SingleOrDefaultAsync(member => member.CircleId == circleId && member.ResidentId == residentId, ct);
+        CircleMember? joined = null;
         if (join && member is null)
         {
-            db.CircleMembers.Add(new CircleMember { CircleId = circleId, ResidentId = residentId, JoinedAt = time.GetUtcNow().UtcDateTime });
+            joined = new CircleMember { CircleId = circleId, ResidentId = residentId, JoinedAt = time.GetUtcNow().UtcDateTime };
+            db.CircleMembers.Add(joined);
         }
         else if (!join && member is { IsCoordinator: false })
         {
@@ -93,9 +95,16 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (joined is not null
+            && exception.IsDuplicateOf<CircleMember>(db, nameof(CircleMember.CircleId), nameof(CircleMember.ResidentId)))
         {
-            // Joined twice at once: the first won, which is what was asked.
+            // Joined twice at once: the first won, which is what was asked. Any other refusal (no such resident) is not that.
+            db.Entry(joined).State = EntityState.Detached;
+        }
+        catch (DbUpdateConcurrencyException) when (!join && member is not null)
+        {
+            // Left twice at once: the row the other request deleted is gone, which is what was asked.
+            db.Entry(member).State = EntityState.Detached;
         }
         return true;
     }
@@ -464,7 +473,7 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
             await transaction.CommitAsync(ct);
             return RsvpOutcome.Booked;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception.IsDuplicateOf<MeetupRsvp>(db, nameof(MeetupRsvp.MeetupId), nameof(MeetupRsvp.ResidentId)))
         {
             // The same person booked twice at once: the other request holds the place.
             await transaction.RollbackAsync(ct);
