@@ -1,6 +1,6 @@
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
+using Connective.Web.Demo;
 using Connective.Web.Features.Circle;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.ConsentPath;

@@ -1,5 +1,5 @@
 using Connective.TestSupport;
-using Connective.Web.Features.Account;
+using Connective.Web.Demo;
 using Microsoft.Playwright;
 
 namespace Connective.BrowserTests;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
+using Connective.Web.Demo;
 using Connective.Web.Platform.Access;
 using Connective.Web.Tests.Fixtures;
 using Connective.Web.Tests.Identity;

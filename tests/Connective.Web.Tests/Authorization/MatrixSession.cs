@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Connective.Web.Features.Account;
+using Connective.Web.Demo;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Connective.Web.Tests.Authorization;

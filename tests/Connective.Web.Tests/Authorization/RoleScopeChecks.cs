@@ -1,6 +1,6 @@
 using System.Net;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
+using Connective.Web.Demo;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;
 using Connective.Web.Tests.Fixtures;

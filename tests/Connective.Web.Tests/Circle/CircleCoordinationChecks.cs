@@ -4,7 +4,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Connective.Web.Data;
-using Connective.Web.Features.Account;
+using Connective.Web.Demo;
 using Connective.Web.Features.Circle;
 using Connective.Web.Features.Circle.Erasure;
 using Connective.Web.Features.Circle.Safeguarding;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Connective.Web.Features.Account;
+using Connective.Web.Demo;
 using Connective.Web.Features.Circle.Safeguarding;
 using Connective.Web.Platform.Access;
 using Connective.Web.Tests.Fixtures;

@@ -81,7 +81,7 @@ internal static partial class CommunityChecks
     {
         var (id, name, tieCount) = await ResidentWithTiesAsync(factory);
         using var staff = new Identity.AccountClient(factory);
-        await staff.SignInAsync(Features.Account.DemoAccounts.EmailFor(Platform.Access.Roles.Practitioner), Features.Account.DemoAccounts.Password);
+        await staff.SignInAsync(Web.Demo.DemoAccounts.EmailFor(Platform.Access.Roles.Practitioner), Web.Demo.DemoAccounts.Password);
         var client = staff.Http;
 
         var html = await client.GetStringAsync($"/community/residents/{id}");
@@ -105,7 +105,7 @@ internal static partial class CommunityChecks
         var outbox = await client.GetAsync("/outbox");
         var ward = await client.GetStringAsync("/community");
         using var staff = new Identity.AccountClient(production);
-        var signIn = await staff.SignInAsync(Features.Account.DemoAccounts.EmailFor(Platform.Access.Roles.Practitioner), Features.Account.DemoAccounts.Password);
+        var signIn = await staff.SignInAsync(Web.Demo.DemoAccounts.EmailFor(Platform.Access.Roles.Practitioner), Web.Demo.DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/sign-in", page.Headers.Location?.PathAndQuery, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using Connective.Web.Data;
+using Connective.Web.Demo;
 using Connective.Web.Features.Account;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Connective.TestSupport;
 using Connective.Web.Data;
+using Connective.Web.Demo;
 using Connective.Web.Features.Account;
 using Connective.Web.Features.Audit;
 using Connective.Web.Platform.Access;

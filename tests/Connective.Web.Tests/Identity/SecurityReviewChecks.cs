@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Connective.TestSupport;
 using Connective.Web.Data;
+using Connective.Web.Demo;
 using Connective.Web.Features.Account;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;

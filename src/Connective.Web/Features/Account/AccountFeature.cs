@@ -82,7 +82,6 @@ internal static class AccountFeature
         // The antiforgery cookie is marked Secure whenever the request came over https. "Always" would make antiforgery throw
         // on a plain-http request, which a TLS-terminating proxy without forwarded headers would produce on every form.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        builder.Services.AddRecentSignInPolicy();
         builder.Services.AddDemoSeedParticipant<AccountDemoSeed>();
 
         builder.Services.AddOptions<AccountRateLimitOptions>()
@@ -150,12 +149,6 @@ internal static class AccountFeature
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A return URL is followed only when it stays on this site.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }
 
 /// <summary>`RateLimits` settings.</summary>

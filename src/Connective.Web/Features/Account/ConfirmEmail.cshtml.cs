@@ -1,5 +1,6 @@
 using System.Text;
 using Connective.Web.Data;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,7 +16,7 @@ public sealed class ConfirmEmailModel(UserManager<ConnectiveUser> users) : PageM
 
     public async Task OnGetAsync(string? userId, string? code, string? returnUrl)
     {
-        var details = "/account/details" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(AccountFeature.SafeReturnUrl(returnUrl)));
+        var details = "/account/details" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(ReturnUrls.Safe(returnUrl)));
         NextStep = "/account/sign-in?returnUrl=" + Uri.EscapeDataString(details);
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code) || await users.FindByIdAsync(userId) is not { } user)
         {

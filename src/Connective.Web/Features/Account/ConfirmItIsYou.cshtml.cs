@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,7 +62,7 @@ public sealed class ConfirmItIsYouModel(ConnectiveSignInManager signIn) : PageMo
             return Page();
         }
         await signIn.ConfirmedAgainAsync(user);
-        return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+        return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
     }
 
     /// <summary>WebAuthn request options limited to this account's passkeys.</summary>
@@ -87,6 +88,6 @@ public sealed class ConfirmItIsYouModel(ConnectiveSignInManager signIn) : PageMo
         }
         await signIn.UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
         await signIn.ConfirmedAgainAsync(user);
-        return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+        return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
     }
 }

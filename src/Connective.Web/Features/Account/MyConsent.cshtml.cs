@@ -1,7 +1,8 @@
 using Connective.Web.Data;
+using Connective.Web.Infrastructure;
+using Connective.Web.Platform;
 using Connective.Web.Platform.ConsentPath;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ namespace Connective.Web.Features.Account;
 /// Through the consent query path, so no network figure computed before the change is shown after it.
 /// </summary>
 [Authorize]
-public sealed class MyConsentModel(ConsentRecords consents, UserManager<ConnectiveUser> users) : PageModel
+public sealed class MyConsentModel(ConsentRecords consents, CurrentPerson person) : PageModel
 {
     public sealed record PurposeState(ConsentPurpose Purpose, DateTime? GivenAt, ConsentMethod? Method);
 
@@ -32,7 +33,7 @@ public sealed class MyConsentModel(ConsentRecords consents, UserManager<Connecti
 
     public async Task<IActionResult> OnPostAsync(ConsentPurpose purpose, bool give, CancellationToken cancellationToken)
     {
-        var residentId = await ResidentIdAsync();
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         if (residentId is null || !Enum.IsDefined(purpose))
         {
             return RedirectToPage();
@@ -54,7 +55,7 @@ public sealed class MyConsentModel(ConsentRecords consents, UserManager<Connecti
     /// </summary>
     public async Task<IActionResult> OnPostChoicesAsync(ConsentPurpose[]? purposes, CancellationToken cancellationToken)
     {
-        var residentId = await ResidentIdAsync();
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         if (residentId is null)
         {
             return RedirectToPage();
@@ -70,14 +71,12 @@ public sealed class MyConsentModel(ConsentRecords consents, UserManager<Connecti
         {
             await consents.WithdrawAsync(residentId.Value, purpose, ConsentRecords.Self, cancellationToken);
         }
-        return ReturnUrl is null ? RedirectToPage(new { changed = "saved" }) : LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+        return ReturnUrl is null ? RedirectToPage(new { changed = "saved" }) : LocalRedirect(ReturnUrls.Safe(ReturnUrl));
     }
-
-    private async Task<int?> ResidentIdAsync() => (await users.GetUserAsync(User))?.ResidentId;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var residentId = await ResidentIdAsync();
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         HasResidentRecord = residentId is not null;
         if (residentId is null)
         {

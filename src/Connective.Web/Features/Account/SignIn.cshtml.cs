@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Connective.Web.Data;
+using Connective.Web.Demo;
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -70,7 +72,7 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
                     }
                     // No second factor yet: a short, limited session that can only set up an authenticator app.
                     await EnrolmentSession.StartAsync(HttpContext, user);
-                    return RedirectToPage("/Account/SetUpAuthenticator", new { returnUrl = AccountFeature.SafeReturnUrl(ReturnUrl) });
+                    return RedirectToPage("/Account/SetUpAuthenticator", new { returnUrl = ReturnUrls.Safe(ReturnUrl) });
                 }
                 ModelState.AddModelError(nameof(Email), FailedMessage);
                 await LoadDemoAccountsAsync(cancellationToken);
@@ -81,11 +83,11 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
                 : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+                return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
             }
             if (result.RequiresTwoFactor)
             {
-                return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = AccountFeature.SafeReturnUrl(ReturnUrl) });
+                return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrls.Safe(ReturnUrl) });
             }
             ModelState.AddModelError(nameof(Email), FailedMessage);
         }
@@ -105,7 +107,7 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
             var result = await signIn.PasskeySignInAsync(credentialJson);
             if (result.Succeeded)
             {
-                return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+                return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
             }
         }
         ModelState.AddModelError("passkey", PasskeyFailedMessage);

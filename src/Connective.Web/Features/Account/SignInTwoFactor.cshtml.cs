@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +44,7 @@ public sealed class SignInTwoFactorModel(SignInManager<ConnectiveUser> signIn) :
             var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
             if (result.Succeeded)
             {
-                return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+                return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
             }
         }
         ModelState.AddModelError(nameof(Code), WrongCodeMessage);
@@ -63,7 +64,7 @@ public sealed class SignInTwoFactorModel(SignInManager<ConnectiveUser> signIn) :
             var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
             if (result.Succeeded)
             {
-                return LocalRedirect(AccountFeature.SafeReturnUrl(ReturnUrl));
+                return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
             }
         }
         ModelState.AddModelError(nameof(RecoveryCode), WrongRecoveryCodeMessage);

@@ -89,7 +89,7 @@ public sealed class SignUpModel(UserManager<ConnectiveUser> users, Outbox outbox
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var messageId = await outbox.SendAsync(email, "Confirm your e-mail address for Connective",
             "Follow the link to confirm your e-mail address and finish creating your account.",
-            links.PathToPage("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl = ReturnUrl is null ? null : AccountFeature.SafeReturnUrl(ReturnUrl) }), cancellationToken);
+            links.PathToPage("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl = ReturnUrl is null ? null : ReturnUrls.Safe(ReturnUrl) }), cancellationToken);
         if (Outbox.IsShown(environment))
         {
             // This browser created the account, so the demo's outbox page may show it this one message.

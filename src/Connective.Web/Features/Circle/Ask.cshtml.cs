@@ -14,13 +14,13 @@ public sealed class AskModel(CircleTasks tasks, CircleQueries queries, CurrentPe
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        HasResidentRecord = await identity.ResidentIdAsync(User) is not null;
+        HasResidentRecord = await identity.ResidentIdAsync(User, cancellationToken) is not null;
         Form.TaskTypes = await queries.TaskTypesAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(int? taskTypeId, string? details, HelpUrgency urgency, int daysToDeadline, CancellationToken cancellationToken)
     {
-        if (await identity.ResidentIdAsync(User) is not { } residentId)
+        if (await identity.ResidentIdAsync(User, cancellationToken) is not { } residentId)
         {
             return RedirectToPage();
         }

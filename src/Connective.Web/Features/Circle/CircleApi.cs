@@ -123,12 +123,12 @@ internal static class CircleApi
     /// <summary>A staff account with no resident record simply has no requests.</summary>
     public static async Task<Ok<IReadOnlyList<MyRequestView>>> GetMyRequests(
         ClaimsPrincipal user, CurrentPerson identity, CircleQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId ? await queries.RequestsOfAsync(residentId, ct) : []);
+        TypedResults.Ok(await identity.ResidentIdAsync(user, ct) is { } residentId ? await queries.RequestsOfAsync(residentId, ct) : []);
 
     public static async Task<Results<Created<CreatedRequest>, ValidationProblem, ProblemHttpResult>> PostRequest(
         HelpRequestBody body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct)
     {
-        if (await identity.ResidentIdAsync(user) is not { } residentId)
+        if (await identity.ResidentIdAsync(user, ct) is not { } residentId)
         {
             return NoResident();
         }
@@ -145,7 +145,7 @@ internal static class CircleApi
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> CancelMyRequest(
         long id, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, AppDbContext db, CancellationToken ct)
     {
-        if (await identity.ResidentIdAsync(user) is not { } residentId)
+        if (await identity.ResidentIdAsync(user, ct) is not { } residentId)
         {
             return NoResident();
         }
@@ -158,17 +158,17 @@ internal static class CircleApi
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> PostThanks(
         long id, ThanksBody body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
-        await identity.ResidentIdAsync(user) is { } residentId ? ToResult(await tasks.ThankAsync(id, residentId, body.Message ?? "", ct)) : NoResident();
+        await identity.ResidentIdAsync(user, ct) is { } residentId ? ToResult(await tasks.ThankAsync(id, residentId, body.Message ?? "", ct)) : NoResident();
 
     public static async Task<Ok<MyHelperProfile>> GetMyHelperProfile(ClaimsPrincipal user, CurrentPerson identity, CircleQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId
+        TypedResults.Ok(await identity.ResidentIdAsync(user, ct) is { } residentId
             ? new MyHelperProfile(true, await queries.HelperProfileAsync(residentId, ct))
             : new MyHelperProfile(false, null));
 
     public static async Task<Results<Ok<HelperProfileView>, ValidationProblem, ProblemHttpResult>> PutMyHelperProfile(
         HelperOfferInput body, ClaimsPrincipal user, CurrentPerson identity, CircleHelpers helpers, CircleQueries queries, CancellationToken ct)
     {
-        if (await identity.ResidentIdAsync(user) is not { } residentId)
+        if (await identity.ResidentIdAsync(user, ct) is not { } residentId)
         {
             return NoResident();
         }
@@ -190,23 +190,23 @@ internal static class CircleApi
 
     public static async Task<Ok<IReadOnlyList<HelperTaskView>>> GetMyTasks(
         ClaimsPrincipal user, CurrentPerson identity, CircleQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await identity.ResidentIdAsync(user) is { } residentId ? await queries.TasksOfHelperAsync(residentId, ct) : []);
+        TypedResults.Ok(await identity.ResidentIdAsync(user, ct) is { } residentId ? await queries.TasksOfHelperAsync(residentId, ct) : []);
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Accept(
         long requestId, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
-        await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.AcceptAsync(requestId, helperId, ct)) : NoResident();
+        await identity.ResidentIdAsync(user, ct) is { } helperId ? ToResult(await tasks.AcceptAsync(requestId, helperId, ct)) : NoResident();
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> Decline(
         long requestId, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
-        await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.DeclineAsync(requestId, helperId, ct)) : NoResident();
+        await identity.ResidentIdAsync(user, ct) is { } helperId ? ToResult(await tasks.DeclineAsync(requestId, helperId, ct)) : NoResident();
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> CheckIn(
         long requestId, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
-        await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.CheckInAsync(requestId, helperId, ct)) : NoResident();
+        await identity.ResidentIdAsync(user, ct) is { } helperId ? ToResult(await tasks.CheckInAsync(requestId, helperId, ct)) : NoResident();
 
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> CheckOut(
         long requestId, MoneyHandled? body, ClaimsPrincipal user, CurrentPerson identity, CircleTasks tasks, CancellationToken ct) =>
-        await identity.ResidentIdAsync(user) is { } helperId ? ToResult(await tasks.CheckOutAsync(requestId, helperId, body, ct)) : NoResident();
+        await identity.ResidentIdAsync(user, ct) is { } helperId ? ToResult(await tasks.CheckOutAsync(requestId, helperId, body, ct)) : NoResident();
 
     public static async Task<Ok<CoordinatorDashboard>> GetDashboard(ClaimsPrincipal user, CircleQueries queries, RoleScopes scopes, AuditLog audit, CancellationToken ct)
     {

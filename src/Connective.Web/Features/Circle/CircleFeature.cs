@@ -17,6 +17,7 @@ internal static class CircleFeature
         services.AddScoped<CircleHelpers>();
         services.AddScoped<CircleQueries>();
         services.AddErasureParticipant<CircleErasure>();
+        services.AddExportParticipant<CircleExport>();
         services.AddDemoSeedParticipant<CircleDemoSeed>();
         services.AddHostedService<CircleScheduler>();
         return services;

@@ -50,7 +50,7 @@ public sealed class HelpingModel(CircleTasks tasks, CircleQueries queries, Curre
 
     private async Task<IActionResult> ActAsync(Func<int, Task<CircleOutcome>> action, string notice, CancellationToken cancellationToken)
     {
-        if (await identity.ResidentIdAsync(User) is not { } helperId)
+        if (await identity.ResidentIdAsync(User, cancellationToken) is not { } helperId)
         {
             return RedirectToPage();
         }
@@ -66,7 +66,7 @@ public sealed class HelpingModel(CircleTasks tasks, CircleQueries queries, Curre
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (await identity.ResidentIdAsync(User) is { } helperId)
+        if (await identity.ResidentIdAsync(User, cancellationToken) is { } helperId)
         {
             IsHelper = await queries.HelperProfileAsync(helperId, cancellationToken) is not null;
             Tasks = await queries.TasksOfHelperAsync(helperId, cancellationToken);

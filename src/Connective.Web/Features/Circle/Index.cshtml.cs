@@ -15,7 +15,7 @@ public sealed class IndexModel(CircleQueries queries, CurrentPerson identity, IA
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         TaskTypes = await queries.TaskTypesAsync(cancellationToken);
-        IsResident = await identity.ResidentIdAsync(User) is not null;
+        IsResident = await identity.ResidentIdAsync(User, cancellationToken) is not null;
         IsCoordinator = (await authorization.AuthorizeAsync(User, CirclePolicies.Coordinator)).Succeeded;
     }
 }

@@ -26,7 +26,7 @@ public sealed class OfferModel(CircleHelpers helpers, CircleQueries queries, Cur
     {
         Notice = CircleText.Notice(notice);
         TaskTypes = await queries.TaskTypesAsync(cancellationToken);
-        if (await identity.ResidentIdAsync(User) is not { } residentId)
+        if (await identity.ResidentIdAsync(User, cancellationToken) is not { } residentId)
         {
             return;
         }
@@ -46,7 +46,7 @@ public sealed class OfferModel(CircleHelpers helpers, CircleQueries queries, Cur
     public async Task<IActionResult> OnPostAsync(int[] taskTypeIds, DayOfWeek[] days, string? fromHour, string? toHour, string? maxDistanceKm, string? maxTasks,
         CancellationToken cancellationToken)
     {
-        if (await identity.ResidentIdAsync(User) is not { } residentId)
+        if (await identity.ResidentIdAsync(User, cancellationToken) is not { } residentId)
         {
             return RedirectToPage();
         }

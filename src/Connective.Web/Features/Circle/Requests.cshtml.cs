@@ -17,7 +17,7 @@ public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, Curr
     public async Task OnGetAsync(string? notice, CancellationToken cancellationToken)
     {
         Notice = CircleText.Notice(notice);
-        if (await identity.ResidentIdAsync(User) is { } residentId)
+        if (await identity.ResidentIdAsync(User, cancellationToken) is { } residentId)
         {
             HasResidentRecord = true;
             Requests = await queries.RequestsOfAsync(residentId, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, Curr
 
     public async Task<IActionResult> OnPostThankAsync(long requestId, string? message, CancellationToken cancellationToken)
     {
-        if (await identity.ResidentIdAsync(User) is not { } residentId)
+        if (await identity.ResidentIdAsync(User, cancellationToken) is not { } residentId)
         {
             return NotFound();
         }
@@ -43,7 +43,7 @@ public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, Curr
 
     public async Task<IActionResult> OnPostCancelAsync(long requestId, CancellationToken cancellationToken)
     {
-        if (await identity.ResidentIdAsync(User) is { } residentId
+        if (await identity.ResidentIdAsync(User, cancellationToken) is { } residentId
             && (await queries.RequestsOfAsync(residentId, cancellationToken)).Any(request => request.Id == requestId))
         {
             await tasks.CancelAsync(requestId, "cancelled by the requester", cancellationToken);

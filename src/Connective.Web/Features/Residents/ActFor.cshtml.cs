@@ -41,7 +41,7 @@ public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyC
 
     public async Task<IActionResult> OnPostDownloadAsync(int id, CancellationToken cancellationToken)
     {
-        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        if (RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
         {
             return confirmFirst;
         }
@@ -58,7 +58,7 @@ public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyC
 
     public async Task<IActionResult> OnPostEraseAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
-        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        if (RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
         {
             return confirmFirst;
         }

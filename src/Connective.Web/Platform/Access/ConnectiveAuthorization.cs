@@ -12,6 +12,7 @@ public static class ConnectiveAuthorization
     public static IServiceCollection AddConnectiveAuthorization(this IServiceCollection services)
     {
         services.AddScoped<RoleScopes>();
+        services.AddRecentSignInPolicy();
         services.AddScoped<RoleGrants>();
         services.AddScoped<IAuthorizationHandler, HoldsRoleHandler>();
         services.AddScoped<IAuthorizationHandler, ResidentRules>();

@@ -9,6 +9,8 @@ internal static class DataRightsFeature
     {
         builder.Services.AddScoped<WhoLooked>();
         builder.Services.AddScoped<PersonalDataExport>();
+        // The kernel's own records come first in the download; each area adds its part with AddExportParticipant.
+        builder.Services.AddExportParticipant<PlatformExport>();
         builder.Services.AddScoped<PersonErasure>();
         return builder;
     }

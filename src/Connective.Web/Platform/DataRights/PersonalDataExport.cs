@@ -3,17 +3,15 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Connective.Web.Data;
-using Connective.Web.Platform.ConsentPath;
-using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Platform.DataRights;
 
 /// <summary>
 /// Everything held about a person, as a zip with each section twice: JSON (for machines) and CSV (for a spreadsheet).
-/// Ties are read here directly, not through the consented network, because a person is owed every tie held about
-/// them whatever they consented to; the other person in a tie is not named or numbered (that is their data).
+/// It collects: every area contributes its own records through an <see cref="IExportParticipant"/> (the kernel's own,
+/// <see cref="PlatformExport"/>, first), so a new area adds its part without touching this file.
 /// </summary>
-public sealed class PersonalDataExport(AppDbContext db, ConsentRecords consents, WhoLooked whoLooked)
+public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IExportParticipant> participants)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -24,57 +22,23 @@ public sealed class PersonalDataExport(AppDbContext db, ConsentRecords consents,
     {
         ArgumentNullException.ThrowIfNull(person);
         var sections = new List<Section>();
-        var account = person.AccountId is null ? null : await db.Users.AsNoTracking().SingleOrDefaultAsync(user => user.Id == person.AccountId, cancellationToken);
-        if (account is not null)
+        foreach (var participant in participants)
         {
-            var roles = await db.UserRoles.Where(link => link.UserId == account.Id)
-                .Join(db.Roles, link => link.RoleId, role => role.Id, (link, role) => role.Name).ToListAsync(cancellationToken);
-            sections.Add(new("account", [Row(
-                ("AccountId", account.Id), ("Email", account.Email), ("EmailConfirmed", account.EmailConfirmed),
-                ("Roles", string.Join(" ", roles.Order(StringComparer.Ordinal))), ("TwoFactorEnabled", account.TwoFactorEnabled),
-                ("LockoutEnd", account.LockoutEnd?.UtcDateTime), ("FailedSignInCount", account.AccessFailedCount))]));
+            foreach (var section in await participant.ExportAsync(db, person, cancellationToken))
+            {
+                if (sections.Any(existing => existing.Name == section.Name))
+                {
+                    throw new InvalidOperationException($"Two parts of the personal-data download are called '{section.Name}' ({participant.GetType().Name} adds the second).");
+                }
+                sections.Add(section);
+            }
         }
-
-        var email = account?.Email;
-        if (person.ResidentId is { } id && await db.Residents.AsNoTracking().SingleOrDefaultAsync(resident => resident.Id == id, cancellationToken) is { } resident)
-        {
-            email ??= resident.Email;
-            sections.Add(new("resident", [Row(
-                ("ResidentId", resident.Id), ("GivenName", resident.GivenName), ("FamilyName", resident.FamilyName),
-                ("BirthYear", resident.BirthYear), ("Email", resident.Email), ("Phone", resident.Phone), ("HasAccount", resident.HasAccount),
-                ("Latitude", resident.Latitude), ("Longitude", resident.Longitude))]));
-            var household = await db.Households.AsNoTracking().Where(household => household.Id == resident.HouseholdId)
-                .Join(db.Wards, household => household.WardId, ward => ward.Id, (household, ward) => new { household, ward.Code, ward.Name })
-                .SingleAsync(cancellationToken);
-            sections.Add(new("household", [Row(
-                ("HouseholdId", household.household.Id), ("AddressLine", household.household.AddressLine), ("Postcode", household.household.Postcode),
-                ("WardCode", household.Code), ("WardName", household.Name),
-                ("PeopleOnRecordThere", await db.Residents.CountAsync(other => other.HouseholdId == resident.HouseholdId, cancellationToken)))]));
-            sections.Add(new("consents", [.. (await consents.HistoryAsync(id, cancellationToken)).Select(consent => Row(
-                ("Purpose", consent.Purpose.ToString()), ("GivenAt", consent.GivenAt), ("Method", consent.Method.ToString()),
-                ("RecordedBy", consent.RecordedBy), ("ScriptVersion", consent.ScriptVersion), ("WithdrawnAt", consent.WithdrawnAt), ("WithdrawnBy", consent.WithdrawnBy)))]));
-            sections.Add(new("ties", [.. (await db.Ties.AsNoTracking()
-                .Where(tie => tie.PersonAId == id || tie.PersonBId == id)
-                .OrderBy(tie => tie.Id)
-                .Select(tie => new { tie.Kind, tie.Source, tie.Weight, tie.CreatedAt })
-                .ToListAsync(cancellationToken))
-                .Select(tie => Row(("Kind", tie.Kind.ToString()), ("Source", tie.Source.ToString()), ("Weight", tie.Weight), ("CreatedAt", tie.CreatedAt)))]));
-            sections.Add(new("circles", [.. (await db.CircleMembers.AsNoTracking().Where(member => member.ResidentId == id)
-                .Join(db.Circles, member => member.CircleId, circle => circle.Id, (member, circle) => new { circle.Name, member.IsCoordinator, member.JoinedAt })
-                .ToListAsync(cancellationToken))
-                .Select(member => Row(("Circle", member.Name), ("IsCoordinator", member.IsCoordinator), ("JoinedAt", member.JoinedAt)))]));
-            sections.Add(new("who-looked", [.. (await whoLooked.ForAsync(id, person.AccountId, cancellationToken))
-                .Select(access => Row(("Role", access.Role), ("At", access.At), ("What", access.What), ("Basis", access.Basis)))]));
-        }
-
-        sections.Add(new("messages", [.. (await db.OutboxMessages.AsNoTracking()
-            .Where(message => (person.ResidentId != null && message.RecipientResidentId == person.ResidentId) || (email != null && message.To == email))
-            .OrderBy(message => message.Id)
-            .ToListAsync(cancellationToken))
-            .Select(message => Row(("Kind", message.Kind.ToString()), ("To", message.To), ("Subject", message.Subject), ("Body", message.Body),
-                ("Link", message.Link), ("CreatedAt", message.CreatedAt)))]));
         return sections;
     }
+
+    /// <summary>What exists about people but is not in the download, with the reason, as every participant declares it.</summary>
+    public IEnumerable<string> WithheldReasons() =>
+        participants.SelectMany(participant => participant.Withheld.Values).Distinct(StringComparer.Ordinal);
 
     /// <summary>The zip: README.txt, then name.json and name.csv for every section.</summary>
     public async Task<byte[]> ZipAsync(DataSubject person, CancellationToken cancellationToken)
@@ -86,7 +50,8 @@ public sealed class PersonalDataExport(AppDbContext db, ConsentRecords consents,
             await WriteAsync(zip, "README.txt", "Everything Connective holds about you. Each part is here twice: as JSON, and as CSV for a spreadsheet.\n" +
                 "Who looked: staff are shown by role; some accesses for a safeguarding enquiry or under a legal exemption show the role only.\n" +
                 "Ties: your connections with other people; the other person is not named, as that is their information.\n" +
-                "Parts: " + string.Join(", ", sections.Select(section => section.Name)) + "\n", cancellationToken);
+                "Parts: " + string.Join(", ", sections.Select(section => section.Name)) + "\n" +
+                "Not in this download, and why:\n" + string.Concat(WithheldReasons().Select(reason => "- " + reason + "\n")), cancellationToken);
             foreach (var section in sections)
             {
                 await WriteAsync(zip, section.Name + ".json", JsonSerializer.Serialize(section.Rows, Json), cancellationToken);
@@ -96,7 +61,8 @@ public sealed class PersonalDataExport(AppDbContext db, ConsentRecords consents,
         return buffer.ToArray();
     }
 
-    private static Dictionary<string, object?> Row(params (string Name, object? Value)[] fields)
+    /// <summary>One row of a section, its fields in the order given (the CSV's columns).</summary>
+    public static Dictionary<string, object?> Row(params (string Name, object? Value)[] fields)
     {
         var row = new Dictionary<string, object?>(fields.Length);
         foreach (var (name, value) in fields)

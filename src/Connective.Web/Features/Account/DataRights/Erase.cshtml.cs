@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Platform.Access;
 using Connective.Web.Platform.DataRights;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,9 +1,6 @@
-using System.Security.Claims;
-using Connective.Web.Data;
 using Connective.Web.Features.Circle.Meetups;
 using Connective.Web.Features.Circle.Safeguarding;
 using Connective.Web.Platform.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Circle.Credits;
 
@@ -34,14 +31,5 @@ internal static class CircleCommunityFeature
         endpoints.MapMeetupsApi();
         endpoints.MapSafeguardingApi();
         return endpoints;
-    }
-
-    /// <summary>The signed-in person's resident record, if their account has one (staff accounts need not).</summary>
-    public static async Task<int?> ResidentIdAsync(this AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is null ? null
-            : await db.Users.Where(account => account.Id == userId).Select(account => account.ResidentId).SingleOrDefaultAsync(ct);
     }
 }

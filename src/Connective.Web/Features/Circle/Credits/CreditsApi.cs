@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Data;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,9 +26,9 @@ internal static class CreditsApi
         return endpoints;
     }
 
-    public static async Task<Results<Ok<CreditStatement>, ProblemHttpResult>> GetMyCredits(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<CreditStatement>, ProblemHttpResult>> GetMyCredits(AppDbContext db, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         // An account without a resident record (most staff) has no credits: an empty statement, not an error.
         return residentId is null
             ? TypedResults.Ok(new CreditStatement(0, 0, 0, 0, 0, [], []))
@@ -35,9 +36,9 @@ internal static class CreditsApi
     }
 
     public static async Task<Results<Ok<CreditPostingResult>, ProblemHttpResult>> PostDonation(
-        DonationRequest request, AppDbContext db, TimeCredits credits, ClaimsPrincipal user, CancellationToken ct)
+        DonationRequest request, AppDbContext db, TimeCredits credits, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         if (residentId is null)
         {
             return NoResident();
@@ -66,9 +67,9 @@ internal static class CreditsApi
         }
     }
 
-    public static async Task<Results<Created, ProblemHttpResult>> PostThanks(ThanksRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Created, ProblemHttpResult>> PostThanks(ThanksRequest request, AppDbContext db, TimeProvider time, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         if (residentId is null)
         {
             return NoResident();

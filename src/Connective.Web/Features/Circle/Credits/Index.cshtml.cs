@@ -1,4 +1,5 @@
 using Connective.Web.Data;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ namespace Connective.Web.Features.Circle.Credits;
 
 /// <summary>My credits: the signed-in resident's own balance, hours given and received, thanks, and donations to the pool.</summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, TimeCredits credits) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeCredits credits, CurrentPerson person) : PageModel
 {
     public CreditStatement? Statement { get; private set; }
     public string? Error { get; private set; }
@@ -24,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, TimeCredits credits) : PageModel
 
     public async Task<IActionResult> OnPostDonateAsync(string? hours, string? key, CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         if (residentId is null)
         {
             return RedirectToPage();
@@ -53,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, TimeCredits credits) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         Statement = residentId is null ? null : await MyCredits.StatementAsync(db, residentId.Value, cancellationToken);
     }
 }

@@ -3,9 +3,7 @@ using Connective.Graph.Generators;
 using Connective.Graph.Traversal;
 using Connective.Web.Data;
 using Connective.Web.Demo;
-using Connective.Web.Features.Account;
 using Connective.Web.Platform.Access;
-using Microsoft.AspNetCore.Identity;
 
 namespace Connective.Web.Features.Circle.Demo;
 
@@ -169,7 +167,7 @@ internal static class CircleDemo
         if (journey is { } walk)
         {
             // The journey's helper signs in with their own demo account (the shared Helper account has no resident record).
-            var user = DemoAccounts.AddAccount(db, new PasswordHasher<ConnectiveUser>(), HelperAccountId, HelperEmail, Roles.Helper, byId[walk.Helper].WardId, now);
+            var user = DemoAccounts.AddAccount(db, new(), HelperAccountId, HelperEmail, Roles.Helper, byId[walk.Helper].WardId, now);
             user.ResidentId = walk.Helper;
             await db.SaveChangesAsync(cancellationToken);
             accounts = 3;

@@ -1,5 +1,4 @@
-using Connective.Web.Data;
-using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,21 +7,21 @@ namespace Connective.Web.Features.Circle.Meetups;
 
 /// <summary>My circles and the others I could join.</summary>
 [Authorize]
-public sealed class CirclesModel(MeetupBook book, AppDbContext db) : PageModel
+public sealed class CirclesModel(MeetupBook book, CurrentPerson person) : PageModel
 {
     public IReadOnlyList<CircleSummary> Circles { get; private set; } = [];
     public bool HasResidentRecord { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         HasResidentRecord = residentId is not null;
         Circles = await book.CirclesAsync(residentId, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(int circleId, bool join, CancellationToken cancellationToken)
     {
-        if (await db.ResidentIdAsync(User, cancellationToken) is { } residentId)
+        if (await person.ResidentIdAsync(User, cancellationToken) is { } residentId)
         {
             await book.SetMembershipAsync(circleId, residentId, join, cancellationToken);
         }

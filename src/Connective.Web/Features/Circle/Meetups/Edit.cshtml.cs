@@ -1,5 +1,4 @@
-using Connective.Web.Data;
-using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ namespace Connective.Web.Features.Circle.Meetups;
 
 /// <summary>A meetup's organisers change it or call it off before it starts; everyone with a place is told.</summary>
 [Authorize]
-public sealed class EditModel(MeetupBook book, AppDbContext db) : PageModel
+public sealed class EditModel(MeetupBook book, CurrentPerson person) : PageModel
 {
     public MeetupDetail Detail { get; private set; } = null!;
     public MeetupForm Meetup { get; private set; } = new();
@@ -65,7 +64,7 @@ public sealed class EditModel(MeetupBook book, AppDbContext db) : PageModel
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         var detail = await book.DetailAsync(id, User, residentId, cancellationToken);
         if (detail is null)
         {

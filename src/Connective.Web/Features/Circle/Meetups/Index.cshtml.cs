@@ -1,5 +1,4 @@
-using Connective.Web.Data;
-using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,10 +6,10 @@ namespace Connective.Web.Features.Circle.Meetups;
 
 /// <summary>Upcoming meetups, of every circle or of one.</summary>
 [Authorize]
-public sealed class IndexModel(MeetupBook book, AppDbContext db) : PageModel
+public sealed class IndexModel(MeetupBook book, CurrentPerson person) : PageModel
 {
     public IReadOnlyList<MeetupSummary> Meetups { get; private set; } = [];
 
     public async Task OnGetAsync(int? circleId, CancellationToken cancellationToken) =>
-        Meetups = await book.UpcomingAsync(await db.ResidentIdAsync(User, cancellationToken), circleId, cancellationToken);
+        Meetups = await book.UpcomingAsync(await person.ResidentIdAsync(User, cancellationToken), circleId, cancellationToken);
 }

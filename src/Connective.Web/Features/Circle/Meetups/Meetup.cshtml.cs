@@ -1,5 +1,4 @@
-using Connective.Web.Data;
-using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ namespace Connective.Web.Features.Circle.Meetups;
 
 /// <summary>One meetup: take or give back a place; its organisers record who came.</summary>
 [Authorize]
-public sealed class MeetupModel(MeetupBook book, AppDbContext db) : PageModel
+public sealed class MeetupModel(MeetupBook book, CurrentPerson person) : PageModel
 {
     public MeetupDetail Detail { get; private set; } = null!;
     public bool HasResidentRecord { get; private set; }
@@ -22,7 +21,7 @@ public sealed class MeetupModel(MeetupBook book, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostRsvpAsync(long id, bool cancel, CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         if (residentId is null)
         {
             return RedirectToPage(new { id });
@@ -49,7 +48,7 @@ public sealed class MeetupModel(MeetupBook book, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAttendanceAsync(long id, int[] attended, CancellationToken cancellationToken)
     {
-        if (!await book.CanManageAsync(id, User, await db.ResidentIdAsync(User, cancellationToken), cancellationToken))
+        if (!await book.CanManageAsync(id, User, await person.ResidentIdAsync(User, cancellationToken), cancellationToken))
         {
             return Forbid();
         }
@@ -61,7 +60,7 @@ public sealed class MeetupModel(MeetupBook book, AppDbContext db) : PageModel
 
     private async Task<IActionResult> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         HasResidentRecord = residentId is not null;
         var detail = await book.DetailAsync(id, User, residentId, cancellationToken);
         if (detail is null)

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Connective.Web.Data;
 using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connective.Web.Features.Circle.Meetups;
@@ -36,28 +36,28 @@ internal static class MeetupsApi
         return endpoints;
     }
 
-    public static async Task<Ok<IReadOnlyList<CircleSummary>>> GetCircles(MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await book.CirclesAsync(await db.ResidentIdAsync(user, ct), ct));
+    public static async Task<Ok<IReadOnlyList<CircleSummary>>> GetCircles(MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await book.CirclesAsync(await person.ResidentIdAsync(user, ct), ct));
 
-    public static Task<Results<NoContent, ProblemHttpResult>> PutMembership(int circleId, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        SetMembershipAsync(circleId, join: true, book, db, user, ct);
+    public static Task<Results<NoContent, ProblemHttpResult>> PutMembership(int circleId, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct) =>
+        SetMembershipAsync(circleId, join: true, book, person, user, ct);
 
-    public static Task<Results<NoContent, ProblemHttpResult>> DeleteMembership(int circleId, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        SetMembershipAsync(circleId, join: false, book, db, user, ct);
+    public static Task<Results<NoContent, ProblemHttpResult>> DeleteMembership(int circleId, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct) =>
+        SetMembershipAsync(circleId, join: false, book, person, user, ct);
 
-    public static async Task<Ok<IReadOnlyList<MeetupSummary>>> GetMeetups(int? circleId, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await book.UpcomingAsync(await db.ResidentIdAsync(user, ct), circleId, ct));
+    public static async Task<Ok<IReadOnlyList<MeetupSummary>>> GetMeetups(int? circleId, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await book.UpcomingAsync(await person.ResidentIdAsync(user, ct), circleId, ct));
 
-    public static async Task<Results<Ok<MeetupDetail>, ProblemHttpResult>> GetMeetup(long id, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<MeetupDetail>, ProblemHttpResult>> GetMeetup(long id, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var detail = await book.DetailAsync(id, user, await db.ResidentIdAsync(user, ct), ct);
+        var detail = await book.DetailAsync(id, user, await person.ResidentIdAsync(user, ct), ct);
         return detail is null ? NotFound(id) : TypedResults.Ok(detail);
     }
 
     public static async Task<Results<Created<MeetupDetail>, ProblemHttpResult, ValidationProblem>> PostMeetup(
-        NewMeetup request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        NewMeetup request, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         if (!await book.CanOrganiseInAsync(request.CircleId, user, residentId, ct))
         {
             return TypedResults.Problem("Only the circle's coordinators and staff coordinators can organise its meetups.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
@@ -71,9 +71,9 @@ internal static class MeetupsApi
     }
 
     public static async Task<Results<Created<CircleSummary>, ProblemHttpResult, ValidationProblem>> PostCircle(
-        NewCircle request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        NewCircle request, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         var (id, errors, allowed) = await book.CreateCircleAsync(request, user, residentId, ct);
         if (!allowed)
         {
@@ -88,9 +88,9 @@ internal static class MeetupsApi
     }
 
     public static async Task<Results<Ok<MeetupDetail>, ProblemHttpResult, ValidationProblem>> PutMeetup(
-        long id, NewMeetup request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        long id, NewMeetup request, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         if (!await book.CanManageAsync(id, user, residentId, ct))
         {
             return TypedResults.Problem("Only the meetup's organisers can change it.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
@@ -102,9 +102,9 @@ internal static class MeetupsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> PostCancelMeetup(
-        long id, CancelMeetup request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        long id, CancelMeetup request, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await book.CanManageAsync(id, user, await db.ResidentIdAsync(user, ct), ct))
+        if (!await book.CanManageAsync(id, user, await person.ResidentIdAsync(user, ct), ct))
         {
             return TypedResults.Problem("Only the meetup's organisers can cancel it.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
@@ -112,9 +112,9 @@ internal static class MeetupsApi
         return error is null ? TypedResults.NoContent() : TypedResults.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "Cannot cancel");
     }
 
-    public static async Task<Results<Ok<RsvpResponse>, ProblemHttpResult>> PutRsvp(long id, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<RsvpResponse>, ProblemHttpResult>> PutRsvp(long id, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         if (residentId is null)
         {
             return CreditsApi.NoResident();
@@ -130,9 +130,9 @@ internal static class MeetupsApi
         };
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRsvp(long id, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRsvp(long id, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         if (residentId is null)
         {
             return CreditsApi.NoResident();
@@ -142,9 +142,9 @@ internal static class MeetupsApi
     }
 
     public static async Task<Results<Ok<AttendanceOutcome>, ProblemHttpResult>> PutAttendance(
-        long id, AttendanceRequest request, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        long id, AttendanceRequest request, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await book.CanManageAsync(id, user, await db.ResidentIdAsync(user, ct), ct))
+        if (!await book.CanManageAsync(id, user, await person.ResidentIdAsync(user, ct), ct))
         {
             return TypedResults.Problem("Only the meetup's organisers can record attendance.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
@@ -155,9 +155,9 @@ internal static class MeetupsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetMembershipAsync(
-        int circleId, bool join, MeetupBook book, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        int circleId, bool join, MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct)
     {
-        var residentId = await db.ResidentIdAsync(user, ct);
+        var residentId = await person.ResidentIdAsync(user, ct);
         if (residentId is null)
         {
             return CreditsApi.NoResident();

@@ -1,5 +1,4 @@
-using Connective.Web.Data;
-using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ namespace Connective.Web.Features.Circle.Meetups;
 /// circles, or start a new circle by interest or place. Anyone signed in may open it; it says who can organise if they cannot.
 /// </summary>
 [Authorize]
-public sealed class OrganiseModel(MeetupBook book, AppDbContext db) : PageModel
+public sealed class OrganiseModel(MeetupBook book, CurrentPerson person) : PageModel
 {
     public MeetupForm Meetup { get; private set; } = new();
     public IReadOnlyList<(int Id, string Name)> Wards { get; private set; } = [];
@@ -31,7 +30,7 @@ public sealed class OrganiseModel(MeetupBook book, AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostMeetupAsync(MeetupForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         if (form.CircleId is not { } circleId || !await book.CanOrganiseInAsync(circleId, User, residentId, cancellationToken))
         {
             return Forbid();
@@ -54,7 +53,7 @@ public sealed class OrganiseModel(MeetupBook book, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostCircleAsync(string? name, string? description, int wardId, CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         var (id, errors, allowed) = await book.CreateCircleAsync(new NewCircle(name, description, wardId), User, residentId, cancellationToken);
         if (!allowed)
         {
@@ -75,7 +74,7 @@ public sealed class OrganiseModel(MeetupBook book, AppDbContext db) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var residentId = await db.ResidentIdAsync(User, cancellationToken);
+        var residentId = await person.ResidentIdAsync(User, cancellationToken);
         Meetup.Circles = await book.OrganisableCirclesAsync(User, residentId, cancellationToken);
         Wards = await book.WardsToStartCirclesInAsync(User, residentId, cancellationToken);
     }

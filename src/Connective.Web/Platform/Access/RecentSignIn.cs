@@ -1,7 +1,6 @@
-using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Connective.Web.Features.Account;
+namespace Connective.Web.Platform.Access;
 
 /// <summary>
 /// The authorization policy every export asks for: the person signed in, or confirmed it was them, within the last five

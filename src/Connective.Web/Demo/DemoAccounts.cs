@@ -6,7 +6,7 @@ using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Connective.Web.Features.Account;
+namespace Connective.Web.Demo;
 
 /// <summary>
 /// One shared account per role in the demo borough, with a password printed on the sign-in page of a demo database.
