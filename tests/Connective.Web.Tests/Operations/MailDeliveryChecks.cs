@@ -72,10 +72,11 @@ internal static partial class MailDeliveryChecks
         Assert.Equal(2, givenUp.Attempts);
 
         using var admin = await AccountClient.SignedInAsDemoAsync(app, Roles.Admin);
-        using var resident2 = new AccountClient(app);
+        using var anonymous = new AccountClient(app);
         var page = await admin.Http.GetStringAsync("/admin/mail");
         var accountPage = await admin.Http.GetStringAsync("/account");
-        using var residentView = await resident2.Http.GetAsync("/admin/mail");
+        using var anonymousView = await anonymous.Http.GetAsync("/admin/mail");
+        var readiness = await anonymous.Http.GetStringAsync("/health/ready");
         relay.Start();
         using var retry = await admin.PostFormAsync("/admin/mail?handler=Retry", new Dictionary<string, string>());
         var sent = await WaitForAsync(app, db => db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == givenUp.Id && m.SentAt != null));
@@ -83,7 +84,8 @@ internal static partial class MailDeliveryChecks
         Assert.Contains(email, page, StringComparison.Ordinal);
         Assert.Contains("Given up", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/mail\"", accountPage, StringComparison.Ordinal); // admins reach it by a link
-        Assert.NotEqual(HttpStatusCode.OK, residentView.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, anonymousView.StatusCode);
+        Assert.Equal("Degraded", readiness); // a monitor on /health/ready hears about it
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
         Assert.Single(relay.Received, message => message.To.Contains(email));
         await using var scope = app.CreateScope();

@@ -3,7 +3,7 @@ using Connective.Web.Tests.Fixtures;
 
 namespace Connective.Web.Tests.Operations;
 
-/// <summary>Mail delivery across instances on PostgreSQL, each test on its own database of the shared test cluster.</summary>
+/// <summary>Mail delivery across instances, and dump and restore, on PostgreSQL, each test on its own database of the shared test cluster.</summary>
 [Collection(PostgresTests.Name)]
 public sealed class PostgresOperationsTests
 {
@@ -14,6 +14,9 @@ public sealed class PostgresOperationsTests
     [PostgresFact]
     public Task Two_instances_on_one_database_send_each_message_exactly_once() =>
         OnFreshDatabaseAsync(MailDeliveryChecks.Two_instances_on_one_database_send_each_message_exactly_once);
+
+    [PostgresFact]
+    public Task Postgres_dump_and_restore_gives_the_same_figures() => BackupChecks.Postgres_dump_and_restore_gives_the_same_figures();
 
     private static async Task OnFreshDatabaseAsync(Func<DatabaseProvider, string, Task> check)
     {

@@ -3,7 +3,7 @@ using Connective.Web.Tests.Fixtures;
 
 namespace Connective.Web.Tests.Operations;
 
-/// <summary>Mail delivery and reverse-proxy handling on SQLite, each test on its own database file.</summary>
+/// <summary>Mail delivery, reverse-proxy handling and backup on SQLite, each test on its own database file.</summary>
 public sealed class SqliteOperationsTests
 {
     [Fact]
@@ -25,6 +25,9 @@ public sealed class SqliteOperationsTests
     [Fact]
     public Task Forwarded_headers_from_an_untrusted_address_are_ignored() =>
         OnFreshFileAsync(ReverseProxyChecks.Forwarded_headers_from_an_untrusted_address_are_ignored);
+
+    [Fact]
+    public Task Sqlite_online_backup_restores_to_the_same_figures() => BackupChecks.Sqlite_online_backup_restores_to_the_same_figures();
 
     private static async Task OnFreshFileAsync(Func<DatabaseProvider, string, Task> check)
     {

@@ -63,6 +63,7 @@ internal static class MailSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MailSender>());
+        builder.Services.AddHealthChecks().AddCheck<MailBacklogCheck>("mail", tags: ["ready"]);
         return builder;
     }
 
