@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Connective.Web.Data;
+using Connective.Web.Platform.Disclosure;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,8 @@ internal static partial class CommunityChecks
             var row = TableRows().Matches(html).Select(match => match.Value).SingleOrDefault(row => row.Contains($">{WebUtility.HtmlEncode(name)}</a>", StringComparison.Ordinal));
             Assert.True(row is not null, $"no row for ward {name}");
             Assert.Contains(code, row, StringComparison.Ordinal);
-            Assert.Contains($">{residents:N0}</td>", row, StringComparison.Ordinal);
+            // The page shows the published figure (disclosure control), not the exact one.
+            Assert.Contains($">{Published(residents)}</td>", row, StringComparison.Ordinal);
         }
     }
 
@@ -38,7 +40,7 @@ internal static partial class CommunityChecks
 
         Assert.Contains($"<h1 class=\"govuk-heading-l\">{WebUtility.HtmlEncode(name)}</h1>", html, StringComparison.Ordinal);
         Assert.Contains(code, html, StringComparison.Ordinal);
-        Assert.Contains($">{residents:N0}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($">{Published(residents)}</dd>", html, StringComparison.Ordinal);
     }
 
     public static async Task Unknown_ward_is_not_found_as_a_page_and_as_problem_details(ConnectiveWebFactory factory)
@@ -70,10 +72,13 @@ internal static partial class CommunityChecks
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/community/wards"));
 
         var root = json.RootElement;
-        Assert.Equal(residents, root.GetProperty("residents").GetInt32());
-        Assert.Equal(consenting, root.GetProperty("boroughNetwork").GetProperty("consentingResidents").GetInt32());
+        // Published figures: rounded to the nearest 5 (the borough's are far above the suppression threshold).
+        Assert.Equal(DisclosureControl.Count(residents).Value, root.GetProperty("residents").GetInt32());
+        Assert.Equal(DisclosureControl.Count(consenting).Value, root.GetProperty("boroughNetwork").GetProperty("consentingResidents").GetInt32());
         Assert.True(consenting < residents, "some residents have not consented, so the network must be smaller");
-        Assert.Equal(residents, root.GetProperty("wards").EnumerateArray().Sum(ward => ward.GetProperty("residents").GetInt32()));
+        var wards = root.GetProperty("wards").EnumerateArray().Select(ward => ward.GetProperty("residents")).ToList();
+        Assert.All(wards, ward => Assert.Equal(0, ward.GetInt32() % DisclosureControl.RoundingBase));
+        Assert.InRange(wards.Sum(ward => ward.GetInt32()) - residents, -2 * wards.Count, 2 * wards.Count);
         Assert.InRange(root.GetProperty("boroughNetwork").GetProperty("meanDegree").GetDouble(), 4.0, 14.0);
     }
 
@@ -116,6 +121,8 @@ internal static partial class CommunityChecks
         Assert.Contains(signIn.Headers.GetValues("Set-Cookie"),
             cookie => cookie.StartsWith("connective-session=", StringComparison.Ordinal) && cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
+
+    private static string Published(int exact) => DisclosureControl.Format(DisclosureControl.Count(exact).Value);
 
     private static async Task<List<(string Name, string Code, int Residents)>> WardCountsAsync(ConnectiveWebFactory factory)
     {

@@ -14,10 +14,13 @@ internal static class CommunityApi
         community.MapGet("/wards", GetWards)
             .WithName("GetWards")
             .WithSummary("Lists the wards with resident counts and network statistics")
-            .WithDescription("Network statistics count only residents who consented to network insight, and ties between two such residents.");
+            .WithDescription("Network statistics count only residents who consented to network insight, and ties between two such residents. "
+                + "Every count is published under disclosure control (docs/disclosure-control.md): counts from 1 to 7 are null, so are a few others that would let one be worked out, "
+                + "all other counts are rounded to the nearest 5, and shares are computed from the rounded counts.");
         community.MapGet("/wards/{code}", GetWard)
             .WithName("GetWard")
-            .WithSummary("One ward by its GSS code (E05…)");
+            .WithSummary("One ward by its GSS code (E05…)")
+            .WithDescription("Its counts, age bands and network statistics are the same published figures as in the list of wards (disclosure control: null when suppressed, otherwise rounded to the nearest 5).");
         community.MapGet("/residents/{id:int}", GetResident)
             .WithName("GetResident")
             .WithSummary("One named resident, their consents and ties (the resident, and staff whose role and ward reach them; every call by staff is audited)")
@@ -68,5 +71,7 @@ internal static class CommunityApi
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }
 
-/// <summary>All wards, with the borough's totals.</summary>
-public sealed record WardListResponse(int Residents, WardNetworkStatistics BoroughNetwork, IReadOnlyList<WardSummary> Wards);
+/// <summary>All wards, with the borough's totals, every figure as published.</summary>
+public sealed record WardListResponse(
+    [property: System.ComponentModel.Description("Residents of the borough. " + Platform.Disclosure.DisclosureControl.CountDescription)] int? Residents,
+    PublishedNetworkStatistics BoroughNetwork, IReadOnlyList<WardSummary> Wards);

@@ -27,7 +27,9 @@ public sealed class WardModel(CommunityQueries queries, IAuthorizationService au
         if (ShowsNamedPeople)
         {
             await audit.RecordAsync(User, AuditActions.ViewedWardResidentList, subjectResidentId: null, reason: "Ward " + ward.Summary.Code, cancellationToken);
-            PageCount = Math.Max(1, (ward.Summary.Residents + CommunityQueries.ResidentsPerPage - 1) / CommunityQueries.ResidentsPerPage);
+            // Staff page through the exact list; the published (rounded) count would lose the last page.
+            var residents = await queries.ResidentCountAsync(ward.Summary.Id, cancellationToken);
+            PageCount = Math.Max(1, (residents + CommunityQueries.ResidentsPerPage - 1) / CommunityQueries.ResidentsPerPage);
             CurrentPage = Math.Clamp(page ?? 1, 1, PageCount);
             Residents = await queries.ResidentsOfWardAsync(ward.Summary.Id, CurrentPage, cancellationToken);
         }

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Circle.Meetups;
 
-public sealed record CircleSummary(int Id, string Name, string Description, string WardName, int Members, bool IAmMember, bool IOrganise, DateTime? NextMeetupAt);
+public sealed record CircleSummary(
+    int Id, string Name, string Description, string WardName,
+    [property: System.ComponentModel.Description("Members of the circle. " + Platform.Disclosure.DisclosureControl.CountDescription)] int? Members,
+    bool IAmMember, bool IOrganise, DateTime? NextMeetupAt);
 
 public sealed record MeetupSummary(long Id, int CircleId, string CircleName, string Title, DateTime StartsAt, DateTime EndsAt, string Place,
     int Capacity, int PlacesLeft, string? AccessibilityNotes, bool IHaveAPlace, DateTime? CancelledAt = null);
@@ -61,16 +64,22 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
     public async Task<IReadOnlyList<CircleSummary>> CirclesAsync(int? residentId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.Circles.AsNoTracking()
+        var circles = await db.Circles.AsNoTracking()
             .OrderBy(circle => circle.Name)
-            .Select(circle => new CircleSummary(
-                circle.Id, circle.Name, circle.Description,
-                db.Wards.Where(ward => ward.Id == circle.WardId).Select(ward => ward.Name).First(),
-                db.CircleMembers.Count(member => member.CircleId == circle.Id),
-                db.CircleMembers.Any(member => member.CircleId == circle.Id && member.ResidentId == residentId),
-                db.CircleMembers.Any(member => member.CircleId == circle.Id && member.ResidentId == residentId && member.IsCoordinator),
-                db.Meetups.Where(meetup => meetup.CircleId == circle.Id && meetup.StartsAt > now).Min(meetup => (DateTime?)meetup.StartsAt)))
+            .Select(circle => new
+            {
+                Summary = new CircleSummary(
+                    circle.Id, circle.Name, circle.Description,
+                    db.Wards.Where(ward => ward.Id == circle.WardId).Select(ward => ward.Name).First(),
+                    null,
+                    db.CircleMembers.Any(member => member.CircleId == circle.Id && member.ResidentId == residentId),
+                    db.CircleMembers.Any(member => member.CircleId == circle.Id && member.ResidentId == residentId && member.IsCoordinator),
+                    db.Meetups.Where(meetup => meetup.CircleId == circle.Id && meetup.StartsAt > now).Min(meetup => (DateTime?)meetup.StartsAt)),
+                Members = db.CircleMembers.Count(member => member.CircleId == circle.Id),
+            })
             .ToListAsync(ct);
+        // Residents see how many people a circle has as a published figure: circles overlap, so there is no total to protect.
+        return [.. circles.Select(circle => circle.Summary with { Members = Platform.Disclosure.DisclosureControl.Count(circle.Members).Value })];
     }
 
     /// <summary>Joins or leaves a circle; a coordinator stays a member until staff change that.</summary>
