@@ -22,7 +22,7 @@ internal static class DemoSignIn
         await page.WaitForURLAsync(url => !url.EndsWith(StaffSignIn.PasswordPage, StringComparison.Ordinal));
         if (StaffSignIn.IsSecondStep(page.Url))
         {
-            foreach (var (field, value) in StaffSignIn.CodeStep(DemoAccounts.AuthenticatorKeyFor(role)))
+            foreach (var (field, value) in await StaffSignIn.CodeStepAsync(DemoAccounts.AuthenticatorKeyFor(role)))
             {
                 await page.FillAsync("#" + field, value);
             }

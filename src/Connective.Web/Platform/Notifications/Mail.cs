@@ -58,6 +58,11 @@ internal static class MailSetup
         };
         using var client = new SmtpClient(smtp.Host, smtp.Port)
         {
+            // Addresses are kept as people type them. A domain in Unicode (IDN) goes out in its ASCII (Punycode) form, which
+            // every relay accepts; only a local part outside ASCII (zoë@…) needs a relay with SMTPUTF8 (RFC 6531).
+            DeliveryFormat = to.AsSpan(0, Math.Max(0, to.LastIndexOf('@'))).ContainsAnyExceptInRange((char)0, (char)127)
+                ? SmtpDeliveryFormat.International
+                : SmtpDeliveryFormat.SevenBit,
             EnableSsl = smtp.EnableSsl,
             DeliveryMethod = SmtpDeliveryMethod.Network,
             Credentials = string.IsNullOrEmpty(smtp.User) ? null : new NetworkCredential(smtp.User, smtp.Password),
