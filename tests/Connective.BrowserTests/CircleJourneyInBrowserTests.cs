@@ -18,7 +18,7 @@ namespace Connective.BrowserTests;
 [Collection(ConnectiveServerGroup.Name)]
 public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
 {
-    [BrowserFact(Skip = "Known failure after the security changes of 2026-12-07 (staff second-step sign-in in the browser and re-authentication before erasure); see the closing note on issue 12. To be fixed before issue 12 is resolved.")]
+    [BrowserFact]
     public async Task Phone_request_for_an_offline_resident_is_helped_by_a_friend_of_a_friend_and_closes_the_queue()
     {
         // Arrange: the demo's offline resident and their friend-of-a-friend helper (circle-helper@demo.connective.example).
@@ -144,11 +144,7 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
     private static async Task<IPage> SignInAsync(IBrowserContext context, string email)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", DemoAccounts.Password);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await DemoSignIn.AsEmailAsync(page, email);
         return page;
     }
 

@@ -18,7 +18,7 @@ public sealed class DataRightsInBrowserTests(ConnectiveServer server)
 {
     private const string Password = "correct horse battery staple";
 
-    [BrowserFact(Skip = "Known failure after the security changes of 2026-12-07 (staff second-step sign-in in the browser and re-authentication before erasure); see the closing note on issue 12. To be fixed before issue 12 is resolved.")]
+    [BrowserFact]
     public async Task Sign_up_to_erasure_leaves_no_trace_and_ward_totals_unchanged()
     {
         // Arrange

@@ -11,7 +11,7 @@ namespace Connective.BrowserTests;
 [Collection(ConnectiveServerGroup.Name)]
 public sealed class EveryPageInBrowserTests(ConnectiveServer server, ITestOutputHelper output)
 {
-    [BrowserFact(Skip = "Known failure after the security changes of 2026-12-07 (staff second-step sign-in in the browser and re-authentication before erasure); see the closing note on issue 12. To be fixed before issue 12 is resolved.")]
+    [BrowserFact]
     public async Task Every_page_and_form_error_state_passes_axe_with_no_CSP_violation()
     {
         // Arrange
