@@ -254,8 +254,9 @@ internal static partial class CircleCoordinationChecks
 
         var (concern, _) = await world.WithAsync<SafeguardingCases, (long? Id, IReadOnlyDictionary<string, string> Errors)>(cases =>
             cases.RaiseAsync(lead, new NewConcern("The helper shouted at the resident.", helper, accepted), CancellationToken.None));
+        var name = await world.DbAsync(db => db.Residents.Where(r => r.Id == helper).Select(r => r.GivenName + " " + r.FamilyName).SingleAsync());
         var errors = await world.WithAsync<SafeguardingCases, IReadOnlyDictionary<string, string>>(cases =>
-            cases.ReferAsync(lead, concern!.Value, new NewReferral(ReferralAgency.DisclosureAndBarringService, "DBS-" + Tag(), helper), CancellationToken.None));
+            cases.ReferAsync(lead, concern!.Value, new NewReferral(ReferralAgency.DisclosureAndBarringService, "DBS-" + Tag(), helper, name), CancellationToken.None));
 
         Assert.Empty(errors);
         var profile = await world.DbAsync(db => db.HelperProfiles.AsNoTracking().SingleAsync(h => h.ResidentId == helper));
