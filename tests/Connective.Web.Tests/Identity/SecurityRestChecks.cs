@@ -228,7 +228,11 @@ internal static partial class SecurityRestChecks
             await db.Residents.Where(r => r.Id == helper).ExecuteUpdateAsync(set => set.SetProperty(r => r.GivenName, "Bidi\u202Eeman").SetProperty(r => r.FamilyName, "Testcase"));
             db.SafeguardingConcerns.Add(new Web.Features.Circle.Safeguarding.SafeguardingConcern
             {
-                RaisedByUserId = "demo-resident", AboutResidentId = helper, Description = "Note\u202Ereversed", RaisedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                RaisedByUserId = "demo-resident",
+                AboutResidentId = helper,
+                Description = "Note\u202Ereversed",
+                RaisedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
             concern = await db.SafeguardingConcerns.Where(c => c.AboutResidentId == helper).MaxAsync(c => c.Id);
