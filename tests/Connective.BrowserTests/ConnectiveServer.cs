@@ -44,7 +44,11 @@ public sealed class ConnectiveServer : IAsyncLifetime, IDisposable
 
     public HttpClient CreateHttpClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
+    /// <summary>How long a step may wait (Playwright's default is 30 s, which a loaded 2-core machine exceeds now and then).</summary>
+    public const float LoadedMachineTimeoutMs = 120_000;
+
     /// <summary>A fresh browser context (no cookies or storage shared between tests) on the shared Chromium.</summary>
+
     public async Task<IBrowserContext> NewBrowserContextAsync(string? host = null)
     {
         await _browserLock.WaitAsync();
@@ -61,7 +65,11 @@ public sealed class ConnectiveServer : IAsyncLifetime, IDisposable
         }
         // WebAuthn refuses an IP address as its relying party, so passkey tests reach the same server as "localhost".
         var baseUrl = host is null ? BaseAddress : new UriBuilder(BaseAddress) { Host = host }.Uri;
-        return await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
+        // CI machines are shared and can be loaded many times over: a slow page is not a failure, a missing one is.
+        context.SetDefaultTimeout(LoadedMachineTimeoutMs);
+        context.SetDefaultNavigationTimeout(LoadedMachineTimeoutMs);
+        return context;
     }
 
     public async Task DisposeAsync()

@@ -160,7 +160,7 @@ public sealed class DataRightsInBrowserTests(ConnectiveServer server)
                 found.Add($"{role}: {route.Pattern} could not be filled with seeded values");
                 continue;
             }
-            var response = await page.APIRequest.GetAsync(path);
+            var response = await page.APIRequest.GetAsync(path, new() { Timeout = ConnectiveServer.LoadedMachineTimeoutMs });
             var body = await response.TextAsync();
             visited++;
             found.AddRange(forbidden.Where(text => body.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(text => $"{role}: {path} shows '{text}'"));

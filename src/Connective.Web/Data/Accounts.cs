@@ -18,8 +18,9 @@ public sealed class ConnectiveUser : IdentityUser
 }
 
 /// <summary>
-/// An e-mail the app sent, kept in the database. In Development and Demo the /outbox page shows them instead of a
-/// mail server delivering them, so a newcomer can confirm an account on their own machine.
+/// A message the app sends, written in the same save as the change that caused it. With a mail relay configured the
+/// background <c>MailSender</c> delivers e-mails from here, with retries; without one (Development and Demo) the
+/// /outbox page shows them, so a newcomer can confirm an account on their own machine. Letters are printed by staff.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -41,6 +42,27 @@ public sealed class OutboxMessage
 
     /// <summary>The recipient has been erased: the address is kept only to deliver this receipt and is never shown.</summary>
     public bool RecipientErased { get; set; }
+
+    /// <summary>When the relay accepted the e-mail; null while it waits. The link is cleared then (it is a secret).</summary>
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Delivery attempts so far, successful or not.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Not before this time (back-off after a failure); null means as soon as possible.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>What the relay (or the network) said on the last failed attempt, for the admin's mail page.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>Set when the attempts ran out; an admin may send it again from the mail page.</summary>
+    public DateTime? GaveUpAt { get; set; }
+
+    /// <summary>
+    /// A sender holds the message until this time while it delivers it, so two instances never send the same message;
+    /// a sender that dies mid-delivery lets it go when the time passes.
+    /// </summary>
+    public DateTime? ClaimedUntil { get; set; }
 }
 
 /// <summary>How an outbox message travels.</summary>
@@ -67,7 +89,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(message => message.Subject).HasMaxLength(200);
         builder.Property(message => message.Body).HasMaxLength(4000);
         builder.Property(message => message.Link).HasMaxLength(2000);
+        builder.Property(message => message.LastError).HasMaxLength(500);
         builder.HasIndex(message => message.CreatedAt);
         builder.HasIndex(message => message.RecipientResidentId);
+        // The sender's question, "what is waiting?", reads only this index.
+        builder.HasIndex(message => new { message.SentAt, message.NextAttemptAt });
     }
 }

@@ -28,6 +28,7 @@ internal static class PlatformInfrastructure
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddPublicLinks();
+        builder.AddReverseProxy();
 
         // Razor Pages live beside their feature's API and services, under Features/<Area>/.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
@@ -51,6 +52,7 @@ internal static class PlatformInfrastructure
 
     public static WebApplication UsePlatformInfrastructure(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseSecurityHeaders();
         app.UseErrorHandling();
         app.UseStaticFiles();

@@ -11,7 +11,8 @@ namespace Connective.Web.Tests.Fixtures;
 /// </summary>
 public sealed class ConnectiveWebFactory(
     DatabaseProvider provider, string connectionString, string environment = "Demo", int demoResidents = 1_000,
-    Action<IServiceCollection>? configureServices = null, bool migrateAndSeedOnStart = true, string? publicBaseUrl = ConnectiveWebFactory.TestPublicBaseUrl)
+    Action<IServiceCollection>? configureServices = null, bool migrateAndSeedOnStart = true, string? publicBaseUrl = ConnectiveWebFactory.TestPublicBaseUrl,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>
@@ -45,6 +46,10 @@ public sealed class ConnectiveWebFactory(
         }
         // Every test client shares one address; the rate-limit test lowers this again for itself.
         builder.UseSetting("RateLimits:AccountFormPostsPerMinute", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A scope for reaching the app's services (the DbContext, the seeder) directly.</summary>

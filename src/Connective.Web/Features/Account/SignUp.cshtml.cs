@@ -93,10 +93,10 @@ public sealed class SignUpModel(UserManager<ConnectiveUser> users, Outbox outbox
         var messageId = await outbox.SendAsync(email, "Confirm your e-mail address for Connective",
             "Follow the link to confirm your e-mail address and finish creating your account.",
             links.PathToPage("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl = ReturnUrl is null ? null : AccountFeature.SafeReturnUrl(ReturnUrl) }), cancellationToken);
-        if (messageId is { } id && Outbox.IsShown(environment))
+        if (Outbox.IsShown(environment))
         {
             // This browser created the account, so the demo's outbox page may show it this one message.
-            OutboxBrowser.Remember(HttpContext, id);
+            OutboxBrowser.Remember(HttpContext, messageId);
         }
         return RedirectToPage("/Account/CheckEmail");
     }

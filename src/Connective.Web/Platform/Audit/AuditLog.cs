@@ -61,6 +61,9 @@ public static class AuditActions
     /// <summary>An admin searched the audit log.</summary>
     public const string SearchedAuditLog = "SearchedAuditLog";
 
+    /// <summary>An admin sent failed mail again (the reason lists how many messages).</summary>
+    public const string RetriedMail = "RetriedMail";
+
     public const string RoleGranted = "RoleGranted";
     public const string RoleRevoked = "RoleRevoked";
 }

@@ -1,15 +1,31 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace Connective.Web.Platform.Notifications;
 
-/// <summary>`Mail` settings. Without an SMTP host, mail is kept in the outbox table (shown at /outbox in Development and Demo).</summary>
+/// <summary>
+/// `Mail` settings. Without an SMTP host, mail is kept in the outbox table (shown at /outbox in Development and Demo).
+/// With one, the background sender delivers it, retrying with back-off when the relay is down.
+/// </summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the sender looks for waiting mail when nothing new has been queued (seconds).</summary>
+    [Range(1, 3_600)]
+    public int PollSeconds { get; set; } = 15;
+
+    /// <summary>The wait after the first failed attempt (seconds); it doubles with each failure, up to an hour.</summary>
+    [Range(1, 3_600)]
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>Attempts before a message is given up and shown to admins as failed (12 attempts span about 9 hours).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 12;
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }
@@ -30,7 +46,7 @@ public sealed class SmtpOptions
     /// <summary>The sender address, e.g. "Connective &lt;connective@council.example&gt;".</summary>
     public string? From { get; set; }
 
-    /// <summary>STARTTLS (or TLS) to the relay. Only a relay on the same machine may go without.</summary>
+    /// <summary>TLS to the relay (implicit TLS on port 465, STARTTLS otherwise). Only a relay on the same machine may go without.</summary>
     public bool EnableSsl { get; set; } = true;
 }
 
@@ -40,35 +56,45 @@ internal static class MailSetup
     {
         builder.Services.AddOptions<MailOptions>()
             .BindConfiguration(MailOptions.Section)
-            .Validate(mail => !mail.UsesSmtp || MailAddressIsValid(mail.Smtp.From),
+            .ValidateDataAnnotations()
+            .Validate(mail => !mail.UsesSmtp || MailboxAddress.TryParse(mail.Smtp.From, out _),
                 "Mail:Smtp:From must be a valid sender address when Mail:Smtp:Host is set.")
             .Validate(mail => mail.Smtp.Port is >= 1 and <= 65_535, "Mail:Smtp:Port must be from 1 to 65535.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<MailSender>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MailSender>());
         return builder;
     }
 
-    /// <summary>Sends one message through the configured relay.</summary>
-    public static async Task SendSmtpAsync(SmtpOptions smtp, string to, string subject, string body, CancellationToken cancellationToken)
+    /// <summary>An open connection to the configured relay, signed in when a user is set.</summary>
+    public static async Task<SmtpClient> ConnectAsync(SmtpOptions smtp, CancellationToken cancellationToken)
     {
-        using var message = new MailMessage(new MailAddress(smtp.From!), new MailAddress(to))
+        var client = new SmtpClient { Timeout = 30_000 };
+        try
         {
-            Subject = subject,
-            Body = body,
-            IsBodyHtml = false,
-        };
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
+            var security = !smtp.EnableSsl ? SecureSocketOptions.None
+                : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.User))
+            {
+                await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+            }
+            return client;
+        }
+        catch
         {
-            // Addresses are kept as people type them. A domain in Unicode (IDN) goes out in its ASCII (Punycode) form, which
-            // every relay accepts; only a local part outside ASCII (zoë@…) needs a relay with SMTPUTF8 (RFC 6531).
-            DeliveryFormat = to.AsSpan(0, Math.Max(0, to.LastIndexOf('@'))).ContainsAnyExceptInRange((char)0, (char)127)
-                ? SmtpDeliveryFormat.International
-                : SmtpDeliveryFormat.SevenBit,
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Credentials = string.IsNullOrEmpty(smtp.User) ? null : new NetworkCredential(smtp.User, smtp.Password),
-        };
-        await client.SendMailAsync(message, cancellationToken);
+            client.Dispose();
+            throw;
+        }
     }
 
-    private static bool MailAddressIsValid(string? address) => MailAddress.TryCreate(address, out _);
+    /// <summary>
+    /// The MIME message for an outbox row. Its Message-Id is derived from the row, so a relay or mailbox that sees the
+    /// same message twice (a sender that died after the relay accepted it but before it was marked sent) can tell.
+    /// </summary>
+    public static MimeMessage ToMime(SmtpOptions smtp, long id, string to, string subject, string text, string host) =>
+        new(new[] { MailboxAddress.Parse(smtp.From!) }, new[] { MailboxAddress.Parse(to) }, subject, new TextPart("plain") { Text = text })
+        {
+            MessageId = $"outbox-{id}@{host}",
+        };
 }

@@ -17,100 +17,6 @@ namespace Connective.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Connective.Web.Data.AuditEnquiry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Basis")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SubjectResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectResidentId");
-
-                    b.ToTable("AuditEnquiries");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorRole")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Basis")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("EnquiryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("OnBehalfOfResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectAccountId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SubjectResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("EnquiryId");
-
-                    b.HasIndex("OnBehalfOfResidentId");
-
-                    b.HasIndex("ActorId", "At");
-
-                    b.HasIndex("SubjectResidentId", "At");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
             modelBuilder.Entity("Connective.Web.Data.Circle", b =>
                 {
                     b.Property<int>("Id")
@@ -161,7 +67,432 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("CircleMembers");
                 });
 
-            modelBuilder.Entity("Connective.Web.Data.CircleTaskType", b =>
+            modelBuilder.Entity("Connective.Web.Data.ConnectiveUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemoAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScriptVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purpose", "WithdrawnAt");
+
+                    b.HasIndex("ResidentId", "Purpose");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.DatabaseInfo", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DemoResidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DemoSeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseInfo", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DatabaseInfo_single_row", "\"Id\" = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.Household", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressLine")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WardId");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.NetworkVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NetworkVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GaveUpAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecipientErased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecipientResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RecipientResidentId");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.Resident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("WardId");
+
+                    b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WardId");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.Tie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonAId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonBId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonBId");
+
+                    b.HasIndex("PersonAId", "PersonBId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Ties", t =>
+                        {
+                            t.HasCheckConstraint("CK_Ties_PersonAId_below_PersonBId", "\"PersonAId\" < \"PersonBId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Data.Ward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CentroidLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CentroidLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Wards");
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.CircleTaskType", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -313,123 +644,7 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Connective.Web.Data.ConnectiveUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDemoAccount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("ResidentId");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.Consent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("GivenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Method")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Purpose")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ScriptVersion")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("WithdrawnAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WithdrawnBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Purpose", "WithdrawnAt");
-
-                    b.HasIndex("ResidentId", "Purpose");
-
-                    b.ToTable("Consents");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
+            modelBuilder.Entity("Connective.Web.Features.Circle.CoordinatorTask", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -473,638 +688,6 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("CoordinatorTasks");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.DatabaseInfo", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DemoResidents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DemoSeed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SeededAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DatabaseInfo", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_DatabaseInfo_single_row", "\"Id\" = 1");
-                        });
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ChangeReturnedPence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CheckOutDueAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CheckedInAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CheckedOutAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HelperResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MoneyGivenPence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MoneySpentPence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("NetworkDistance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("OfferedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("OverdueAlertedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("ReceiptKept")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RespondedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Response")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("Wave")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HelperResidentId", "OfferedAt");
-
-                    b.HasIndex("RequestId", "HelperResidentId")
-                        .IsUnique();
-
-                    b.HasIndex("Response", "CheckOutDueAt");
-
-                    b.ToTable("HelpOffers");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("ByPhone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DeadlineAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EscalatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Latitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Longitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<DateTime?>("NextActionAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlacesNeeded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PlacesTaken")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PreferredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByAccountId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RequesterResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TaskTypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Urgency")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WardId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WaveNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskTypeId");
-
-                    b.HasIndex("WardId");
-
-                    b.HasIndex("RequesterResidentId", "CreatedAt");
-
-                    b.HasIndex("Status", "NextActionAt");
-
-                    b.ToTable("HelpRequests", t =>
-                        {
-                            t.HasCheckConstraint("CK_HelpRequests_PlacesTaken_within_PlacesNeeded", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"PlacesNeeded\"");
-                        });
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
-                {
-                    b.Property<int>("ResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ActiveTasks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AvailableDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AvailableFromHour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AvailableToHour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Latitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Longitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("MaxDistanceKm")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("MaxTasks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OffersAnswered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OffersReceived")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Skills")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SuspendedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SuspensionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TasksAccepted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TasksCompleted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Training")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ResidentId");
-
-                    b.HasIndex("Status", "Latitude");
-
-                    b.ToTable("HelperProfiles", t =>
-                        {
-                            t.HasCheckConstraint("CK_HelperProfiles_ActiveTasks_within_cap", "\"ActiveTasks\" >= 0 AND \"ActiveTasks\" <= \"MaxTasks\"");
-                        });
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.Household", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AddressLine")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Latitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Longitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Postcode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("WardId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WardId");
-
-                    b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.NetworkVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("NetworkVersions");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Version = 0L
-                        });
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("RecipientErased")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RecipientResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("RecipientResidentId");
-
-                    b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ByPhone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId", "At");
-
-                    b.ToTable("RequesterUpdates");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.Resident", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BirthYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FamilyName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GivenName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HasAccount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HouseholdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Latitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Longitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("WardId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.HasIndex("WardId");
-
-                    b.ToTable("Residents");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.Service", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("WardId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WardId");
-
-                    b.ToTable("Services");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.Tie", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PersonAId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PersonBId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Weight")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonBId");
-
-                    b.HasIndex("PersonAId", "PersonBId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("Ties", t =>
-                        {
-                            t.HasCheckConstraint("CK_Ties_PersonAId_below_PersonBId", "\"PersonAId\" < \"PersonBId\"");
-                        });
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("BarredListChecked")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CertificateNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HelperResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastStatusCheckOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RecheckDueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByAccountId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Scheme")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("UpdateServiceSubscribed")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HelperResidentId")
-                        .IsUnique();
-
-                    b.HasIndex("RecheckDueOn");
-
-                    b.ToTable("VettingRecords");
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.Ward", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("CentroidLatitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("CentroidLongitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("Wards");
-                });
-
-            modelBuilder.Entity("Connective.Web.Features.Account.Authorization.RoleAssignment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("GrantedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GrantedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("WardId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WardId");
-
-                    b.HasIndex("UserId", "Role", "WardId")
-                        .IsUnique();
-
-                    b.ToTable("RoleAssignments", (string)null);
                 });
 
             modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditAccount", b =>
@@ -1370,6 +953,230 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("CircleKeptRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Circle.HelpOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangeReturnedPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckOutDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MoneyGivenPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MoneySpentPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NetworkDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueAlertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReceiptKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId", "OfferedAt");
+
+                    b.HasIndex("RequestId", "HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("Response", "CheckOutDueAt");
+
+                    b.ToTable("HelpOffers");
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.HelpRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("NextActionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacesNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PreferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequesterResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskTypeId");
+
+                    b.HasIndex("WardId");
+
+                    b.HasIndex("RequesterResidentId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextActionAt");
+
+                    b.ToTable("HelpRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelpRequests_PlacesTaken_within_PlacesNeeded", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"PlacesNeeded\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.HelperProfile", b =>
+                {
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableFromHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableToHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxDistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MaxTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Skills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TasksAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TasksCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Training")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResidentId");
+
+                    b.HasIndex("Status", "Latitude");
+
+                    b.ToTable("HelperProfiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelperProfiles_ActiveTasks_within_cap", "\"ActiveTasks\" >= 0 AND \"ActiveTasks\" <= \"MaxTasks\"");
+                        });
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
                 {
                     b.Property<long>("Id")
@@ -1478,6 +1285,36 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetupRsvps", (string)null);
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Circle.RequesterUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequesterUpdates");
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", b =>
                 {
                     b.Property<long>("Id")
@@ -1582,6 +1419,190 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.HasIndex("RemovedHelperResidentId");
 
                     b.ToTable("SafeguardingReferrals", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.VettingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BarredListChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelperResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastStatusCheckOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecheckDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UpdateServiceSubscribed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("RecheckDueOn");
+
+                    b.ToTable("VettingRecords");
+                });
+
+            modelBuilder.Entity("Connective.Web.Platform.Access.RoleAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WardId");
+
+                    b.HasIndex("UserId", "Role", "WardId")
+                        .IsUnique();
+
+                    b.ToTable("RoleAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Platform.Audit.AuditEnquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubjectResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectResidentId");
+
+                    b.ToTable("AuditEnquiries");
+                });
+
+            modelBuilder.Entity("Connective.Web.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OnBehalfOfResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubjectResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EnquiryId");
+
+                    b.HasIndex("OnBehalfOfResidentId");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectResidentId", "At");
+
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1849,74 +1870,12 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Connective.Web.Data.CoordinatorTask", b =>
-                {
-                    b.HasOne("Connective.Web.Data.HelpRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.HelpOffer", b =>
-                {
-                    b.HasOne("Connective.Web.Data.HelperProfile", null)
-                        .WithMany()
-                        .HasForeignKey("HelperResidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Connective.Web.Data.HelpRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.HelpRequest", b =>
-                {
-                    b.HasOne("Connective.Web.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("RequesterResidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Connective.Web.Data.CircleTaskType", null)
-                        .WithMany()
-                        .HasForeignKey("TaskTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Connective.Web.Data.Ward", null)
-                        .WithMany()
-                        .HasForeignKey("WardId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.HelperProfile", b =>
-                {
-                    b.HasOne("Connective.Web.Data.Resident", null)
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Connective.Web.Data.Household", b =>
                 {
                     b.HasOne("Connective.Web.Data.Ward", null)
                         .WithMany()
                         .HasForeignKey("WardId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Connective.Web.Data.RequesterUpdate", b =>
-                {
-                    b.HasOne("Connective.Web.Data.HelpRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1958,27 +1917,12 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Connective.Web.Data.VettingRecord", b =>
+            modelBuilder.Entity("Connective.Web.Features.Circle.CoordinatorTask", b =>
                 {
-                    b.HasOne("Connective.Web.Data.HelperProfile", null)
+                    b.HasOne("Connective.Web.Features.Circle.HelpRequest", null)
                         .WithMany()
-                        .HasForeignKey("HelperResidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Connective.Web.Features.Account.Authorization.RoleAssignment", b =>
-                {
-                    b.HasOne("Connective.Web.Data.ConnectiveUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Connective.Web.Data.Ward", null)
-                        .WithMany()
-                        .HasForeignKey("WardId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Connective.Web.Features.Circle.Credits.CreditAccount", b =>
@@ -2053,6 +1997,51 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Circle.HelpOffer", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.HelpRequest", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Features.Circle.CircleTaskType", null)
+                        .WithMany()
+                        .HasForeignKey("TaskTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.HelperProfile", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Circle.Meetups.Meetup", b =>
                 {
                     b.HasOne("Connective.Web.Data.Circle", null)
@@ -2097,6 +2086,15 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Circle.RequesterUpdate", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connective.Web.Features.Circle.Safeguarding.SafeguardingNote", b =>
                 {
                     b.HasOne("Connective.Web.Features.Circle.Safeguarding.SafeguardingConcern", null)
@@ -2113,6 +2111,29 @@ namespace Connective.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ConcernId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Circle.VettingRecord", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Circle.HelperProfile", null)
+                        .WithMany()
+                        .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Platform.Access.RoleAssignment", b =>
+                {
+                    b.HasOne("Connective.Web.Data.ConnectiveUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
