@@ -27,7 +27,7 @@ internal static class DemoSignIn
         {
             var key = DemoAccounts.AuthenticatorKeyForEmail(email)
                 ?? throw new InvalidOperationException($"{email} asked for an authenticator code, but the demo publishes no key for it.");
-            foreach (var (field, value) in StaffSignIn.CodeStep(key))
+            foreach (var (field, value) in await StaffSignIn.CodeStepAsync(key))
             {
                 await page.FillAsync("#" + field, value);
             }

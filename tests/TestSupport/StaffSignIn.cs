@@ -18,8 +18,12 @@ internal static class StaffSignIn
     public static Dictionary<string, string> PasswordStep(string email, string password) =>
         new() { [EmailField] = email, [PasswordField] = password };
 
-    /// <summary>The second step's form: the code an authenticator app with this Base32 key shows now.</summary>
-    public static Dictionary<string, string> CodeStep(string authenticatorKey) => new() { [CodeField] = Totp.CodeNow(authenticatorKey) };
+    /// <summary>
+    /// The second step's form: a code an authenticator app with this Base32 key shows about now, one the server
+    /// (<paramref name="server"/>, anything naming its database) has not accepted yet: each code works once.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> CodeStepAsync(string authenticatorKey, string server = "") =>
+        new() { [CodeField] = await Totp.UnusedCodeAsync(authenticatorKey, server) };
 
     /// <summary>Whether a URL or redirect location is the second step's page.</summary>
     public static bool IsSecondStep(string? location) =>
@@ -31,7 +35,7 @@ internal static class StaffSignIn
     /// page with an error. An account that asks for a code when no key is given is an error in the test.
     /// </summary>
     public static async Task<HttpResponseMessage> SignInAsync(
-        Func<string, Dictionary<string, string>, Task<HttpResponseMessage>> postForm, string email, string password, string? authenticatorKey)
+        Func<string, Dictionary<string, string>, Task<HttpResponseMessage>> postForm, string email, string password, string? authenticatorKey, string server = "")
     {
         ArgumentNullException.ThrowIfNull(postForm);
         var passwordStep = await postForm(PasswordPage, PasswordStep(email, password));
@@ -41,6 +45,6 @@ internal static class StaffSignIn
         }
         passwordStep.Dispose();
         var key = authenticatorKey ?? throw new InvalidOperationException($"{email} needs an authenticator code, but the test gave no key.");
-        return await postForm(next, CodeStep(key));
+        return await postForm(next, await CodeStepAsync(key, server));
     }
 }

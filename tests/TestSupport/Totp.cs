@@ -24,6 +24,33 @@ internal static class Totp
 
     public static string CodeNow(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
 
+    private static readonly Dictionary<(string Server, string Key), long> LastStepUsed = [];
+
+    /// <summary>
+    /// A code the server has not accepted before: the app accepts each code once, and only from a later 30-second step
+    /// than the last one it accepted for the account. Tests sign the same demo account in many times a minute, so this
+    /// hands out steps from one before now to one after (the app accepts two either side), each once per server
+    /// (<paramref name="server"/>: anything naming its database), and waits for the clock when those are used up, as
+    /// a person would wait for their app's next code.
+    /// </summary>
+    public static async Task<string> UnusedCodeAsync(string base32Key, string server = "")
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            lock (LastStepUsed)
+            {
+                var step = Math.Max(now - 1, LastStepUsed.GetValueOrDefault((server, base32Key), long.MinValue) + 1);
+                if (step <= now + 1)
+                {
+                    LastStepUsed[(server, base32Key)] = step;
+                    return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+                }
+            }
+            await Task.Delay(TimeSpan.FromSeconds(((now + 1) * 30) - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
+        }
+    }
+
     private static byte[] Base32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

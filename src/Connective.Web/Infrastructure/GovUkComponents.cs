@@ -72,3 +72,43 @@ public sealed record NotificationBannerModel(string Heading, string? Body = null
 
 /// <summary>Warning text: something the user must not miss.</summary>
 public sealed record WarningTextModel(string Text);
+
+/// <summary>
+/// What a person typed into a GOV.UK date input: day, month and year as three boxes (never an ISO date in a text box).
+/// Bound from "Name.Day", "Name.Month" and "Name.Year".
+/// </summary>
+public sealed class DateParts
+{
+    public string? Day { get; set; }
+    public string? Month { get; set; }
+    public string? Year { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
+
+    public static DateParts From(DateTime? date) => date is { } d
+        ? new DateParts
+        {
+            Day = d.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Month = d.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Year = d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }
+        : new DateParts();
+
+    /// <summary>The date as a UTC midnight, or null when a part is missing, not a number, or the date does not exist (31 February).</summary>
+    public DateTime? ToDate()
+    {
+        static int? Number(string? text) =>
+            int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        return Number(Day) is { } day && Number(Month) is { } month && Number(Year) is { } year
+               && year is >= 1000 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc)
+            : null;
+    }
+}
+
+/// <summary>A GOV.UK date input: a fieldset with day, month and year boxes; <c>Id</c> is the day box's id (what an error summary links to).</summary>
+public sealed record DateInputModel(string Id, string Name, string Legend, DateParts? Value)
+{
+    public string? Hint { get; init; }
+    public string? ErrorMessage { get; init; }
+}

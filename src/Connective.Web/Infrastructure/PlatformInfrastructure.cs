@@ -40,6 +40,8 @@ internal static class PlatformInfrastructure
 
         // Razor Pages live beside their feature's API and services, under Features/<Area>/.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        // Every view's text goes through this encoder: text with bidirectional controls is isolated (issue 12 item 13).
+        builder.Services.AddSingleton<System.Text.Encodings.Web.HtmlEncoder>(new BidiIsolatingHtmlEncoder(System.Text.Encodings.Web.HtmlEncoder.Default));
         builder.Services.AddScoped<CspNonce>();
         builder.Services.AddErrorHandling();
         builder.Services.AddHealthChecks();

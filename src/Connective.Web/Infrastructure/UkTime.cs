@@ -17,8 +17,9 @@ public static class UkTime
 
     public static string DateAndTime(DateTime utc)
     {
+        // "%h", not "h": a one-letter format string is a standard format, and "h" is none (it threw on the hour).
         var local = Local(utc);
-        var time = local.ToString(local.Minute == 0 ? "h" : "h:mm", CultureInfo.InvariantCulture) + (local.Hour < 12 ? "am" : "pm");
+        var time = local.ToString(local.Minute == 0 ? "%h" : "h:mm", CultureInfo.InvariantCulture) + (local.Hour < 12 ? "am" : "pm");
         return local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + " at " + time;
     }
 }

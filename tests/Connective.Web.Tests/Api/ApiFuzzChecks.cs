@@ -312,7 +312,7 @@ internal static class ApiFuzzChecks
         }
     }
 
-    private static async Task<HttpResponseMessage> SendRawAsync(AccountClient client, Operation operation, string path, string? body)
+    internal static async Task<HttpResponseMessage> SendRawAsync(AccountClient client, Operation operation, string path, string? body)
     {
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), new Uri(path, UriKind.Relative));
         if (body is not null)
@@ -322,7 +322,7 @@ internal static class ApiFuzzChecks
         return await client.Http.SendAsync(request);
     }
 
-    private static string PathWith(Operation operation, Func<string, string> valueOf)
+    internal static string PathWith(Operation operation, Func<string, string> valueOf)
     {
         var path = operation.Path;
         var query = new List<string>();
@@ -359,7 +359,7 @@ internal static class ApiFuzzChecks
         _ => schema["enum"] is not null ? ["enum"] : schema["oneOf"] is not null || schema["anyOf"] is not null ? ["union"] : [],
     };
 
-    private static JsonNode Typical(JsonNode document, JsonNode schema)
+    internal static JsonNode Typical(JsonNode document, JsonNode schema)
     {
         schema = Resolve(document, schema);
         if (schema["enum"] is JsonArray options && options.Count > 0)

@@ -3,7 +3,10 @@ using static Connective.Web.Tests.Authorization.Outcome;
 
 namespace Connective.Web.Tests.Authorization;
 
-/// <summary>Role management: Admins only. The POST grants a role the Helper already holds, so it changes nothing.</summary>
+/// <summary>
+/// Role management and mail delivery: Admins only. The roles POST grants a role the Helper already holds, so it changes
+/// nothing; the mail POST sends given-up mail again (none in the demo), so it changes nothing either.
+/// </summary>
 internal sealed class MatrixAdmin : IMatrixFeature
 {
     public IEnumerable<MatrixEntry> Entries() =>
@@ -34,5 +37,26 @@ internal sealed class MatrixAdmin : IMatrixFeature
             .Row(BudgetOfficer, Denied)
             .Row(ServiceManager, Denied)
             .Row(Admin, OkContaining("The account already holds that role there")),
+        new MatrixEntry("PAGE /admin/mail", "Mail delivery</h1>")
+            .Get("/admin/mail")
+            .Row(Anonymous, SignIn)
+            .Row(Resident, Denied)
+            .Row(Helper, Denied)
+            .Row(Coordinator, Denied)
+            .Row(Practitioner, Denied)
+            .Row(SafeguardingLead, Denied)
+            .Row(BudgetOfficer, Denied)
+            .Row(ServiceManager, Denied)
+            .Row(Admin, OkContaining("Waiting to be sent"))
+            .PostForm("/admin/mail", _ => "/admin/mail?handler=Retry", _ => new Dictionary<string, string>())
+            .Row(Anonymous, SignIn)
+            .Row(Resident, Denied)
+            .Row(Helper, Denied)
+            .Row(Coordinator, Denied)
+            .Row(Practitioner, Denied)
+            .Row(SafeguardingLead, Denied)
+            .Row(BudgetOfficer, Denied)
+            .Row(ServiceManager, Denied)
+            .Row(Admin, Redirect("/admin/mail?done=retried")),
     ];
 }

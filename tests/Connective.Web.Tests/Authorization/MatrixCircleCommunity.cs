@@ -75,6 +75,8 @@ internal sealed class MatrixCircleCommunity : IMatrixFeature
             .SendJson(HttpMethod.Put, _ => "/api/v1/circle/safeguarding/concerns/0/status", _ => """{"status":"Closed"}""")),
         LeadOnly(new MatrixEntry("POST /api/v1/circle/safeguarding/concerns/{id:long}/referrals", Problem400, 400)
             .PostJson(_ => "/api/v1/circle/safeguarding/concerns/0/referrals", _ => """{"madeTo":"Adult social care"}""")),
+        LeadOnly(new MatrixEntry("POST /api/v1/circle/safeguarding/concerns/{id:long}/reinstatements", Problem400, 400)
+            .PostJson(_ => "/api/v1/circle/safeguarding/concerns/0/reinstatements", _ => """{"helperResidentId":1,"confirmHelperName":"Someone"}""")),
     ];
 
     /// <summary>Acting as a resident: the Resident reaches the handler; accounts without a resident record get 403.</summary>

@@ -39,7 +39,7 @@ internal sealed partial class MatrixSession : IDisposable
         var session = new MatrixSession(factory.CreateClient(ClientOptions), caller);
         // Staff accounts give an authenticator code too, computed from the demo account's published key.
         var response = await Connective.TestSupport.StaffSignIn.SignInAsync(
-            (page, fields) => session.PostFormAsync(page, page, fields), email, password, authenticatorKey ?? Identity.AccountClient.DemoKeyFor(email));
+            (page, fields) => session.PostFormAsync(page, page, fields), email, password, authenticatorKey ?? Identity.AccountClient.DemoKeyFor(email), Identity.AccountClient.ServerOf(factory));
         using var last = response;
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/account/sign-in", StringComparison.Ordinal) == true)
         {

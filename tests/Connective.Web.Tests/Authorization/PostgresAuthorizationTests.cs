@@ -15,7 +15,7 @@ public sealed class PostgresAuthorizationTests(PostgresAppFixture app) : IClassF
     public Task A_coordinator_reads_the_members_of_a_circle_they_coordinate_in_another_ward() => RoleScopeChecks.A_coordinator_reads_the_members_of_a_circle_they_coordinate_in_another_ward(app.Factory);
 
     [PostgresFact]
-    public Task A_locked_account_answers_like_an_unknown_address() => AccountProtectionChecks.A_locked_account_answers_like_an_unknown_address(app.Factory);
+    public Task A_slowed_down_account_answers_like_an_unknown_address() => AccountProtectionChecks.A_slowed_down_account_answers_like_an_unknown_address(app.Factory);
 
     [PostgresFact]
     public Task Sign_up_and_reset_answer_the_same_for_registered_and_unregistered_addresses() => AccountProtectionChecks.Sign_up_and_reset_answer_the_same_for_registered_and_unregistered_addresses(app.Factory);

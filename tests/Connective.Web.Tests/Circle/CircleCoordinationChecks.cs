@@ -166,14 +166,17 @@ internal static partial class CircleCoordinationChecks
         var helper = await AddHelperAsync(factory, wardA, "Vethelper" + tag, near: requester);
         using var coordinator = await SignedInAsync(factory, DemoAccounts.EmailFor(Roles.Coordinator));
         var page = $"/circle/coordinator/helpers/{helper}";
-        var issued = DateTime.UtcNow.Date.AddYears(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var issuedOn = DateTime.UtcNow.Date.AddYears(-1);
+        var today = DateTime.UtcNow.Date;
 
         var badDate = await PostFormAsync(coordinator, page, page + "?handler=Vetting", new()
         {
             ["Scheme"] = "Dbs",
             ["Level"] = "EnhancedWithAdultsBarredList",
             ["CertificateNumber"] = "001122334455",
-            ["IssuedOn"] = "31/02/2025",
+            ["IssuedOn.Day"] = "31",
+            ["IssuedOn.Month"] = "2",
+            ["IssuedOn.Year"] = "2025",
         });
         var badDateHtml = WebUtility.HtmlDecode(await badDate.Content.ReadAsStringAsync());
         var barredWithoutLevel = await PostFormAsync(coordinator, page, page + "?handler=Vetting", new()
@@ -181,7 +184,9 @@ internal static partial class CircleCoordinationChecks
             ["Scheme"] = "Dbs",
             ["Level"] = "Basic",
             ["CertificateNumber"] = "001122334455",
-            ["IssuedOn"] = issued,
+            ["IssuedOn.Day"] = Part(issuedOn.Day),
+            ["IssuedOn.Month"] = Part(issuedOn.Month),
+            ["IssuedOn.Year"] = Part(issuedOn.Year),
             ["BarredListChecked"] = "true",
         });
         var nothingWritten = await DbAsync(factory, db => db.VettingRecords.AnyAsync(v => v.HelperResidentId == helper));
@@ -190,10 +195,14 @@ internal static partial class CircleCoordinationChecks
             ["Scheme"] = "Dbs",
             ["Level"] = "EnhancedWithAdultsBarredList",
             ["CertificateNumber"] = "001122334455",
-            ["IssuedOn"] = issued,
+            ["IssuedOn.Day"] = Part(issuedOn.Day),
+            ["IssuedOn.Month"] = Part(issuedOn.Month),
+            ["IssuedOn.Year"] = Part(issuedOn.Year),
             ["BarredListChecked"] = "true",
             ["UpdateServiceSubscribed"] = "true",
-            ["LastStatusCheckOn"] = DateTime.UtcNow.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["LastStatusCheckOn.Day"] = Part(today.Day),
+            ["LastStatusCheckOn.Month"] = Part(today.Month),
+            ["LastStatusCheckOn.Year"] = Part(today.Year),
             ["training[0]"] = "Safeguarding",
             ["training[1]"] = "LoneWorking",
         });
@@ -203,8 +212,9 @@ internal static partial class CircleCoordinationChecks
         // With the check recorded, the helper is offered a visit (the requester has no ties: only vetted helpers are asked).
         var requestId = await AskAsync(factory, requester, CircleTaskTypes.Befriending);
         var noReason = await PostFormAsync(coordinator, page, page + "?handler=Suspend", new() { ["reason"] = " " });
+        var notConfirmed = await PostFormAsync(coordinator, page, page + "?handler=Suspend", new() { ["reason"] = "Did not turn up twice" });
         var stillActive = await DbAsync(factory, db => db.HelperProfiles.Where(h => h.ResidentId == helper).Select(h => h.Status).SingleAsync());
-        var suspended = await PostFormAsync(coordinator, page, page + "?handler=Suspend", new() { ["reason"] = "Did not turn up twice" });
+        var suspended = await PostFormAsync(coordinator, page, page + "?handler=Suspend", new() { ["reason"] = "Did not turn up twice", ["confirm"] = "true" });
         var offer = await DbAsync(factory, db => db.HelpOffers.AsNoTracking().SingleAsync(o => o.RequestId == requestId && o.HelperResidentId == helper));
         var reinstated = await PostFormAsync(coordinator, page, page + "?handler=Reinstate", []);
 
@@ -219,6 +229,7 @@ internal static partial class CircleCoordinationChecks
         Assert.Equal(record.IssuedOn.AddYears(3), record.RecheckDueOn);
         Assert.Contains("001122334455", listed, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains(Web.Features.Circle.Coordinator.HelperModel.ConfirmSuspensionMessage, WebUtility.HtmlDecode(await notConfirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HelperStatus.Active, stillActive);
         Assert.Equal(HttpStatusCode.Redirect, suspended.StatusCode);
         Assert.Equal(OfferResponse.Withdrawn, offer.Response);
@@ -243,8 +254,9 @@ internal static partial class CircleCoordinationChecks
 
         var (concern, _) = await world.WithAsync<SafeguardingCases, (long? Id, IReadOnlyDictionary<string, string> Errors)>(cases =>
             cases.RaiseAsync(lead, new NewConcern("The helper shouted at the resident.", helper, accepted), CancellationToken.None));
+        var name = await world.DbAsync(db => db.Residents.Where(r => r.Id == helper).Select(r => r.GivenName + " " + r.FamilyName).SingleAsync());
         var errors = await world.WithAsync<SafeguardingCases, IReadOnlyDictionary<string, string>>(cases =>
-            cases.ReferAsync(lead, concern!.Value, new NewReferral(ReferralAgency.DisclosureAndBarringService, "DBS-" + Tag(), helper), CancellationToken.None));
+            cases.ReferAsync(lead, concern!.Value, new NewReferral(ReferralAgency.DisclosureAndBarringService, "DBS-" + Tag(), helper, name), CancellationToken.None));
 
         Assert.Empty(errors);
         var profile = await world.DbAsync(db => db.HelperProfiles.AsNoTracking().SingleAsync(h => h.ResidentId == helper));
@@ -540,4 +552,7 @@ internal static partial class CircleCoordinationChecks
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    /// <summary>One box of a GOV.UK date input, as a person types it.</summary>
+    private static string Part(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -20,9 +20,11 @@ internal static class SafeguardingChecks
         var description = "The helper asked for my bank card " + Guid.NewGuid().ToString("N");
         // The concern is about a helper, the one a removal for harm may name (an unrelated resident number is refused).
         int helper;
+        string helperName;
         await using (var before = factory.CreateScope())
         {
             helper = await CreditsChecks.Db(before).HelperProfiles.OrderBy(profile => profile.ResidentId).Select(profile => profile.ResidentId).FirstAsync();
+            helperName = await CreditsChecks.Db(before).Residents.Where(r => r.Id == helper).Select(r => r.GivenName + " " + r.FamilyName).SingleAsync();
         }
 
         var raised = await resident.Http.PostAsJsonAsync("/api/v1/circle/safeguarding/concerns", new { AboutResidentId = helper, Description = description });
@@ -36,7 +38,7 @@ internal static class SafeguardingChecks
         var leadPage = await lead.Http.GetStringAsync($"/circle/safeguarding/concerns/{id}");
         var note = await lead.Http.PostAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/notes", new { Text = "Called the resident back." });
         var referral = await lead.Http.PostAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/referrals",
-            new { Agency = "DisclosureAndBarringService", Reference = "DBS-REF-1", RemoveHelperResidentId = helper });
+            new { Agency = "DisclosureAndBarringService", Reference = "DBS-REF-1", RemoveHelperResidentId = helper, ConfirmHelperName = helperName });
 
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, residentQueue.StatusCode);

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Connective.TestSupport;
 using Connective.Web.Demo;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connective.Web.Tests.Identity;
 
@@ -37,7 +39,16 @@ internal sealed partial class AccountClient(WebApplicationFactory<Program> facto
     /// Returns the last response: a redirect to where the sign-in leads, or the page with an error.
     /// </summary>
     public Task<HttpResponseMessage> SignInAsync(string email, string password, string? authenticatorKey = null) =>
-        StaffSignIn.SignInAsync(PostFormAsync, email, password, authenticatorKey ?? DemoKeyFor(email));
+        StaffSignIn.SignInAsync(PostFormAsync, email, password, authenticatorKey ?? DemoKeyFor(email), Server);
+
+    /// <summary>The server's database, which remembers the last authenticator code each account used.</summary>
+    public string Server => ServerOf(factory);
+
+    public static string ServerOf(WebApplicationFactory<Program> factory) =>
+        factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("Connective") ?? "";
+
+    /// <summary>An authenticator code for this server that has not been used yet.</summary>
+    public Task<string> UnusedCodeAsync(string authenticatorKey) => Totp.UnusedCodeAsync(authenticatorKey, Server);
 
     /// <summary>A new client signed in as the demo account of <paramref name="role"/> (with its authenticator code for staff).</summary>
     public static async Task<AccountClient> SignedInAsDemoAsync(WebApplicationFactory<Program> factory, string role)

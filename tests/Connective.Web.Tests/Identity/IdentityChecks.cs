@@ -7,8 +7,10 @@ using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Connective.Web.Tests.Identity;
 
@@ -71,22 +73,37 @@ internal static class IdentityChecks
         Assert.Equal(ErrorSummary(unknownHtml), ErrorSummary(wrongHtml));
     }
 
-    public static async Task Five_failed_sign_ins_lock_the_account_even_against_the_right_password(ConnectiveWebFactory factory)
+    /// <summary>
+    /// Failed sign-ins slow a resident's address down (each try after the free ones waits longer, up to a minute) but never
+    /// lock the account, so nobody can keep a resident out; a staff account still locks for 15 minutes.
+    /// </summary>
+    public static async Task Failed_sign_ins_slow_a_resident_down_without_locking_them_out_and_lock_staff(ConnectiveWebFactory factory)
     {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         var email = await CreateConfirmedUserAsync(factory);
-        using var client = new AccountClient(factory);
+        var staffEmail = await SecondFactorChecks.CreateUserAsync(factory, Roles.Practitioner);
+        using var client = new AccountClient(app);
 
         for (var attempt = 0; attempt < AccountFeature.MaxFailedSignIns; attempt++)
         {
             await client.SignInAsync(email, "not the password at all");
+            await client.SignInAsync(staffEmail, "not the password at all");
         }
-        var rightPassword = await client.SignInAsync(email, GoodPassword);
+        var rightPasswordAtOnce = await client.SignInAsync(email, GoodPassword);
+        clock.Advance(SignInThrottle.LongestWait);
+        var staffAfterAMinute = await client.SignInWithPasswordOnlyAsync(staffEmail, GoodPassword);
+        var rightPasswordAfterAMinute = await client.SignInAsync(email, GoodPassword);
 
-        Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
-        Assert.Contains(SignInModel.FailedMessage, await rightPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, rightPasswordAtOnce.StatusCode);
+        Assert.Contains(SignInModel.FailedMessage, await rightPasswordAtOnce.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, rightPasswordAfterAMinute.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, staffAfterAMinute.StatusCode);
+        Assert.Contains(SignInModel.FailedMessage, await staffAfterAMinute.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = factory.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ConnectiveUser>>().FindByEmailAsync(email);
-        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), "the account is locked for 15 minutes");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ConnectiveUser>>();
+        Assert.Null((await users.FindByEmailAsync(email))!.LockoutEnd);
+        Assert.True((await users.FindByEmailAsync(staffEmail))!.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), "a staff account is locked for 15 minutes");
     }
 
     public static async Task Password_reset_through_the_outbox_and_no_mail_for_an_unknown_address(ConnectiveWebFactory factory)

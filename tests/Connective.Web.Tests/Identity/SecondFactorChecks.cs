@@ -34,7 +34,7 @@ internal static partial class SecondFactorChecks
         var setUpPage = await client.Http.GetStringAsync(passwordOnly.Headers.Location!.OriginalString);
         var key = KeyOnPage().Match(setUpPage).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var wrong = await client.PostFormAsync(passwordOnly.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = WrongCode(key) });
-        var done = await client.PostFormAsync(passwordOnly.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.CodeNow(key) });
+        var done = await client.PostFormAsync(passwordOnly.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = await client.UnusedCodeAsync(key) });
         var doneHtml = await done.Content.ReadAsStringAsync();
         var staffPageAfter = await client.Http.GetAsync(StaffPage);
         using var again = new AccountClient(factory);
@@ -64,7 +64,7 @@ internal static partial class SecondFactorChecks
         var passwordStep = await client.SignInWithPasswordOnlyAsync(email, DemoAccounts.Password);
         var beforeCode = await client.Http.GetAsync(StaffPage);
         var wrong = await client.PostFormAsync(passwordStep.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = WrongCode(key) });
-        var right = await client.PostFormAsync(passwordStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.CodeNow(key) });
+        var right = await client.PostFormAsync(passwordStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = await client.UnusedCodeAsync(key) });
         var staffPage = await client.Http.GetAsync(StaffPage);
 
         Assert.StartsWith(AccountClient.SecondStepPath, passwordStep.Headers.Location.OriginalString, StringComparison.Ordinal);
@@ -156,12 +156,12 @@ internal static partial class SecondFactorChecks
         var wrongPassword = await admin.PostFormAsync(stale.Headers.Location!.OriginalString, new Dictionary<string, string>
         {
             ["Password"] = "not the password",
-            ["Code"] = Totp.CodeNow(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
+            ["Code"] = await admin.UnusedCodeAsync(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
         });
         var confirmed = await admin.PostFormAsync(stale.Headers.Location.OriginalString, new Dictionary<string, string>
         {
             ["Password"] = DemoAccounts.Password,
-            ["Code"] = Totp.CodeNow(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
+            ["Code"] = await admin.UnusedCodeAsync(DemoAccounts.AuthenticatorKeyFor(Roles.Admin)),
         });
         var again = await admin.Http.GetAsync(AuditExport.Path);
 

@@ -327,15 +327,18 @@ internal static partial class SecurityReviewChecks
 
         await client.SignInAsync(email, IdentityChecks.GoodPassword);
         await client.SignInAsync("nobody-" + Guid.NewGuid().ToString("N") + "@example.org", "not the password at all");
+        // Residents are slowed down, never locked; a staff account locks.
+        var (staffEmail, staffId) = await CreateConfirmedUserAsync(factory, Roles.Practitioner);
         for (var attempt = 0; attempt < AccountFeature.MaxFailedSignIns; attempt++)
         {
             await client.SignInAsync(email, "not the password at all");
+            await client.SignInWithPasswordOnlyAsync(staffEmail, "not the password at all");
         }
 
         var actions = await AccountEventsAsync(factory, userId);
         Assert.Contains(AuditActions.SignedIn, actions);
         Assert.Contains(AuditActions.SignInFailed, actions);
-        Assert.Contains(AuditActions.LockedOut, actions);
+        Assert.Contains(AuditActions.LockedOut, await AccountEventsAsync(factory, staffId));
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.True(await db.AuditEntries.AnyAsync(entry => entry.ActorId == AuditLog.UnknownAccount && entry.Action == AuditActions.SignInFailed));
@@ -391,6 +394,7 @@ internal static partial class SecurityReviewChecks
     public static async Task Safeguarding_work_is_withheld_while_open_and_removal_for_harm_is_not_a_coordinators_to_undo(ConnectiveWebFactory factory)
     {
         int helper, unrelated;
+        string helperName;
         await using (var scope = factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -398,6 +402,7 @@ internal static partial class SecurityReviewChecks
             helper = await db.HelperProfiles.Where(profile => db.Residents.Any(r => r.Id == profile.ResidentId && r.WardId == wardA && r.Id != 1))
                 .OrderByDescending(profile => profile.ResidentId).Select(profile => profile.ResidentId).FirstAsync();
             unrelated = await db.Residents.Where(r => r.Id != helper && !db.HelperProfiles.Any(profile => profile.ResidentId == r.Id)).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            helperName = await db.Residents.Where(r => r.Id == helper).Select(r => r.GivenName + " " + r.FamilyName).SingleAsync();
         }
         using var resident = await AccountClient.SignedInAsDemoAsync(factory, Roles.Resident);
         using var lead = await AccountClient.SignedInAsDemoAsync(factory, Roles.SafeguardingLead);
@@ -414,7 +419,7 @@ internal static partial class SecurityReviewChecks
         var unrelatedRemoval = await lead.Http.PostAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/referrals",
             new { Agency = "DisclosureAndBarringService", Reference = "DBS-1", RemoveHelperResidentId = unrelated });
         var removal = await lead.Http.PostAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/referrals",
-            new { Agency = "DisclosureAndBarringService", Reference = "DBS-2", RemoveHelperResidentId = helper });
+            new { Agency = "DisclosureAndBarringService", Reference = "DBS-2", RemoveHelperResidentId = helper, ConfirmHelperName = helperName });
         var whileOpen = await WhoLookedAtAsync(factory, helper);
         var reinstate = await coordinator.Http.PostAsJsonAsync($"/api/v1/circle/coordinator/helpers/{helper}/reinstate", new { });
         var closed = await lead.Http.PutAsJsonAsync($"/api/v1/circle/safeguarding/concerns/{id}/status", new { Status = "Closed" });

@@ -14,7 +14,7 @@ public sealed class SqliteIdentityTests(SqliteAppFixture app) : IClassFixture<Sq
     public Task Sign_in_gives_the_same_answer_for_an_unknown_address_and_a_wrong_password() => IdentityChecks.Sign_in_gives_the_same_answer_for_an_unknown_address_and_a_wrong_password(app.Factory);
 
     [Fact]
-    public Task Five_failed_sign_ins_lock_the_account_even_against_the_right_password() => IdentityChecks.Five_failed_sign_ins_lock_the_account_even_against_the_right_password(app.Factory);
+    public Task Failed_sign_ins_slow_a_resident_down_without_locking_them_out_and_lock_staff() => IdentityChecks.Failed_sign_ins_slow_a_resident_down_without_locking_them_out_and_lock_staff(app.Factory);
 
     [Fact]
     public Task Password_reset_through_the_outbox_and_no_mail_for_an_unknown_address() => IdentityChecks.Password_reset_through_the_outbox_and_no_mail_for_an_unknown_address(app.Factory);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Connective.Web.Data;
 using Connective.Web.Demo;
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,9 @@ internal static class AccountFeature
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<ConnectiveSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces the default authenticator provider (registered under the same name): a code is accepted only once.
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         builder.Services.Configure<SecurityStampValidatorOptions>(SecondFactor.KeepSignInFacts);
         var isLocal = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Demo");
 
@@ -82,6 +85,7 @@ internal static class AccountFeature
         // The antiforgery cookie is marked Secure whenever the request came over https. "Always" would make antiforgery throw
         // on a plain-http request, which a TLS-terminating proxy without forwarded headers would produce on every form.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddDemoSeedParticipant<AccountDemoSeed>();
 
         builder.Services.AddOptions<AccountRateLimitOptions>()
@@ -130,6 +134,7 @@ internal static class AccountFeature
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCallerChecks();
         app.UseRateLimiter();
         return app;
     }

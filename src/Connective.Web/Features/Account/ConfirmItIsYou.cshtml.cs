@@ -55,7 +55,9 @@ public sealed class ConfirmItIsYouModel(ConnectiveSignInManager signIn) : PageMo
         // The password check counts towards lockout, like a sign-in.
         var password = string.IsNullOrEmpty(Password) ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
         var code = new string((Code ?? "").Where(char.IsAsciiDigit).ToArray());
-        var codeOk = !NeedsCode || (code.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code));
+        // The code is checked only after a right password: each code works once, and one typed beside a mistyped password
+        // should not be spent.
+        var codeOk = !NeedsCode || (password.Succeeded && code.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code));
         if (!password.Succeeded || !codeOk)
         {
             ModelState.AddModelError(nameof(Password), FailedMessage);

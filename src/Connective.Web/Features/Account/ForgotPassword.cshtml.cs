@@ -16,6 +16,7 @@ public sealed class ForgotPasswordModel(UserManager<ConnectiveUser> users, Outbo
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address")]
+    [StringLength(SignUpModel.MaxEmailLength, ErrorMessage = SignUpModel.EmailTooLongMessage)]
     [EmailAddress(ErrorMessage = "Enter an e-mail address in the correct format, like name@example.com")]
     public string? Email { get; set; }
 

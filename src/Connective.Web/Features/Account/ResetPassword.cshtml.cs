@@ -18,6 +18,7 @@ public sealed class ResetPasswordModel(UserManager<ConnectiveUser> users, Platfo
     public string? Code { get; set; }
 
     [BindProperty]
+    [StringLength(SignUpModel.MaxEmailLength, ErrorMessage = SignUpModel.EmailTooLongMessage)]
     [Required(ErrorMessage = "Enter your e-mail address")]
     public string? Email { get; set; }
 

@@ -15,7 +15,7 @@ namespace Connective.Web.Features.Account;
 public sealed record DemoAccountRow(string Role, string Email, string? AuthenticatorKey, string? CurrentCode);
 
 [EnableRateLimiting(AccountFeature.FormsRateLimit)]
-public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db, TimeProvider time, Platform.Audit.AuditLog audit) : PageModel
+public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbContext db, TimeProvider time, Platform.Audit.AuditLog audit, SignInThrottle throttle) : PageModel
 {
     /// <summary>
     /// The one message for every failed sign-in: wrong password, unknown address, unconfirmed or locked account alike,
@@ -32,6 +32,7 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
     private static readonly string TimingDecoyHash = new PasswordHasher<ConnectiveUser>().HashPassword(TimingDecoy, Guid.NewGuid().ToString());
 
     [BindProperty]
+    [StringLength(SignUpModel.MaxEmailLength, ErrorMessage = SignUpModel.EmailTooLongMessage)]
     [Required(ErrorMessage = "Enter your e-mail address")]
     public string? Email { get; set; }
 
@@ -52,13 +53,22 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
         {
             var email = Email!.Trim();
             var user = await signIn.UserManager.FindByNameAsync(email);
+            var isStaff = user is not null && await SecondFactor.IsStaffAsync(signIn.UserManager, user);
+            if (!isStaff && throttle.MustWait(email))
+            {
+                // Refused without looking at the password, and answered as any failure is: the page's hint says to wait.
+                await audit.AccountEventAsync(Platform.Audit.AuditActions.SignInFailed, user?.Id, cancellationToken);
+                ModelState.AddModelError(nameof(Email), FailedMessage);
+                await LoadDemoAccountsAsync(cancellationToken);
+                return Page();
+            }
             if (user is null)
             {
                 // Spend the time a password check takes, so that the response time does not tell unknown addresses apart.
                 signIn.UserManager.PasswordHasher.VerifyHashedPassword(TimingDecoy, TimingDecoyHash, Password!);
                 await audit.AccountEventAsync(Platform.Audit.AuditActions.SignInFailed, accountId: null, cancellationToken);
             }
-            else if (await SecondFactor.IsStaffAsync(signIn.UserManager, user) && !await signIn.UserManager.GetTwoFactorEnabledAsync(user))
+            else if (isStaff && !await signIn.UserManager.GetTwoFactorEnabledAsync(user))
             {
                 // Staff without an authenticator app never get a session from a password alone.
                 var check = await signIn.CheckPasswordSignInAsync(user, Password!, lockoutOnFailure: true);
@@ -78,16 +88,24 @@ public sealed class SignInModel(SignInManager<ConnectiveUser> signIn, AppDbConte
                 await LoadDemoAccountsAsync(cancellationToken);
                 return Page();
             }
+            // Staff accounts lock after repeated failures; residents are only slowed down (SignInThrottle), so nobody
+            // can keep a resident out of their own account by typing wrong passwords.
             var result = user is null
                 ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-                : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+                : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: isStaff);
             if (result.Succeeded)
             {
+                throttle.Succeeded(email);
                 return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
             }
             if (result.RequiresTwoFactor)
             {
+                throttle.Succeeded(email);
                 return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrls.Safe(ReturnUrl) });
+            }
+            if (!isStaff)
+            {
+                throttle.Failed(email);
             }
             ModelState.AddModelError(nameof(Email), FailedMessage);
         }

@@ -23,11 +23,14 @@ namespace Connective.Web.Features.Account;
 public sealed class SignUpModel(UserManager<ConnectiveUser> users, Outbox outbox, PublicLinks links, AuditLog audit, AppDbContext db, TimeProvider time, IHostEnvironment environment) : PageModel
 {
     /// <summary>The longest e-mail address a mail system accepts (RFC 5321's path limit less the angle brackets).</summary>
+    /// <summary>The longest address SMTP allows (RFC 5321's path limit): every form that takes an address refuses longer ones.</summary>
     public const int MaxEmailLength = 254;
+
+    public const string EmailTooLongMessage = "Enter an e-mail address of 254 characters or fewer";
 
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address")]
-    [StringLength(MaxEmailLength, ErrorMessage = "Enter an e-mail address of 254 characters or fewer")]
+    [StringLength(MaxEmailLength, ErrorMessage = EmailTooLongMessage)]
     [EmailAddress(ErrorMessage = "Enter an e-mail address in the correct format, like name@example.com")]
     public string? Email { get; set; }
 

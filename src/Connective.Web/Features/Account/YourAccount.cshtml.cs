@@ -64,7 +64,7 @@ public sealed class YourAccountModel(SignInManager<ConnectiveUser> signIn, Outbo
             return Page();
         }
         var passkey = attestation.Passkey;
-        passkey.Name = "Passkey added " + passkey.CreatedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        passkey.Name = "Passkey added " + Infrastructure.UkTime.DateAndTime(passkey.CreatedAt.UtcDateTime);
         var added = await signIn.UserManager.AddOrUpdatePasskeyAsync(user, passkey);
         if (!added.Succeeded)
         {

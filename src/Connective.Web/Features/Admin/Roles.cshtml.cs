@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Connective.Web.Data;
 using Connective.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +21,7 @@ public sealed class RolesModel(RoleGrants grants, AppDbContext db) : PageModel
     public string? Done { get; private set; }
 
     [BindProperty]
+    [StringLength(Account.SignUpModel.MaxEmailLength, ErrorMessage = Account.SignUpModel.EmailTooLongMessage)]
     public string? Email { get; set; }
 
     [BindProperty]
@@ -37,6 +39,16 @@ public sealed class RolesModel(RoleGrants grants, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken)
     {
+        // Granting or revoking a role changes who sees named people: it asks for a recent sign-in.
+        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
         var error = string.IsNullOrWhiteSpace(Email) ? "Enter the e-mail address of the account"
             : await grants.GrantAsync(User, Email, Role ?? "", WardId, cancellationToken);
         if (error is not null)
@@ -51,6 +63,10 @@ public sealed class RolesModel(RoleGrants grants, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(string userId, string role, int? wardId, CancellationToken cancellationToken)
     {
+        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
         var error = await grants.RevokeAsync(User, userId, role, wardId, cancellationToken);
         if (error is not null)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Connective.Web.Data;
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -41,13 +42,5 @@ internal static class AuditExport
         }
     }
 
-    /// <summary>RFC 4180 quoting, and a leading quote mark on anything a spreadsheet would run as a formula.</summary>
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private static string Csv(string value) => CsvText.Field(value);
 }

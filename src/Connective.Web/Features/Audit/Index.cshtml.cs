@@ -30,8 +30,18 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : PageModel
 
     public IReadOnlySet<string> LiveAccounts { get; private set; } = new HashSet<string>();
 
+    public const string SubjectNotANumberMessage = "Enter the resident id as a whole number, like 154";
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // A filter that cannot be read is said so, and nothing is searched: dropping it silently would list every entry
+        // as if they matched.
+        if (ModelState.GetFieldValidationState(nameof(Subject)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.Remove(nameof(Subject));
+            ModelState.AddModelError(nameof(Subject), SubjectNotANumberMessage);
+            return;
+        }
         var query = db.AuditEntries.AsNoTracking();
         if (Subject is { } subject)
         {

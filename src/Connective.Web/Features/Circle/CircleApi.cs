@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Matching;
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;
@@ -85,18 +86,18 @@ internal static class CircleApi
 
         var resident = circle.MapGroup("").RequireAuthorization();
         resident.MapGet("/requests/mine", GetMyRequests).WithName("GetMyHelpRequests").WithSummary("The signed-in resident's requests with their updates");
-        resident.MapPost("/requests", PostRequest).WithName("PostHelpRequest").WithSummary("Ask for help (the signed-in resident)");
-        resident.MapPost("/requests/{id:long}/cancel", CancelMyRequest).WithName("CancelMyHelpRequest").WithSummary("Cancel one of my requests");
-        resident.MapPost("/requests/{id:long}/thanks", PostThanks).WithName("PostHelpThanks")
+        resident.MapPost("/requests", PostRequest).RequireCaller(WithResidentRecord).WithName("PostHelpRequest").WithSummary("Ask for help (the signed-in resident)");
+        resident.MapPost("/requests/{id:long}/cancel", CancelMyRequest).RequireCaller(WithResidentRecord).WithName("CancelMyHelpRequest").WithSummary("Cancel one of my requests");
+        resident.MapPost("/requests/{id:long}/thanks", PostThanks).RequireCaller(WithResidentRecord).WithName("PostHelpThanks")
             .WithSummary("Thank the other side of a finished task (the requester thanks the helpers, a helper the requester)");
         resident.MapGet("/helper/profile", GetMyHelperProfile).WithName("GetMyHelperProfile").WithSummary("My published offer to help");
-        resident.MapPut("/helper/profile", PutMyHelperProfile).WithName("PutMyHelperProfile").WithSummary("Publish or change my offer to help");
+        resident.MapPut("/helper/profile", PutMyHelperProfile).RequireCaller(WithResidentRecord).WithName("PutMyHelperProfile").WithSummary("Publish or change my offer to help");
         resident.MapGet("/helper/tasks", GetMyTasks).WithName("GetMyHelperTasks")
             .WithSummary("Tasks offered to me or taken on by me; the address only once I accepted, while the task is open");
-        resident.MapPost("/helper/tasks/{requestId:long}/accept", Accept).WithName("AcceptHelpOffer").WithSummary("Accept a task offered to me");
-        resident.MapPost("/helper/tasks/{requestId:long}/decline", Decline).WithName("DeclineHelpOffer").WithSummary("Decline a task offered to me");
-        resident.MapPost("/helper/tasks/{requestId:long}/check-in", CheckIn).WithName("CheckInToTask").WithSummary("Check in on arrival (lone working)");
-        resident.MapPost("/helper/tasks/{requestId:long}/check-out", CheckOut).WithName("CheckOutOfTask")
+        resident.MapPost("/helper/tasks/{requestId:long}/accept", Accept).RequireCaller(WithResidentRecord).WithName("AcceptHelpOffer").WithSummary("Accept a task offered to me");
+        resident.MapPost("/helper/tasks/{requestId:long}/decline", Decline).RequireCaller(WithResidentRecord).WithName("DeclineHelpOffer").WithSummary("Decline a task offered to me");
+        resident.MapPost("/helper/tasks/{requestId:long}/check-in", CheckIn).RequireCaller(WithResidentRecord).WithName("CheckInToTask").WithSummary("Check in on arrival (lone working)");
+        resident.MapPost("/helper/tasks/{requestId:long}/check-out", CheckOut).RequireCaller(WithResidentRecord).WithName("CheckOutOfTask")
             .WithSummary("Check out when finished, recording any money handled");
 
         var coordinator = circle.MapGroup("/coordinator").RequireAuthorization(CirclePolicies.Coordinator);
@@ -106,14 +107,14 @@ internal static class CircleApi
         coordinator.MapGet("/residents", FindResidents).WithName("FindCircleResidents").WithSummary("Find a resident by name for a phone request");
         coordinator.MapPost("/phone-requests", PostPhoneRequest).WithName("PostPhoneHelpRequest")
             .WithSummary("Record a request taken on the phone for a resident (both identities are audited)");
-        coordinator.MapPost("/requests/{id:long}/cancel", CancelForResident).WithName("CancelHelpRequestForResident").WithSummary("Cancel a request on a resident's behalf");
+        coordinator.MapPost("/requests/{id:long}/cancel", CancelForResident).RequireCaller(RequestInYourWards).WithName("CancelHelpRequestForResident").WithSummary("Cancel a request on a resident's behalf");
         coordinator.MapGet("/requests/{requestId:long}/ranking", GetRanking).WithName("GetHelpRequestRanking").WithSummary("Who would be offered the request, and why, in words");
         coordinator.MapGet("/helpers", GetHelpers).WithName("GetCircleHelpers")
             .WithSummary("Helpers in the wards I coordinate, with their load and check (level, certificate, barred list, Update Service, re-check due)");
-        coordinator.MapPut("/helpers/{id:int}/vetting", PutVetting).WithName("PutHelperVetting")
+        coordinator.MapPut("/helpers/{id:int}/vetting", PutVetting).RequireCaller(HelperInYourWards).WithName("PutHelperVetting")
             .WithSummary("Record a helper's check (level, certificate, barred list, Update Service, re-check date; never convictions)");
-        coordinator.MapPost("/helpers/{id:int}/suspend", Suspend).WithName("SuspendHelper").WithSummary("Suspend a helper, withdrawing every task offered to or accepted by them");
-        coordinator.MapPost("/helpers/{id:int}/reinstate", Reinstate).WithName("ReinstateHelper").WithSummary("Let a suspended helper be offered tasks again");
+        coordinator.MapPost("/helpers/{id:int}/suspend", Suspend).RequireCaller(HelperInYourWards).RequireAuthorization(Policies.RecentSignIn).WithName("SuspendHelper").WithSummary("Suspend a helper, withdrawing every task offered to or accepted by them");
+        coordinator.MapPost("/helpers/{id:int}/reinstate", Reinstate).RequireCaller(HelperInYourWards).WithName("ReinstateHelper").WithSummary("Let a suspended helper be offered tasks again");
         return endpoints;
     }
 
@@ -374,6 +375,29 @@ internal static class CircleApi
     /// <summary>A 403 when the helper lives outside the caller's wards; null when they may act (or there is no such helper: the handler says so).</summary>
     private static async Task<ProblemHttpResult?> HelperOutsideYourWardsAsync(int helperId, ClaimsPrincipal user, CircleQueries queries, RoleScopes scopes, CancellationToken ct) =>
         await queries.WardOfHelperAsync(helperId, ct) is { } ward && !await scopes.MayHandleAsync(user, ward, ct) ? OutsideYourWards() : null;
+
+    // Who may call, checked before the body is read (CallerChecks): an unauthorised caller gets 403 whatever it sent.
+    private static async Task<IResult?> WithResidentRecord(HttpContext context) =>
+        await context.RequestServices.GetRequiredService<CurrentPerson>().ResidentIdAsync(context.User) is null ? NoResident() : null;
+
+    private static async Task<IResult?> HelperInYourWards(HttpContext context) =>
+        CallerChecks.RouteNumber(context, "id") is { } id and > 0 and <= int.MaxValue
+            ? await HelperOutsideYourWardsAsync((int)id, context.User, context.RequestServices.GetRequiredService<CircleQueries>(),
+                context.RequestServices.GetRequiredService<RoleScopes>(), context.RequestAborted)
+            : null;
+
+    private static async Task<IResult?> RequestInYourWards(HttpContext context)
+    {
+        if (CallerChecks.RouteNumber(context, "id") is not { } id)
+        {
+            return null;
+        }
+        var ward = await context.RequestServices.GetRequiredService<AppDbContext>().HelpRequests.Where(r => r.Id == id)
+            .Select(r => (int?)r.WardId).SingleOrDefaultAsync(context.RequestAborted);
+        return ward is { } w && !await context.RequestServices.GetRequiredService<RoleScopes>().MayHandleAsync(context.User, w, context.RequestAborted)
+            ? OutsideYourWards()
+            : null;
+    }
 
     private static ProblemHttpResult OutsideYourWards() =>
         Problem(StatusCodes.Status403Forbidden, "This is outside the wards you coordinate.");

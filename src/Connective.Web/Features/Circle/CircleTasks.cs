@@ -506,6 +506,17 @@ public sealed class CircleTasks(AppDbContext db, TimeCredits credits, CircleMatc
             ? CircleOutcome.Ok("Reinstated: they can be offered tasks again.")
             : CircleOutcome.Conflict("This helper is not suspended.");
 
+    /// <summary>
+    /// The safeguarding lead's half of <see cref="ReinstateHelperAsync"/>: lifts any suspension, a removal for harm
+    /// included. Only SafeguardingCases calls it, after checking the removal was made under the lead's concern.
+    /// </summary>
+    internal async Task<CircleOutcome> LiftSuspensionAsync(int helperId, CancellationToken ct) =>
+        await db.HelperProfiles.Where(h => h.ResidentId == helperId && h.Status == HelperStatus.Suspended)
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.Status, HelperStatus.Active).SetProperty(h => h.SuspendedAt, (DateTime?)null)
+                .SetProperty(h => h.SuspensionReason, (string?)null), ct) > 0
+            ? CircleOutcome.Ok("Reinstated: they can be offered tasks again.")
+            : CircleOutcome.Ok("The helper was not suspended; their helper role is restored.");
+
     /// <summary>A coordinator marks a queue item as handled (a call made, an overdue helper reached).</summary>
     public async Task<CircleOutcome> ResolveAsync(long coordinatorTaskId, string accountId, string outcome, CancellationToken ct)
     {

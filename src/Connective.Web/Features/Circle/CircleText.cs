@@ -54,7 +54,7 @@ public static class CircleText
         _ => null,
     };
 
-    public static string When(DateTime value) => value.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    public static string When(DateTime value) => Infrastructure.UkTime.DateAndTime(value);
 
     public static string Pounds(long pence) => (pence / 100m).ToString("£0.00", CultureInfo.InvariantCulture);
 

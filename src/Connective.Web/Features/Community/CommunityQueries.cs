@@ -184,9 +184,21 @@ public sealed class CommunityQueries(AppDbContext db, CommunityNetwork network, 
             return null;
         }
 
-        var consents = (await consentRecords.HistoryAsync(id, cancellationToken))
+        var history = await consentRecords.HistoryAsync(id, cancellationToken);
+        // Who recorded a consent is shown by name (the coordinator's, or the resident themselves), never by account id.
+        var recorders = history.Select(consent => consent.RecordedBy).Distinct().ToList();
+        var recorderNames = await db.Users.AsNoTracking().Where(user => recorders.Contains(user.Id))
+            .Select(user => new
+            {
+                user.Id,
+                Name = db.Residents.Where(resident => resident.Id == user.ResidentId).Select(resident => resident.GivenName + " " + resident.FamilyName).FirstOrDefault() ?? user.Email,
+            })
+            .ToDictionaryAsync(user => user.Id, user => user.Name ?? "a staff account", cancellationToken);
+        string RecorderName(string recordedBy) => recordedBy == ConsentRecords.Self ? "the resident"
+            : recorderNames.GetValueOrDefault(recordedBy) ?? "an erased account";
+        var consents = history
             .OrderBy(consent => consent.Purpose).ThenBy(consent => consent.GivenAt)
-            .Select(consent => new ConsentView(consent.Purpose, consent.GivenAt, consent.Method, consent.RecordedBy, consent.WithdrawnAt))
+            .Select(consent => new ConsentView(consent.Purpose, consent.GivenAt, consent.Method, RecorderName(consent.RecordedBy), consent.WithdrawnAt))
             .ToList();
         // Staff see only the ties both people allow to be used for network insight.
         var consentedTies = await consentedNetwork.TiesOfAsync(db, id, ConsentPurpose.NetworkInsight, cancellationToken);

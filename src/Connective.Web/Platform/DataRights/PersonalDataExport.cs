@@ -87,21 +87,19 @@ public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IExportParti
             return "";
         }
         var text = new StringBuilder();
-        text.AppendJoin(',', rows[0].Keys.Select(Field)).Append("\r\n");
+        text.AppendJoin(',', rows[0].Keys.Select(Infrastructure.CsvText.Field)).Append("\r\n");
         foreach (var row in rows)
         {
-            text.AppendJoin(',', row.Values.Select(value => Field(value switch
+            // Text a person typed (a name, a note) is guarded against spreadsheet formulas; values formatted here are not.
+            text.AppendJoin(',', row.Values.Select(value => value switch
             {
                 null => "",
-                DateTime at => at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                DateTime at => Infrastructure.CsvText.Quoted(at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
                 bool flag => flag ? "true" : "false",
-                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-                _ => value.ToString() ?? "",
-            }))).Append("\r\n");
+                IFormattable number => Infrastructure.CsvText.Quoted(number.ToString(null, CultureInfo.InvariantCulture)),
+                _ => Infrastructure.CsvText.Field(value.ToString() ?? ""),
+            })).Append("\r\n");
         }
         return text.ToString();
     }
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

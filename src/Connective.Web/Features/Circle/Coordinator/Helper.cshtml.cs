@@ -1,4 +1,4 @@
-using System.Globalization;
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;
@@ -14,11 +14,11 @@ public sealed class VettingForm
     public CheckScheme? Scheme { get; set; }
     public CheckLevel? Level { get; set; }
     public string? CertificateNumber { get; set; }
-    public string? IssuedOn { get; set; }
+    public DateParts IssuedOn { get; set; } = new();
     public bool BarredListChecked { get; set; }
     public bool UpdateServiceSubscribed { get; set; }
-    public string? LastStatusCheckOn { get; set; }
-    public string? RecheckDueOn { get; set; }
+    public DateParts LastStatusCheckOn { get; set; } = new();
+    public DateParts RecheckDueOn { get; set; } = new();
     /// <summary>Shown back on the page; bound from the ticked boxes by the handler (an array), not by the form model.</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public IReadOnlyList<HelperTraining> Training { get; set; } = [];
@@ -32,8 +32,6 @@ public sealed class VettingForm
 public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, CircleTasks tasks, CurrentPerson identity, RoleScopes scopes, AuditLog audit,
     Microsoft.Extensions.Options.IOptions<CircleOptions> options) : PageModel
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy", "d-M-yyyy"];
-
     public HelperVettingView Helper { get; private set; } = null!;
     public VettingForm Form { get; private set; } = new();
     public Dictionary<string, string> Errors { get; } = [];
@@ -59,11 +57,13 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
             Scheme = Helper.Scheme,
             Level = Helper.Level,
             CertificateNumber = Helper.CertificateNumber,
-            IssuedOn = Helper.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IssuedOn = DateParts.From(Helper.IssuedOn),
             BarredListChecked = Helper.BarredListChecked ?? false,
             UpdateServiceSubscribed = Helper.UpdateServiceSubscribed ?? false,
-            LastStatusCheckOn = Helper.LastStatusCheckOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            RecheckDueOn = Helper.RecheckDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            LastStatusCheckOn = DateParts.From(Helper.LastStatusCheckOn),
+            // Blank, not the old date: recording a new check with the old re-check date kept would carry it over unseen.
+            // Blank means the policy's date, counted from the new issue date; the current one is shown beside the field.
+            RecheckDueOn = new(),
             Training = [.. Enum.GetValues<HelperTraining>().Where(t => t != HelperTraining.None && Helper.Training.HasFlag(t))],
         };
 
@@ -86,9 +86,9 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
         {
             Errors["Level"] = "Select the level of the check";
         }
-        var issued = ParseDate(form.IssuedOn, "IssuedOn", "Enter the date the certificate was issued, for example 2025-03-27", required: true);
-        var lastCheck = ParseDate(form.LastStatusCheckOn, "LastStatusCheckOn", "Enter the date of the last status check, for example 2026-01-15", required: false);
-        var recheck = ParseDate(form.RecheckDueOn, "RecheckDueOn", "Enter the re-check date, for example 2028-03-27, or leave it blank", required: false);
+        var issued = ParseDate(form.IssuedOn, "IssuedOn", "Enter the date the certificate was issued, for example 27 3 2025", required: true);
+        var lastCheck = ParseDate(form.LastStatusCheckOn, "LastStatusCheckOn", "Enter the date of the last status check, for example 15 1 2026, or leave it blank", required: false);
+        var recheck = ParseDate(form.RecheckDueOn, "RecheckDueOn", "Enter the re-check date, for example 27 3 2028, or leave it blank", required: false);
         if (Errors.Count > 0)
         {
             return Page();
@@ -114,20 +114,34 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
         return Redirect($"/circle/coordinator/helpers/{id}?notice=vetting");
     }
 
-    public async Task<IActionResult> OnPostSuspendAsync(int id, string? reason, CancellationToken cancellationToken)
+    public const string ConfirmSuspensionMessage = "Tick the box to confirm that you want to suspend them";
+
+    public async Task<IActionResult> OnPostSuspendAsync(int id, string? reason, bool confirm, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }
+        // Suspension withdraws every task at once: it asks for a recent sign-in and an explicit confirmation.
+        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
         SuspendReason = reason;
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
         {
             Errors["reason"] = "Give the reason for suspending the helper, in up to 500 characters";
+        }
+        if (!confirm)
+        {
+            Errors["confirm"] = ConfirmSuspensionMessage;
+        }
+        if (Errors.Count > 0)
+        {
             Form = FormFromRecord();
             return Page();
         }
-        var outcome = await tasks.SuspendHelperAsync(id, reason.Trim(), cancellationToken);
+        var outcome = await tasks.SuspendHelperAsync(id, reason!.Trim(), cancellationToken);
         if (outcome.Succeeded)
         {
             await audit.RecordAsync(User, CircleAuditActions.SuspendedHelper, id, reason.Trim(), cancellationToken);
@@ -164,9 +178,9 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
         return null;
     }
 
-    private DateTime? ParseDate(string? text, string field, string error, bool required)
+    private DateTime? ParseDate(DateParts? parts, string field, string error, bool required)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (parts is null || parts.IsEmpty)
         {
             if (required)
             {
@@ -174,9 +188,9 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
             }
             return null;
         }
-        if (DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        if (parts.ToDate() is { } date)
         {
-            return DateTime.SpecifyKind(date.Date, DateTimeKind.Utc);
+            return date;
         }
         Errors[field] = error;
         return null;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Platform;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,9 +20,9 @@ internal static class CreditsApi
         var credits = endpoints.MapGroup("/api/v1/circle").WithTags("Circle").RequireAuthorization();
         credits.MapGet("/credits/me", GetMyCredits).WithName("GetMyCredits")
             .WithSummary("The signed-in resident's time credits: balance, hours given and received, recent movements and thanks");
-        credits.MapPost("/credits/donations", PostDonation).WithName("PostCreditDonation")
+        credits.MapPost("/credits/donations", PostDonation).RequireCaller(WithResidentRecord).WithName("PostCreditDonation")
             .WithSummary("Gives some of the signed-in resident's earned hours to the community pool (idempotent by key)");
-        credits.MapPost("/thanks", PostThanks).WithName("PostThanks")
+        credits.MapPost("/thanks", PostThanks).RequireCaller(WithResidentRecord).WithName("PostThanks")
             .WithSummary("Thanks someone the signed-in resident has helped or been helped by");
         return endpoints;
     }
@@ -92,6 +93,10 @@ internal static class CreditsApi
             ? TypedResults.Problem("You have already thanked them for this task.", statusCode: StatusCodes.Status409Conflict, title: "Already thanked")
             : TypedResults.Created($"/api/v1/circle/thanks/{id}");
     }
+
+    /// <summary>Checked before the body is read (CallerChecks): an account without a resident record gets 403 whatever it sent.</summary>
+    private static async Task<IResult?> WithResidentRecord(HttpContext context) =>
+        await context.RequestServices.GetRequiredService<AppDbContext>().ResidentIdAsync(context.User, context.RequestAborted) is null ? NoResident() : null;
 
     internal static ProblemHttpResult NoResident() => TypedResults.Problem(
         "Your account is not linked to a resident record.", statusCode: StatusCodes.Status403Forbidden, title: "No resident record");

@@ -146,9 +146,10 @@ public sealed class TimeCredits(AppDbContext db, TimeProvider time)
         var magnitude = Math.Abs(minutes);
         var (h, m) = (magnitude / 60, magnitude % 60);
         var hoursText = h == 1 ? "1 hour" : $"{h} hours";
+        var minutesText = m == 1 ? "1 minute" : $"{m} minutes";
         return m == 0 ? sign + hoursText
-            : h == 0 ? $"{sign}{m} minutes"
-            : $"{sign}{hoursText} {m} minutes";
+            : h == 0 ? sign + minutesText
+            : $"{sign}{hoursText} {minutesText}";
     }
 
     private static void CheckKey(string idempotencyKey)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Platform;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connective.Web.Features.Circle.Meetups;
@@ -25,15 +26,29 @@ internal static class MeetupsApi
         circle.MapPost("/meetups", PostMeetup).WithName("PostMeetup").WithSummary("Creates a meetup (a circle's coordinators, or staff coordinators)");
         circle.MapPost("/circles", PostCircle).WithName("PostCircle")
             .WithSummary("Starts a circle (staff coordinators in their wards; a resident who already organises a circle, in their own ward)");
-        circle.MapPut("/meetups/{id:long}", PutMeetup).WithName("PutMeetup")
+        circle.MapPut("/meetups/{id:long}", PutMeetup).RequireCaller(OrganisersOnly).WithName("PutMeetup")
             .WithSummary("Changes a meetup before it starts (its organisers); people with a place are told of a new time or place");
-        circle.MapPost("/meetups/{id:long}/cancel", PostCancelMeetup).WithName("CancelMeetup")
+        circle.MapPost("/meetups/{id:long}/cancel", PostCancelMeetup).RequireCaller(OrganisersOnly).WithName("CancelMeetup")
             .WithSummary("Cancels a meetup before it starts (its organisers); people with a place are told why");
         circle.MapPut("/meetups/{id:long}/rsvp", PutRsvp).WithName("RsvpMeetup").WithSummary("Takes a place; the last place goes to one person");
         circle.MapDelete("/meetups/{id:long}/rsvp", DeleteRsvp).WithName("CancelMeetupRsvp").WithSummary("Gives a place back before the start");
-        circle.MapPut("/meetups/{id:long}/attendance", PutAttendance).WithName("RecordMeetupAttendance")
+        circle.MapPut("/meetups/{id:long}/attendance", PutAttendance).RequireCaller(OrganisersOnly).WithName("RecordMeetupAttendance")
             .WithSummary("The organiser records who came; pairs with three shared meetups in 90 days gain an observed tie, with consent");
         return endpoints;
+    }
+
+    /// <summary>Checked before the body is read (CallerChecks): only the meetup's organisers change it, whatever was sent.</summary>
+    private static async Task<IResult?> OrganisersOnly(HttpContext context)
+    {
+        if (CallerChecks.RouteNumber(context, "id") is not { } id)
+        {
+            return null;
+        }
+        var person = context.RequestServices.GetRequiredService<CurrentPerson>();
+        var book = context.RequestServices.GetRequiredService<MeetupBook>();
+        return await book.CanManageAsync(id, context.User, await person.ResidentIdAsync(context.User, context.RequestAborted), context.RequestAborted)
+            ? null
+            : TypedResults.Problem("Only the meetup's organisers can change it.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
     }
 
     public static async Task<Ok<IReadOnlyList<CircleSummary>>> GetCircles(MeetupBook book, CurrentPerson person, ClaimsPrincipal user, CancellationToken ct) =>

@@ -31,9 +31,33 @@ public sealed class ConcernModel(SafeguardingCases cases) : PageModel
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostReferralAsync(long id, ReferralAgency? agency, string? reference, int? removeHelperResidentId, CancellationToken cancellationToken)
+    public static string ReinstateField(int helperResidentId) => $"reinstate-name-{helperResidentId}";
+
+    public async Task<IActionResult> OnPostReinstateAsync(long id, int helperResidentId, string? confirmHelperName, CancellationToken cancellationToken)
     {
-        var errors = await cases.ReferAsync(User, id, new NewReferral(agency, reference, removeHelperResidentId), cancellationToken);
+        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
+        var errors = await cases.ReinstateAsync(User, id, new HelperReinstatement(helperResidentId, confirmHelperName), cancellationToken);
+        if (errors.Count > 0)
+        {
+            // One form per removed helper: the error goes to that form's name field.
+            Errors = new Dictionary<string, string> { [ReinstateField(helperResidentId)] = errors.Values.First() };
+            return await LoadAsync(id, cancellationToken);
+        }
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReferralAsync(long id, ReferralAgency? agency, string? reference, int? removeHelperResidentId, string? confirmHelperName,
+        CancellationToken cancellationToken)
+    {
+        // Removing a helper for harm suspends them and takes their role: it asks for a recent sign-in.
+        if (removeHelperResidentId is not null && Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        {
+            return confirmFirst;
+        }
+        var errors = await cases.ReferAsync(User, id, new NewReferral(agency, reference, removeHelperResidentId, confirmHelperName), cancellationToken);
         if (errors.Count > 0)
         {
             Errors = errors;

@@ -23,7 +23,9 @@ internal static class SafeguardingApi
         lead.MapPost("/concerns/{id:long}/notes", PostNote).WithName("AddSafeguardingNote").WithSummary("Adds a note (audited)");
         lead.MapPut("/concerns/{id:long}/status", PutStatus).WithName("SetSafeguardingStatus").WithSummary("Changes the status (audited)");
         lead.MapPost("/concerns/{id:long}/referrals", PostReferral).WithName("RecordSafeguardingReferral")
-            .WithSummary("Records a referral, optionally removing the helper concerned (audited; kept on erasure)");
+            .WithSummary("Records a referral, optionally removing the helper concerned, confirmed by their full name (audited; kept on erasure)");
+        lead.MapPost("/concerns/{id:long}/reinstatements", PostReinstatement).RequireAuthorization(Platform.Access.Policies.RecentSignIn).WithName("ReinstateRemovedHelper")
+            .WithSummary("Lifts a removal for harm made under this concern, confirmed by the helper's full name (audited)");
         return endpoints;
     }
 
@@ -55,6 +57,12 @@ internal static class SafeguardingApi
     public static async Task<Results<NoContent, ValidationProblem>> PostReferral(long id, NewReferral request, SafeguardingCases cases, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = await cases.ReferAsync(user, id, request, ct);
+        return errors.Count == 0 ? TypedResults.NoContent() : Validation(errors);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> PostReinstatement(long id, HelperReinstatement request, SafeguardingCases cases, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = await cases.ReinstateAsync(user, id, request, ct);
         return errors.Count == 0 ? TypedResults.NoContent() : Validation(errors);
     }
 
