@@ -40,7 +40,7 @@ public sealed class RolesModel(RoleGrants grants, AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken)
     {
         // Granting or revoking a role changes who sees named people: it asks for a recent sign-in.
-        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        if (Platform.Access.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
         {
             return confirmFirst;
         }
@@ -63,7 +63,7 @@ public sealed class RolesModel(RoleGrants grants, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(string userId, string role, int? wardId, CancellationToken cancellationToken)
     {
-        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        if (Platform.Access.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
         {
             return confirmFirst;
         }

@@ -378,7 +378,7 @@ internal static class CircleApi
 
     // Who may call, checked before the body is read (CallerChecks): an unauthorised caller gets 403 whatever it sent.
     private static async Task<IResult?> WithResidentRecord(HttpContext context) =>
-        await context.RequestServices.GetRequiredService<CurrentPerson>().ResidentIdAsync(context.User) is null ? NoResident() : null;
+        await context.RequestServices.GetRequiredService<CurrentPerson>().ResidentIdAsync(context.User, context.RequestAborted) is null ? NoResident() : null;
 
     private static async Task<IResult?> HelperInYourWards(HttpContext context) =>
         CallerChecks.RouteNumber(context, "id") is { } id and > 0 and <= int.MaxValue

@@ -123,7 +123,7 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
             return refused;
         }
         // Suspension withdraws every task at once: it asks for a recent sign-in and an explicit confirmation.
-        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        if (Platform.Access.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
         {
             return confirmFirst;
         }

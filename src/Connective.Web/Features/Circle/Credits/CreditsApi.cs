@@ -96,7 +96,7 @@ internal static class CreditsApi
 
     /// <summary>Checked before the body is read (CallerChecks): an account without a resident record gets 403 whatever it sent.</summary>
     private static async Task<IResult?> WithResidentRecord(HttpContext context) =>
-        await context.RequestServices.GetRequiredService<AppDbContext>().ResidentIdAsync(context.User, context.RequestAborted) is null ? NoResident() : null;
+        await context.RequestServices.GetRequiredService<CurrentPerson>().ResidentIdAsync(context.User, context.RequestAborted) is null ? NoResident() : null;
 
     internal static ProblemHttpResult NoResident() => TypedResults.Problem(
         "Your account is not linked to a resident record.", statusCode: StatusCodes.Status403Forbidden, title: "No resident record");

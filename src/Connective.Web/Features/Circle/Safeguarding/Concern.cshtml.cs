@@ -35,7 +35,7 @@ public sealed class ConcernModel(SafeguardingCases cases) : PageModel
 
     public async Task<IActionResult> OnPostReinstateAsync(long id, int helperResidentId, string? confirmHelperName, CancellationToken cancellationToken)
     {
-        if (Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        if (Platform.Access.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
         {
             return confirmFirst;
         }
@@ -53,7 +53,7 @@ public sealed class ConcernModel(SafeguardingCases cases) : PageModel
         CancellationToken cancellationToken)
     {
         // Removing a helper for harm suspends them and takes their role: it asks for a recent sign-in.
-        if (removeHelperResidentId is not null && Account.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
+        if (removeHelperResidentId is not null && Platform.Access.RecentSignIn.ConfirmFirst(this) is { } confirmFirst)
         {
             return confirmFirst;
         }
