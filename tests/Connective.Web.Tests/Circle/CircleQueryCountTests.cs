@@ -93,12 +93,23 @@ public sealed class CircleQueryCountTests : IAsyncLifetime, IDisposable
             await db.SaveChangesAsync();
             db.HelpOffers.AddRange(expired.Select(request => new HelpOffer
             {
-                RequestId = request.Id, HelperResidentId = helper, Wave = 1, OfferedAt = now.AddHours(-5), Response = OfferResponse.Pending, Reasons = "test",
+                RequestId = request.Id,
+                HelperResidentId = helper,
+                Wave = 1,
+                OfferedAt = now.AddHours(-5),
+                Response = OfferResponse.Pending,
+                Reasons = "test",
             }));
             db.HelpOffers.AddRange(underway.Select(request => new HelpOffer
             {
-                RequestId = request.Id, HelperResidentId = helper, Wave = 1, OfferedAt = now.AddHours(-5), Response = OfferResponse.Accepted, Reasons = "test",
-                CheckedInAt = now.AddHours(-3), CheckOutDueAt = now.AddMinutes(-5),
+                RequestId = request.Id,
+                HelperResidentId = helper,
+                Wave = 1,
+                OfferedAt = now.AddHours(-5),
+                Response = OfferResponse.Accepted,
+                Reasons = "test",
+                CheckedInAt = now.AddHours(-3),
+                CheckOutDueAt = now.AddMinutes(-5),
             }));
             await db.SaveChangesAsync();
         }

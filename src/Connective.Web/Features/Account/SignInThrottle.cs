@@ -21,7 +21,7 @@ public sealed class SignInThrottle(TimeProvider time)
     /// <summary>Beyond this many remembered addresses, those whose last failure is older than the longest wait are forgotten.</summary>
     private const int PruneAbove = 10_000;
 
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset Last)> failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset Last)> _failures = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The wait due after <paramref name="failureCount"/> failures in a row.</summary>
     public static TimeSpan WaitAfter(int failureCount) =>
@@ -29,20 +29,20 @@ public sealed class SignInThrottle(TimeProvider time)
 
     /// <summary>Whether an attempt on this address must wait (it is then refused without checking the password).</summary>
     public bool MustWait(string email) =>
-        failures.TryGetValue(email, out var state) && state.Last + WaitAfter(state.Failures) > time.GetUtcNow();
+        _failures.TryGetValue(email, out var state) && state.Last + WaitAfter(state.Failures) > time.GetUtcNow();
 
     public void Failed(string email)
     {
         var now = time.GetUtcNow();
-        failures.AddOrUpdate(email, _ => (1, now), (_, state) => (state.Failures + 1, now));
-        if (failures.Count > PruneAbove)
+        _failures.AddOrUpdate(email, _ => (1, now), (_, state) => (state.Failures + 1, now));
+        if (_failures.Count > PruneAbove)
         {
-            foreach (var stale in failures.Where(entry => entry.Value.Last + LongestWait < now).Select(entry => entry.Key).ToList())
+            foreach (var stale in _failures.Where(entry => entry.Value.Last + LongestWait < now).Select(entry => entry.Key).ToList())
             {
-                failures.TryRemove(stale, out _);
+                _failures.TryRemove(stale, out _);
             }
         }
     }
 
-    public void Succeeded(string email) => failures.TryRemove(email, out _);
+    public void Succeeded(string email) => _failures.TryRemove(email, out _);
 }

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Connective.Web.Features.Circle.Credits;
-using Connective.Web.Platform;
 using Connective.Web.Infrastructure;
+using Connective.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connective.Web.Features.Circle.Meetups;
