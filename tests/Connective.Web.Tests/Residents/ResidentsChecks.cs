@@ -75,6 +75,7 @@ internal static class ResidentsChecks
         var residentId = await NewOfflineResidentAsync(factory);
         using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
 
+        var page = await coordinator.Http.GetStringAsync($"/residents/{residentId}/act-for");
         var refused = await coordinator.PostFormAsync($"/residents/{residentId}/act-for?handler=Download", new Dictionary<string, string>());
         await GiveAsync(factory, residentId, ProxyContext.Purpose);
         var granted = await coordinator.PostFormAsync($"/residents/{residentId}/act-for?handler=Download", new Dictionary<string, string>());
@@ -89,6 +90,7 @@ internal static class ResidentsChecks
             otherWard = await proxy.ForAsync(Principal(otherCoordinator, Roles.Coordinator), residentId, CancellationToken.None);
         }
 
+        Assert.Contains("data-testid=\"acting-for\">Walter Offline</h1>", page, StringComparison.Ordinal); // a name, not "Resident 154"
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("has not agreed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);

@@ -11,8 +11,6 @@ public sealed partial class WordingTests
 {
     /// <summary>
     /// Pages show times in UK local time through UkTime: no view or page formats a date or time itself (which showed UTC).
-    /// Meetups are left out until their form also takes UK time (it takes UTC today): showing one and taking the other
-    /// would be worse.
     /// </summary>
     [Fact]
     public void No_page_formats_a_date_or_time_itself()
@@ -20,7 +18,6 @@ public sealed partial class WordingTests
         var features = Path.Combine(RepositoryPaths.RepositoryRoot, "src", "Connective.Web", "Features");
         var offenders = Directory.EnumerateFiles(features, "*.*", SearchOption.AllDirectories)
             .Where(file => file.EndsWith(".cshtml", StringComparison.Ordinal) || file.EndsWith(".cshtml.cs", StringComparison.Ordinal) || file.EndsWith("Text.cs", StringComparison.Ordinal))
-            .Where(file => !file.Contains(Path.DirectorySeparatorChar + "Meetups" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .SelectMany(file => File.ReadLines(file).Select((line, index) => (file, line, index)))
             .Where(row => DateFormat().IsMatch(row.line))
             .Select(row => $"{Path.GetRelativePath(features, row.file)}:{row.index + 1}: {row.line.Trim()}")
@@ -35,6 +32,21 @@ public sealed partial class WordingTests
         var noonUtc = new DateTime(2026, 7, 1, 12, 0, 0, DateTimeKind.Utc);
         Assert.Equal("1 July 2026 at 1pm", UkTime.DateAndTime(noonUtc));
         Assert.Equal("1 December 2026 at 12pm", UkTime.DateAndTime(new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc)));
+    }
+
+    /// <summary>A meetup typed as 10:30 on a summer day starts at 09:30 UTC and reads 10:30 again when edited; a time the clocks skip is refused.</summary>
+    [Fact]
+    public void Meetup_times_are_typed_and_shown_in_uk_time()
+    {
+        var summer = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2026-07-01", Time = "10:30", Place = "Park" }.ToNewMeetup();
+        var winter = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2026-12-01", Time = "10:30", Place = "Park" }.ToNewMeetup();
+        var skipped = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2027-03-28", Time = "01:30", Place = "Park" };
+
+        Assert.Equal(new DateTime(2026, 7, 1, 9, 30, 0, DateTimeKind.Utc), summer!.StartsAt);
+        Assert.Equal(new DateTime(2026, 12, 1, 10, 30, 0, DateTimeKind.Utc), winter!.StartsAt);
+        Assert.Equal("Wednesday 1 July 2026, 10:30", UkTime.DayAndClock(summer.StartsAt!.Value));
+        Assert.Null(skipped.ToNewMeetup());
+        Assert.Contains("clocks go forward", skipped.Errors["Time"], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,22 +19,28 @@ namespace Connective.Web.Features.Residents;
 public sealed class ActForModel(AppDbContext db, ConsentRecords consents, ProxyContext proxy, PersonalDataExport export, PersonErasure erasure, RoleScopes scopes, TimeProvider time) : PageModel
 {
     public int ResidentId { get; private set; }
+
+    /// <summary>The resident's name, so the coordinator sees whom they are acting for (the page is in their ward scope).</summary>
+    public string ResidentName { get; private set; } = "";
+
     public bool HasConsent { get; private set; }
     public string? RefusedBecause { get; private set; }
     public ErasureReceipt? Receipt { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var wardId = await db.Residents.Where(resident => resident.Id == id).Select(resident => (int?)resident.WardId).SingleOrDefaultAsync(cancellationToken);
-        if (wardId is null)
+        var found = await db.Residents.Where(resident => resident.Id == id)
+            .Select(resident => new { resident.WardId, Name = resident.GivenName + " " + resident.FamilyName }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return NotFound();
         }
-        if (!await scopes.MayHandleAsync(User, wardId.Value, cancellationToken))
+        if (!await scopes.MayHandleAsync(User, found.WardId, cancellationToken))
         {
             return Forbid();
         }
         ResidentId = id;
+        ResidentName = found.Name;
         HasConsent = await consents.HasAsync(id, ProxyContext.Purpose, cancellationToken);
         return Page();
     }

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -256,7 +256,7 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         if (before != (meetup.StartsAt, meetup.EndsAt, meetup.Place))
         {
             await TellPeopleWithAPlaceAsync(meetup, $"Changed: {meetup.Title}",
-                $"The meetup \"{meetup.Title}\" has changed. It is now on {When(meetup.StartsAt)} to {meetup.EndsAt.ToString("HH:mm", CultureInfo.InvariantCulture)} (UTC) at {meetup.Place}. " +
+                $"The meetup \"{meetup.Title}\" has changed. It is now on {When(meetup.StartsAt)} to {UkTime.Clock(meetup.EndsAt)} at {meetup.Place}. " +
                 "Your place is kept. If you can no longer come, please give your place back so someone else can have it.", ct);
         }
         return errors;
@@ -449,7 +449,7 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         await db.SaveChangesAsync(ct);
     }
 
-    private static string When(DateTime at) => at.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+    private static string When(DateTime at) => UkTime.DayAndClock(at);
 
     /// <summary>
     /// Takes a place. The count rises only while below capacity, in the same transaction as the RSVP row, so the last

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Connective.Web.Features.Circle.Meetups;
 
 /// <summary>
-/// The meetup form as typed (date and time as text, in UTC as every time on the site), shared by the organise and edit
-/// pages. A date or time that does not parse is an error on its own field, never a half-saved meetup.
+/// The meetup form as typed (date and time as text, in UK time as people read clocks here; stored as UTC), shared by the
+/// organise and edit pages. A date or time that does not parse is an error on its own field, never a half-saved meetup.
 /// </summary>
 public sealed class MeetupForm
 {
@@ -36,8 +37,8 @@ public sealed class MeetupForm
             CircleId = meetup.CircleId,
             Title = meetup.Title,
             Description = detail.Description,
-            Date = meetup.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Time = meetup.StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Date = UkTime.Local(meetup.StartsAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Time = UkTime.Clock(meetup.StartsAt),
             DurationMinutes = (int)(meetup.EndsAt - meetup.StartsAt).TotalMinutes,
             Place = meetup.Place,
             Capacity = meetup.Capacity,
@@ -57,9 +58,13 @@ public sealed class MeetupForm
         {
             Errors["Time"] = "Enter the start time on the 24-hour clock, for example 14:30";
         }
+        else if (UkTime.ToUtc(day.ToDateTime(at)) is { } utc)
+        {
+            startsAt = utc;
+        }
         else
         {
-            startsAt = DateTime.SpecifyKind(day.ToDateTime(at), DateTimeKind.Utc);
+            Errors["Time"] = "That time does not exist on that day, because the clocks go forward an hour: choose another time";
         }
         return Errors.Count > 0 ? null : new NewMeetup(CircleId ?? 0, Title, Description, startsAt, DurationMinutes, Place, Capacity, AccessibilityNotes);
     }
