@@ -31,7 +31,7 @@ internal sealed class MatrixResidents : IMatrixFeature
             .Row(BudgetOfficer, NA, Denied, Denied, Denied)
             .Row(ServiceManager, NA, Denied, Denied, Denied)
             .Row(Admin, NA, Ok, Ok, Ok),
-        new MatrixEntry("PAGE /residents/{id:int}/act-for", "Act for a resident</h1>")
+        new MatrixEntry("PAGE /residents/{id:int}/act-for", "data-testid=\"acting-for\"")
             .Get(ids => $"/residents/{ids.Resident}/act-for", Own, SameWard, SameWardNoConsent, OtherWard)
             .Row(Anonymous, SignIn, SignIn, SignIn, SignIn)
             .Row(Resident, Denied, Denied, Denied, Denied)
