@@ -2,6 +2,8 @@ using Connective.Web.Tests.Fixtures;
 
 namespace Connective.Web.Tests.Api;
 
+// In the PostgreSQL collection: outside it this class ran beside the collection, which stops the shared cluster when it ends.
+[Collection(PostgresTests.Name)]
 public sealed class PostgresApiFuzzTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
 {
     [PostgresFact]
