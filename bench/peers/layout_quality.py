@@ -178,11 +178,16 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and graph; the median time is reported")
     parser.add_argument("--tools", default="connective,sfdp,fr,random")
     parser.add_argument("--out", default="layout-quality.json")
+    parser.add_argument("--merge", help="a JSON file from an earlier run: its figures for the tools not run now are kept")
     parser.add_argument("--connective-args", default="", help="extra options for `connective graph layout` (to try settings)")
     args = parser.parse_args()
     names = args.graphs.split(",") if args.graphs else sorted(
         f[: -len(".edgelist")] for f in os.listdir(NETWORKS) if f.endswith(".edgelist"))
     tools = args.tools.split(",")
+    earlier = {}
+    if args.merge:
+        with open(args.merge, "r", encoding="utf-8") as f:
+            earlier = {row["graph"]: row for row in json.load(f)["rows"]}
     results = []
     for name in names:
         path = os.path.join(NETWORKS, name + ".edgelist")
@@ -190,7 +195,8 @@ def main():
         if n > args.max_nodes:
             continue
         measures = Measures(n, edges)
-        row = {"graph": name, "nodes": n, "edges": len(edges)}
+        row = dict(earlier.get(name, {}))
+        row.update({"graph": name, "nodes": n, "edges": len(edges)})
         for tool in tools:
             stresses, nps, times = [], [], []
             for run in range(args.repeat):
@@ -217,7 +223,8 @@ def main():
         results.append(row)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump({"igraph": igraph.__version__, "graph_tool": gt.__version__, "rows": results}, f, indent=1)
-    print_table(results, tools)
+    all_tools = [t for t in ["connective", "sfdp", "fr", "random"] if all(t in row for row in results)]
+    print_table(results, all_tools)
 
 
 def print_table(results, tools):

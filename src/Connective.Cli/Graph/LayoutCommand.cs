@@ -24,6 +24,8 @@ internal static class LayoutCommand
         var dissuadeHubs = new Option<bool>("--dissuade-hubs") { Description = "Divide attraction by degree + 1: hubs move to the edge." };
         var weightInfluence = new Option<double>("--edge-weight-influence") { Description = $"Edge weight exponent (default {GraphCli.Number(defaults.EdgeWeightInfluence)}; 0 ignores weights).", DefaultValueFactory = _ => defaults.EdgeWeightInfluence };
         var jitter = new Option<double>("--jitter-tolerance") { Description = $"Swinging tolerated by the adaptive speed (default {GraphCli.Number(defaults.JitterTolerance)}).", DefaultValueFactory = _ => defaults.JitterTolerance };
+        var singleLevel = new Option<bool>("--single-level") { Description = "Lay out the graph from random positions only, without the multilevel coarsening." };
+        var keepApart = new Option<bool>("--let-components-drift") { Description = "Plain ForceAtlas2 gravity only: nodes outside the largest component are not held near its edge." };
         var seed = GraphCli.SeedOption();
         var format = GraphCli.FormatOption("Output format: one row (or object) per node with its id, x and y", "csv", "json");
         var output = GraphCli.OutputOption();
@@ -33,7 +35,7 @@ internal static class LayoutCommand
             "layout",
             "Force-directed positions (ForceAtlas2 with Barnes–Hut repulsion), seeded: the same seed gives the same positions on any machine. Exit codes: 0 done, 1 bad input, 2 usage.")
         {
-            file, directed, undirected, iterations, theta, gravity, scaling, strongGravity, linLog, dissuadeHubs, weightInfluence, jitter, seed, format, output, quiet, showProgress, from,
+            file, directed, undirected, iterations, theta, gravity, scaling, strongGravity, linLog, dissuadeHubs, weightInfluence, jitter, singleLevel, keepApart, seed, format, output, quiet, showProgress, from,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(GraphCli.Run(() =>
         {
@@ -51,6 +53,8 @@ internal static class LayoutCommand
                 EdgeWeightInfluence = parse.GetValue(weightInfluence),
                 JitterTolerance = parse.GetValue(jitter),
                 Seed = parse.GetValue(seed),
+                Multilevel = !parse.GetValue(singleLevel),
+                KeepComponentsNear = !parse.GetValue(keepApart),
             };
             var clock = Stopwatch.StartNew();
             var layout = ForceLayout.Compute(graph, options, cancellationToken);

@@ -1,4 +1,3 @@
-using Connective.Graph.Algorithms;
 using Connective.Graph.Generators;
 
 namespace Connective.Graph.Layout;
@@ -47,13 +46,91 @@ public static class ForceLayout
         {
             return new NodePositions([], [], options.Iterations);
         }
-        var run = new Run(graph, options);
-        for (var iteration = 0; iteration < options.Iterations; iteration++)
+        var random = new SeededRandom(options.Seed);
+        var levels = new List<LayoutLevel> { LayoutLevel.FromGraph(graph, options.EdgeWeightInfluence) };
+        var parents = new List<int[]>();
+        if (options.Multilevel)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            run.Step();
+            // Coarsen until the graph is small or stops shrinking (a star loses one leaf per matching).
+            while (levels[^1].NodeCount > CoarsestSize)
+            {
+                var coarse = levels[^1].Coarsen(random, out var parent);
+                if (coarse.NodeCount > 0.8 * levels[^1].NodeCount)
+                {
+                    break;
+                }
+                levels.Add(coarse);
+                parents.Add(parent);
+            }
         }
-        return run.Positions(options.Iterations);
+        var (x, y) = RandomStart(levels[^1].NodeCount, random);
+        for (var level = levels.Count - 1; level >= 0; level--)
+        {
+            if (level < levels.Count - 1)
+            {
+                (x, y) = Refine(x, y, parents[level], random, options.ScalingRatio);
+            }
+            var run = new Run(levels[level], options, x, y);
+            var iterations = level == 0 ? options.Iterations : CoarseIterations(options.Iterations);
+            for (var iteration = 0; iteration < iterations; iteration++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                run.Step();
+            }
+        }
+        var positionsX = new float[n];
+        var positionsY = new float[n];
+        for (var u = 0; u < n; u++)
+        {
+            positionsX[u] = (float)x[u];
+            positionsY[u] = (float)y[u];
+        }
+        return new NodePositions(positionsX, positionsY, options.Iterations);
+    }
+
+    /// <summary>
+    /// Iterations on each level above the input graph: a quarter of the input graph's (at least 50, at most all of
+    /// them), enough to settle the shape that the next level refines. On power (4,941 nodes, 9 levels) running every
+    /// level in full cost 4.5 times the single-level layout.
+    /// </summary>
+    internal static int CoarseIterations(int iterations) => Math.Min(iterations, Math.Max(50, iterations / 4));
+
+    /// <summary>Multilevel coarsening stops at this many nodes.</summary>
+    internal const int CoarsestSize = 100;
+
+    /// <summary>
+    /// Random starting positions in a square whose area grows with the node count, so the starting density (and the
+    /// first iterations' forces) do not depend on the graph's size.
+    /// </summary>
+    private static (double[] X, double[] Y) RandomStart(int n, SeededRandom random)
+    {
+        var x = new double[n];
+        var y = new double[n];
+        var half = 10 * Math.Sqrt(n);
+        for (var u = 0; u < n; u++)
+        {
+            x[u] = ((2 * random.NextDouble()) - 1) * half;
+            y[u] = ((2 * random.NextDouble()) - 1) * half;
+        }
+        return (x, y);
+    }
+
+    /// <summary>
+    /// Positions for the next finer level: each node starts where its merged node ended, moved by a seeded offset of up
+    /// to half of √kr (the rest length of an edge between two leaves) so that the two halves of a pair can separate.
+    /// </summary>
+    private static (double[] X, double[] Y) Refine(double[] coarseX, double[] coarseY, int[] parent, SeededRandom random, double scalingRatio)
+    {
+        var n = parent.Length;
+        var x = new double[n];
+        var y = new double[n];
+        var jitter = 0.5 * Math.Sqrt(scalingRatio);
+        for (var u = 0; u < n; u++)
+        {
+            x[u] = coarseX[parent[u]] + (((2 * random.NextDouble()) - 1) * jitter);
+            y[u] = coarseY[parent[u]] + (((2 * random.NextDouble()) - 1) * jitter);
+        }
+        return (x, y);
     }
 
     /// <summary>The state of one layout: positions, forces of this and the previous iteration, and the adaptive speed.</summary>
@@ -65,64 +142,44 @@ public static class ForceLayout
         private const double MinSpeedEfficiency = 0.05;
         private const double MaxSpeedRise = 0.5;
 
-        private readonly CsrGraph _graph;
+        private readonly LayoutLevel _level;
         private readonly ForceLayoutOptions _options;
         private readonly int _n;
         private readonly double[] _x, _y, _mass;
         private double[] _fx, _fy, _previousFx, _previousFy;
         private readonly double[] _swinging, _traction;
-        private readonly double[]? _weights, _inWeights;
         private readonly BarnesHutTree _tree = new();
         private readonly long _work;
-        private readonly Rim? _rim;
         private double _rimRadius, _rimWidth;
         private double _speed = 1;
         private double _speedEfficiency = 1;
 
-        public Run(CsrGraph graph, ForceLayoutOptions options)
+        /// <summary>A run on <paramref name="level"/> that moves the positions in <paramref name="x"/> and <paramref name="y"/> in place.</summary>
+        public Run(LayoutLevel level, ForceLayoutOptions options, double[] x, double[] y)
         {
-            _graph = graph;
+            _level = level;
             _options = options;
-            _n = graph.NodeCount;
-            _x = new double[_n];
-            _y = new double[_n];
-            _mass = new double[_n];
+            _n = level.NodeCount;
+            _x = x;
+            _y = y;
+            _mass = level.Mass;
             _fx = new double[_n];
             _fy = new double[_n];
             _previousFx = new double[_n];
             _previousFy = new double[_n];
             _swinging = new double[_n];
             _traction = new double[_n];
-            if (graph.IsWeighted && options.EdgeWeightInfluence != 0)
-            {
-                _weights = EffectiveWeights(graph, graph.Offsets, graph.Targets, graph.EdgeWeights!, options.EdgeWeightInfluence);
-                _inWeights = graph.IsDirected ? EffectiveWeights(graph, graph.InOffsets, graph.InTargets, graph.InEdgeWeights!, options.EdgeWeightInfluence) : _weights;
-            }
-            for (var u = 0; u < _n; u++)
-            {
-                _mass[u] = 1 + OtherEnds(graph.Offsets, graph.Targets, u) + (graph.IsDirected ? OtherEnds(graph.InOffsets, graph.InTargets, u) : 0);
-            }
-            _rim = options.KeepComponentsNear ? Rim.Find(graph, _mass) : null;
-            // Random starting positions in a square whose area grows with the node count, so the starting density (and
-            // the first iterations' forces) do not depend on the graph's size.
-            var random = new SeededRandom(options.Seed);
-            var half = 10 * Math.Sqrt(_n);
-            for (var u = 0; u < _n; u++)
-            {
-                _x[u] = ((2 * random.NextDouble()) - 1) * half;
-                _y[u] = ((2 * random.NextDouble()) - 1) * half;
-            }
-            // Roughly the entries one node's force reads: its rows plus about a hundred cells of the quadtree.
-            _work = graph.Offsets[_n] + (graph.IsDirected ? (long)graph.InOffsets[_n] : 0) + (100L * _n);
+            // Roughly the entries one node's force reads: its row plus about a hundred cells of the quadtree.
+            _work = level.Offsets[_n] + (100L * _n);
         }
 
         public void Step()
         {
             (_previousFx, _fx) = (_fx, _previousFx);
             (_previousFy, _fy) = (_fy, _previousFy);
-            if (_rim is not null)
+            if (_options.KeepComponentsNear && _level.OutsideMass is not null)
             {
-                (_rimRadius, _rimWidth) = _rim.Radius(_x, _y, _options.ScalingRatio);
+                (_rimRadius, _rimWidth) = RimRadius();
             }
             var theta = _options.BarnesHutTheta;
             if (theta > 0)
@@ -168,18 +225,6 @@ public static class ForceLayout
                     _y[u] += _fy[u] * factor;
                 }
             });
-        }
-
-        public NodePositions Positions(int iterations)
-        {
-            var x = new float[_n];
-            var y = new float[_n];
-            for (var u = 0; u < _n; u++)
-            {
-                x[u] = (float)_x[u];
-                y[u] = (float)_y[u];
-            }
-            return new NodePositions(x, y, iterations);
         }
 
         /// <summary>The global speed of Jacomy et al. 2014 §"Adaptive speed", with the jitter tolerance estimated from the graph's size.</summary>
@@ -247,11 +292,11 @@ public static class ForceLayout
             // Scaled by kr as in Gephi, so the balance between gravity and repulsion does not change with the scaling ratio.
             var strength = _options.ScalingRatio * _options.Gravity * _mass[u];
             var factor = _options.StrongGravity ? strength : strength / distance;
-            if (_rim is not null && distance > _rimRadius && _rim.OutsideMass[u] > 0)
+            if (_options.KeepComponentsNear && _level.OutsideMass is { } outsideMass && distance > _rimRadius && outsideMass[u] > 0)
             {
                 // Beyond the largest component's edge, cancel the repulsion of the rest of the graph seen from afar
                 // (kr·m·M/d), fading in over the rim's width so the node settles just outside the edge.
-                var pull = _options.ScalingRatio * _mass[u] * _rim.OutsideMass[u] / distance * Math.Min(1, (distance - _rimRadius) / _rimWidth);
+                var pull = _options.ScalingRatio * _mass[u] * outsideMass[u] / distance * Math.Min(1, (distance - _rimRadius) / _rimWidth);
                 factor += pull / distance;
             }
             return (-_x[u] * factor, -_y[u] * factor);
@@ -260,23 +305,10 @@ public static class ForceLayout
         private (double Fx, double Fy) Attraction(int u)
         {
             double fx = 0, fy = 0;
-            AddAttraction(u, _graph.Offsets, _graph.Targets, _weights, ref fx, ref fy);
-            if (_graph.IsDirected)
-            {
-                AddAttraction(u, _graph.InOffsets, _graph.InTargets, _inWeights, ref fx, ref fy);
-            }
-            if (_options.DissuadeHubs)
-            {
-                fx /= _mass[u];
-                fy /= _mass[u];
-            }
-            return (fx, fy);
-        }
-
-        private void AddAttraction(int u, int[] offsets, int[] targets, double[]? weights, ref double fx, ref double fy)
-        {
+            var targets = _level.Targets;
+            var weights = _level.Weights;
             var linLog = _options.LinLog;
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            for (var e = _level.Offsets[u]; e < _level.Offsets[u + 1]; e++)
             {
                 var v = targets[e];
                 var dx = _x[v] - _x[u];
@@ -295,106 +327,27 @@ public static class ForceLayout
                 fx += dx * weight;
                 fy += dy * weight;
             }
+            if (_options.DissuadeHubs)
+            {
+                fx /= _mass[u];
+                fy /= _mass[u];
+            }
+            return (fx, fy);
         }
 
-        /// <summary>The nodes outside the largest connected component, and what holds them near its edge.</summary>
-        private sealed class Rim
+        /// <summary>
+        /// The heaviest component's radius around the origin (its farthest node), and the width over which the pull on
+        /// the other nodes fades in: a tenth of the radius, but at least √kr, the rest length of an edge between two leaves.
+        /// </summary>
+        private (double Radius, double Width) RimRadius()
         {
-            private readonly int[] _largest;
-
-            private Rim(int[] largest, double[] outsideMass)
+            var radiusSquared = 0.0;
+            foreach (var u in _level.Largest)
             {
-                _largest = largest;
-                OutsideMass = outsideMass;
+                radiusSquared = Math.Max(radiusSquared, (_x[u] * _x[u]) + (_y[u] * _y[u]));
             }
-
-            /// <summary>Per node: the mass of the rest of the graph when the node is outside the largest component, else 0.</summary>
-            public double[] OutsideMass { get; }
-
-            /// <summary>The rim of a graph with more than one component, or null when the graph is connected.</summary>
-            public static Rim? Find(CsrGraph graph, double[] mass)
-            {
-                var components = ConnectedComponents.Weak(graph);
-                if (components.Count < 2)
-                {
-                    return null;
-                }
-                var componentMass = new double[components.Count];
-                var total = 0.0;
-                for (var u = 0; u < mass.Length; u++)
-                {
-                    componentMass[components.Membership[u]] += mass[u];
-                    total += mass[u];
-                }
-                // The heaviest component; on a tie the one numbered first, so the choice depends on the graph alone.
-                var largest = 0;
-                for (var c = 1; c < componentMass.Length; c++)
-                {
-                    largest = componentMass[c] > componentMass[largest] ? c : largest;
-                }
-                var outsideMass = new double[mass.Length];
-                var members = new List<int>();
-                for (var u = 0; u < mass.Length; u++)
-                {
-                    var c = components.Membership[u];
-                    if (c == largest)
-                    {
-                        members.Add(u);
-                    }
-                    else
-                    {
-                        outsideMass[u] = total - componentMass[c];
-                    }
-                }
-                return new Rim([.. members], outsideMass);
-            }
-
-            /// <summary>
-            /// The largest component's radius around the origin (its farthest node), and the width over which the pull
-            /// fades in: a tenth of the radius, but at least √kr, the length of an edge between two leaves at rest.
-            /// </summary>
-            public (double Radius, double Width) Radius(double[] x, double[] y, double scalingRatio)
-            {
-                var radiusSquared = 0.0;
-                foreach (var u in _largest)
-                {
-                    radiusSquared = Math.Max(radiusSquared, (x[u] * x[u]) + (y[u] * y[u]));
-                }
-                var radius = Math.Sqrt(radiusSquared);
-                return (radius, Math.Max(0.1 * radius, Math.Sqrt(scalingRatio)));
-            }
-        }
-
-        /// <summary>The number of entries of <paramref name="u"/>'s row that lead to another node (self-loops have no ends to pull).</summary>
-        private static int OtherEnds(int[] offsets, int[] targets, int u)
-        {
-            var count = 0;
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
-            {
-                count += targets[e] != u ? 1 : 0;
-            }
-            return count;
-        }
-
-        /// <summary>w^δ per adjacency entry, after checking every weight is finite and not negative.</summary>
-        private static double[] EffectiveWeights(CsrGraph graph, int[] offsets, int[] targets, double[] weights, double influence)
-        {
-            var effective = new double[weights.Length];
-            for (var u = 0; u < graph.NodeCount; u++)
-            {
-                for (var e = offsets[u]; e < offsets[u + 1]; e++)
-                {
-                    var w = weights[e];
-                    if (!double.IsFinite(w) || w < 0)
-                    {
-                        throw new ArgumentException(
-                            $"The edge between nodes {graph.Labels[u]} and {graph.Labels[targets[e]]} has weight {w}; a layout needs finite weights of 0 or more.",
-                            nameof(graph));
-                    }
-                    effective[e] = influence == 1 ? w : Math.Pow(w, influence);
-                }
-            }
-            return effective;
+            var radius = Math.Sqrt(radiusSquared);
+            return (radius, Math.Max(0.1 * radius, Math.Sqrt(_options.ScalingRatio)));
         }
     }
 }

@@ -10,7 +10,10 @@ public sealed class ForceLayoutOptions
     /// <summary>Seed for the random starting positions; the same seed and graph give the same positions on any number of cores.</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>The number of iterations (force computations and moves) to run; 0 returns the starting positions. 500 by default.</summary>
+    /// <summary>
+    /// The number of iterations (force computations and moves) to run on the graph (coarser levels, when
+    /// <see cref="Multilevel"/>, run a quarter as many); 0 returns the starting positions. 500 by default.
+    /// </summary>
     public int Iterations { get; init; } = 500;
 
     /// <summary>
@@ -59,6 +62,15 @@ public sealed class ForceLayoutOptions
     /// plain ForceAtlas2.
     /// </summary>
     public bool KeepComponentsNear { get; init; } = true;
+
+    /// <summary>
+    /// When true (the default), the graph is first coarsened by merging matched pairs of neighbours (adding their masses
+    /// and edge weights) down to about 100 nodes; the coarsest graph is laid out from random positions, and each finer
+    /// level starts from its coarser level's result, as in Walshaw's and Hu's multilevel force-directed methods. This
+    /// untangles large sparse graphs that ForceAtlas2 from random positions leaves folded. The input graph gets
+    /// <see cref="Iterations"/> iterations, each coarser level a quarter of them (at least 50).
+    /// </summary>
+    public bool Multilevel { get; init; } = true;
 
     /// <summary>What is wrong with the settings, naming the one out of range; null when they are all valid.</summary>
     internal string? Problem()

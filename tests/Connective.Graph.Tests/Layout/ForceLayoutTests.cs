@@ -81,6 +81,34 @@ public sealed class ForceLayoutTests
     }
 
     [Fact]
+    public void Multilevel_unfolds_a_grid_that_a_single_level_leaves_tangled()
+    {
+        // A 40 × 40 grid: from random positions ForceAtlas2 folds it, and the folds hardly move in a few hundred iterations.
+        const int side = 40;
+        var builder = new GraphBuilder();
+        for (var r = 0; r < side; r++)
+        {
+            for (var c = 0; c < side; c++)
+            {
+                if (c + 1 < side)
+                {
+                    builder.AddEdge((r * side) + c, (r * side) + c + 1);
+                }
+                if (r + 1 < side)
+                {
+                    builder.AddEdge((r * side) + c, ((r + 1) * side) + c);
+                }
+            }
+        }
+        var graph = builder.Build();
+
+        var single = GridStress(ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 300, Multilevel = false }), side);
+        var multilevel = GridStress(ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 300 }), side);
+
+        Assert.True(multilevel < 0.7 * single, $"normalised stress {multilevel} with multilevel, {single} without");
+    }
+
+    [Fact]
     public void Empty_graph_gives_no_positions()
     {
         var layout = ForceLayout.Compute(new GraphBuilder().Build());
@@ -170,11 +198,11 @@ public sealed class ForceLayoutTests
     {
         var graph = BarabasiAlbert.Generate(150, 2, seed: 4);
 
-        var exact = ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 1, BarnesHutTheta = 0 });
-        var approximate = ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 1, BarnesHutTheta = 0.3 });
+        var exact = ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 1, BarnesHutTheta = 0, Multilevel = false });
+        var approximate = ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 1, BarnesHutTheta = 0.3, Multilevel = false });
 
         // After one step from the same start the two differ only by the approximation of the repulsion.
-        var start = ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 0 });
+        var start = ForceLayout.Compute(graph, new ForceLayoutOptions { Iterations = 0, Multilevel = false });
         for (var u = 0; u < graph.NodeCount; u++)
         {
             var stepExact = Distance(exact, u, start.X[u], start.Y[u]);
@@ -266,6 +294,22 @@ public sealed class ForceLayoutTests
                 }
             }
         }
+    }
+
+    /// <summary>Normalised stress after optimal scaling against the grid's Manhattan distances, over pairs of nodes in every seventh column.</summary>
+    private static double GridStress(NodePositions layout, int side)
+    {
+        var ratios = new List<double>();
+        for (var u = 0; u < side * side; u++)
+        {
+            for (var v = u + 1; v < side * side; v += 7)
+            {
+                var graphDistance = Math.Abs((u / side) - (v / side)) + Math.Abs((u % side) - (v % side));
+                ratios.Add(Distance(layout, u, layout.X[v], layout.Y[v]) / graphDistance);
+            }
+        }
+        var scale = ratios.Sum() / ratios.Sum(r => r * r);
+        return ratios.Average(r => ((scale * r) - 1) * ((scale * r) - 1));
     }
 
     private static double Distance(NodePositions layout, int u, double x, double y) =>
