@@ -156,8 +156,14 @@ internal static class ServicesChecks
                 }
             }
         }
-        var file = new JsonObject { ["version"] = "3.0", ["organizations"] = new JsonArray(), ["taxonomies"] = new JsonArray(), ["taxonomy_terms"] = new JsonArray(),
-            ["services"] = new JsonArray(service.DeepClone(), newService) };
+        var file = new JsonObject
+        {
+            ["version"] = "3.0",
+            ["organizations"] = new JsonArray(),
+            ["taxonomies"] = new JsonArray(),
+            ["taxonomy_terms"] = new JsonArray(),
+            ["services"] = new JsonArray(service.DeepClone(), newService)
+        };
 
         var response = await PostJsonAsync(manager, Hsds + "/import", file.ToJsonString());
 

@@ -331,7 +331,13 @@ public sealed class HsdsImport(AppDbContext db, DirectorySearch search, TimeProv
 
     private static DirectorySchedule Schedule(HsdsSchedule x, Guid? serviceId, Guid? atLocationId) => new()
     {
-        Id = x.Id, ServiceId = serviceId, ServiceAtLocationId = atLocationId, Freq = x.Freq, ByDay = x.ByDay,
-        OpensAt = x.OpensAt, ClosesAt = x.ClosesAt, Description = x.Description,
+        Id = x.Id,
+        ServiceId = serviceId,
+        ServiceAtLocationId = atLocationId,
+        Freq = x.Freq,
+        ByDay = x.ByDay,
+        OpensAt = x.OpensAt,
+        ClosesAt = x.ClosesAt,
+        Description = x.Description,
     };
 }

@@ -55,8 +55,13 @@ public sealed class ServicePilots(AppDbContext db, TimeProvider time)
         }
         var pilot = new Pilot
         {
-            ServiceId = input.ServiceId, Title = input.Title.Trim(), Hypothesis = input.Hypothesis.Trim(), BudgetPence = input.BudgetPence,
-            StartsOn = input.StartsOn, ReviewOn = input.ReviewOn, CreatedAt = now,
+            ServiceId = input.ServiceId,
+            Title = input.Title.Trim(),
+            Hypothesis = input.Hypothesis.Trim(),
+            BudgetPence = input.BudgetPence,
+            StartsOn = input.StartsOn,
+            ReviewOn = input.ReviewOn,
+            CreatedAt = now,
         };
         db.Pilots.Add(pilot);
         await db.SaveChangesAsync(ct);
@@ -162,8 +167,13 @@ public sealed class DirectoryCorrections(AppDbContext db, TimeProvider time, Dir
         }
         var correction = new DirectoryCorrection
         {
-            ServiceId = serviceId, Field = field, ProposedValue = proposed.Trim(), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            SuggestedByResidentId = residentId, SuggestedAt = time.GetUtcNow().UtcDateTime, Status = CorrectionStatus.Pending,
+            ServiceId = serviceId,
+            Field = field,
+            ProposedValue = proposed.Trim(),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            SuggestedByResidentId = residentId,
+            SuggestedAt = time.GetUtcNow().UtcDateTime,
+            Status = CorrectionStatus.Pending,
         };
         db.DirectoryCorrections.Add(correction);
         await db.SaveChangesAsync(ct);
@@ -266,7 +276,11 @@ public sealed class DirectoryCorrections(AppDbContext db, TimeProvider time, Dir
         service.LastModified = now;
         db.DirectoryChanges.Add(new DirectoryChange
         {
-            ServiceId = service.Id, Field = correction.Field.ToString(), OldValue = old, NewValue = value, At = now,
+            ServiceId = service.Id,
+            Field = correction.Field.ToString(),
+            OldValue = old,
+            NewValue = value,
+            At = now,
             Source = "correction " + correction.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }

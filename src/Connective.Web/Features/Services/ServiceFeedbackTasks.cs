@@ -47,8 +47,12 @@ public sealed class ServiceFeedbackTasks(AppDbContext db, TimeProvider time, Mic
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         var feedback = new ServiceFeedback
         {
-            ServiceId = input.ServiceId, Rating = input.Rating, Comment = comment, ResidentId = input.ResidentId,
-            NameSharedWithManager = input.ResidentId is not null && input.NameSharedWithManager, At = now,
+            ServiceId = input.ServiceId,
+            Rating = input.Rating,
+            Comment = comment,
+            ResidentId = input.ResidentId,
+            NameSharedWithManager = input.ResidentId is not null && input.NameSharedWithManager,
+            At = now,
             ReplyDueAt = comment is null ? null : now.AddDays(options.Value.CommentReplyDays),
         };
         db.ServiceFeedback.Add(feedback);
@@ -100,9 +104,17 @@ public sealed class ServiceFeedbackTasks(AppDbContext db, TimeProvider time, Mic
         }
         var report = new ProblemReport
         {
-            ServiceId = input.ServiceId, Category = input.Category, Description = input.Description.Trim(), Place = input.Place?.Trim(),
-            Latitude = input.Latitude, Longitude = input.Longitude, WardId = wardId, Status = ProblemStatus.Open, ResidentId = input.ResidentId,
-            ReportedAt = now, RespondBy = now.AddDays(options.Value.ProblemResponseDays),
+            ServiceId = input.ServiceId,
+            Category = input.Category,
+            Description = input.Description.Trim(),
+            Place = input.Place?.Trim(),
+            Latitude = input.Latitude,
+            Longitude = input.Longitude,
+            WardId = wardId,
+            Status = ProblemStatus.Open,
+            ResidentId = input.ResidentId,
+            ReportedAt = now,
+            RespondBy = now.AddDays(options.Value.ProblemResponseDays),
         };
         db.ProblemReports.Add(report);
         await db.SaveChangesAsync(ct);

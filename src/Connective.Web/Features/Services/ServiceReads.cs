@@ -41,7 +41,9 @@ public sealed class ServiceSearchPage(AppDbContext db, DirectorySearch search)
         var rows = await db.DirectoryServices.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
-                s.Id, s.Name, s.Description,
+                s.Id,
+                s.Name,
+                s.Description,
                 Organization = db.DirectoryOrganizations.Where(o => o.Id == s.OrganizationId).Select(o => o.Name).FirstOrDefault(),
                 Ward = db.Wards.Where(w => w.Id == s.WardId).Select(w => w.Name).FirstOrDefault(),
             })
@@ -136,7 +138,11 @@ public sealed class ServiceReads(AppDbContext db, TimeProvider time)
         var comments = await db.ServiceFeedback.AsNoTracking().Where(f => f.RepliedAt == null && f.ReplyDueAt < now).OrderBy(f => f.ReplyDueAt).Take(take)
             .Join(db.DirectoryServices, f => f.ServiceId, s => s.Id, (f, s) => new
             {
-                f.Id, ServiceId = s.Id, s.Name, f.Comment, f.ReplyDueAt,
+                f.Id,
+                ServiceId = s.Id,
+                s.Name,
+                f.Comment,
+                f.ReplyDueAt,
                 Resident = f.NameSharedWithManager ? db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.GivenName + " " + r.FamilyName).FirstOrDefault() : null,
             })
             .ToListAsync(ct);

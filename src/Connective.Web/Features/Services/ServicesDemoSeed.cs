@@ -87,7 +87,12 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
             var broad = new DirectoryTaxonomyTerm { Id = random.NextGuid(), TaxonomyId = taxonomy.Id, Name = need, Description = blurb, Code = Code(need) };
             var narrow = children.Select(child => new DirectoryTaxonomyTerm
             {
-                Id = random.NextGuid(), TaxonomyId = taxonomy.Id, ParentId = broad.Id, Name = child, Description = $"{child}: part of {need.ToLowerInvariant()}.", Code = Code(child),
+                Id = random.NextGuid(),
+                TaxonomyId = taxonomy.Id,
+                ParentId = broad.Id,
+                Name = child,
+                Description = $"{child}: part of {need.ToLowerInvariant()}.",
+                Code = Code(child),
             }).ToArray();
             needTerms.Add((broad, narrow));
         }
@@ -96,8 +101,12 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
         db.DirectoryTaxonomyTerms.AddRange(needTerms.SelectMany(n => n.Narrow));
         var organizations = Organisations.Select(name => new DirectoryOrganization
         {
-            Id = random.NextGuid(), Name = name, Description = $"{name} runs services for residents of the demo borough.",
-            Website = $"https://{Code(name)}.example", Email = $"hello@{Code(name)}.example", LastModified = now.AddDays(-random.Next(400)),
+            Id = random.NextGuid(),
+            Name = name,
+            Description = $"{name} runs services for residents of the demo borough.",
+            Website = $"https://{Code(name)}.example",
+            Email = $"hello@{Code(name)}.example",
+            LastModified = now.AddDays(-random.Next(400)),
         }).ToList();
         db.DirectoryOrganizations.AddRange(organizations);
         await db.SaveChangesAsync(ct);
@@ -115,11 +124,17 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
             var status = random.Next(30) == 0 ? DirectoryServiceStatus.TemporarilyClosed : DirectoryServiceStatus.Active;
             var service = new DirectoryService
             {
-                Id = i == 0 ? KnownServiceId : random.NextGuid(), OrganizationId = organization.Id, Name = ward is null ? $"{kind} (borough-wide)" : $"{ward.Name} {kind}",
-                Description = $"{blurb} Run by {organization.Name}.", Status = status, WardId = ward?.Id,
-                Email = $"{Code(kind)}@{Code(organization.Name)}.example", Url = $"https://{Code(organization.Name)}.example/{Code(kind)}",
+                Id = i == 0 ? KnownServiceId : random.NextGuid(),
+                OrganizationId = organization.Id,
+                Name = ward is null ? $"{kind} (borough-wide)" : $"{ward.Name} {kind}",
+                Description = $"{blurb} Run by {organization.Name}.",
+                Status = status,
+                WardId = ward?.Id,
+                Email = $"{Code(kind)}@{Code(organization.Name)}.example",
+                Url = $"https://{Code(organization.Name)}.example/{Code(kind)}",
                 EligibilityDescription = n == 9 ? "For residents aged 60 and over." : n == 7 ? "For young people aged 11 to 25." : "Open to every resident of the borough.",
-                MinimumAge = n == 9 ? 60 : n == 7 ? 11 : null, MaximumAge = n == 7 ? 25 : null,
+                MinimumAge = n == 9 ? 60 : n == 7 ? 11 : null,
+                MaximumAge = n == 7 ? 25 : null,
                 FeesDescription = random.Next(4) == 0 ? "A small charge; free for people on benefits." : "Free.",
                 LastModified = now.AddDays(-random.Next(365)),
             };
@@ -134,10 +149,16 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
             var homeWard = ward ?? wards[random.Next(wards.Count)];
             var location = new DirectoryLocation
             {
-                Id = random.NextGuid(), OrganizationId = organization.Id, LocationType = "physical", Name = $"{homeWard.Name} Community Centre",
+                Id = random.NextGuid(),
+                OrganizationId = organization.Id,
+                LocationType = "physical",
+                Name = $"{homeWard.Name} Community Centre",
                 Latitude = Math.Round(homeWard.CentroidLatitude + (random.NextDouble() - 0.5) * 0.01, 5),
                 Longitude = Math.Round(homeWard.CentroidLongitude + (random.NextDouble() - 0.5) * 0.01, 5),
-                Address1 = $"{1 + random.Next(200)} {homeWard.Name} Road", City = "Demo Borough", PostalCode = $"DB{1 + random.Next(9)} {random.Next(10)}AA", WardId = homeWard.Id,
+                Address1 = $"{1 + random.Next(200)} {homeWard.Name} Road",
+                City = "Demo Borough",
+                PostalCode = $"DB{1 + random.Next(9)} {random.Next(10)}AA",
+                WardId = homeWard.Id,
             };
             db.DirectoryLocations.Add(location);
             var atLocation = new DirectoryServiceAtLocation { Id = random.NextGuid(), ServiceId = service.Id, LocationId = location.Id };
@@ -146,8 +167,12 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
             var opens = 9 + random.Next(3);
             db.DirectorySchedules.Add(new DirectorySchedule
             {
-                Id = random.NextGuid(), ServiceAtLocationId = atLocation.Id, Freq = "WEEKLY", ByDay = string.Join(',', Days[first..(first + 1 + random.Next(3))]),
-                OpensAt = $"{opens:00}:00", ClosesAt = $"{opens + 3 + random.Next(5):00}:00",
+                Id = random.NextGuid(),
+                ServiceAtLocationId = atLocation.Id,
+                Freq = "WEEKLY",
+                ByDay = string.Join(',', Days[first..(first + 1 + random.Next(3))]),
+                OpensAt = $"{opens:00}:00",
+                ClosesAt = $"{opens + 3 + random.Next(5):00}:00",
             });
             rows += 9;
         }
@@ -170,10 +195,15 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
                     var replied = hasComment && random.Next(3) > 0;
                     db.ServiceFeedback.Add(new ServiceFeedback
                     {
-                        ServiceId = service.Id, Rating = rating, Comment = hasComment ? Comments[random.Next(Comments.Length)] : null, ResidentId = resident,
-                        NameSharedWithManager = resident is not null && random.Next(2) == 0, At = at,
+                        ServiceId = service.Id,
+                        Rating = rating,
+                        Comment = hasComment ? Comments[random.Next(Comments.Length)] : null,
+                        ResidentId = resident,
+                        NameSharedWithManager = resident is not null && random.Next(2) == 0,
+                        At = at,
                         ReplyDueAt = hasComment ? at.AddDays(14) : null,
-                        Reply = replied ? "Thank you for telling us. We have shared this with the team." : null, RepliedAt = replied ? at.AddDays(random.Next(20)) : null,
+                        Reply = replied ? "Thank you for telling us. We have shared this with the team." : null,
+                        RepliedAt = replied ? at.AddDays(random.Next(20)) : null,
                     });
                     rows++;
                 }
@@ -183,8 +213,13 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
                     var answered = random.Next(4) > 0 && reported.AddDays(3) < now;
                     db.ProblemReports.Add(new ProblemReport
                     {
-                        ServiceId = service.Id, Category = (ProblemCategory)random.Next(6), Description = "The service was closed during its advertised opening hours.",
-                        Place = "Front entrance", WardId = service.WardId, ReportedAt = reported, RespondBy = reported.AddDays(10),
+                        ServiceId = service.Id,
+                        Category = (ProblemCategory)random.Next(6),
+                        Description = "The service was closed during its advertised opening hours.",
+                        Place = "Front entrance",
+                        WardId = service.WardId,
+                        ReportedAt = reported,
+                        RespondBy = reported.AddDays(10),
                         ResidentId = people.Count > 0 ? people[random.Next(people.Count)].Id : null,
                         Status = answered ? (random.Next(2) == 0 ? ProblemStatus.Fixed : ProblemStatus.Investigating) : ProblemStatus.Open,
                         Response = answered ? "Sorry about this: a volunteer was ill. We now put a notice online when we have to close." : null,
@@ -202,10 +237,13 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
         {
             db.DirectoryCorrections.Add(new DirectoryCorrection
             {
-                ServiceId = services[random.Next(services.Count)].Id, Field = i % 2 == 0 ? CorrectionField.OpeningTimes : CorrectionField.Phone,
+                ServiceId = services[random.Next(services.Count)].Id,
+                Field = i % 2 == 0 ? CorrectionField.OpeningTimes : CorrectionField.Phone,
                 ProposedValue = i % 2 == 0 ? "Now open Monday to Wednesday, 10:00 to 14:00" : $"0121 496 {random.Next(10000):0000}",
-                Note = "I went last week and the sign on the door says so.", SuggestedByResidentId = people[random.Next(people.Count)].Id,
-                SuggestedAt = now.AddDays(-random.Next(20)), Status = CorrectionStatus.Pending,
+                Note = "I went last week and the sign on the door says so.",
+                SuggestedByResidentId = people[random.Next(people.Count)].Id,
+                SuggestedAt = now.AddDays(-random.Next(20)),
+                Status = CorrectionStatus.Pending,
             });
             rows++;
         }
@@ -235,17 +273,25 @@ internal sealed class ServicesDemoSeed : IDemoSeedParticipant
             var decided = plan.Decision != PilotDecision.Pending;
             var pilot = new Pilot
             {
-                ServiceId = service.Id, Title = plan.Title, Hypothesis = plan.Hypothesis, BudgetPence = plan.Budget,
-                StartsOn = decided ? now.AddDays(-200 + i * 20) : now.AddDays(-20), ReviewOn = decided ? now.AddDays(-30 + i * 5) : now.AddDays(70),
-                CreatedAt = decided ? now.AddDays(-210 + i * 20) : now.AddDays(-30), Decision = plan.Decision,
-                DecisionReasons = decided ? plan.Reasons : null, DecidedAt = decided ? now.AddDays(-25 + i * 5) : null,
+                ServiceId = service.Id,
+                Title = plan.Title,
+                Hypothesis = plan.Hypothesis,
+                BudgetPence = plan.Budget,
+                StartsOn = decided ? now.AddDays(-200 + i * 20) : now.AddDays(-20),
+                ReviewOn = decided ? now.AddDays(-30 + i * 5) : now.AddDays(70),
+                CreatedAt = decided ? now.AddDays(-210 + i * 20) : now.AddDays(-30),
+                Decision = plan.Decision,
+                DecisionReasons = decided ? plan.Reasons : null,
+                DecidedAt = decided ? now.AddDays(-25 + i * 5) : null,
             };
             db.Pilots.Add(pilot);
             await db.SaveChangesAsync(ct);
             var ratings = await db.ServiceFeedback.Where(f => f.ServiceId == service.Id && f.At >= pilot.StartsOn && f.At < pilot.ReviewOn).Select(f => f.Rating).ToListAsync(ct);
             db.PilotMeasures.Add(new PilotMeasure
             {
-                PilotId = pilot.Id, Source = PilotMeasureSource.AverageRating, Target = 4,
+                PilotId = pilot.Id,
+                Source = PilotMeasureSource.AverageRating,
+                Target = 4,
                 Result = decided && ratings.Count > 0 ? Math.Round(ratings.Average(), 2) : null,
             });
             db.PilotMeasures.Add(new PilotMeasure { PilotId = pilot.Id, Source = PilotMeasureSource.FeedbackCount, Target = 20, Result = decided ? ratings.Count : null });
