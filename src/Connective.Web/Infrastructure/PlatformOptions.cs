@@ -32,5 +32,15 @@ public sealed class PlatformOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The number residents without the internet phone to reach a coordinator, shown wherever a page says to phone
+    /// (e.g. "0300 123 4567"). Optional: without it pages say to phone a coordinator without a number.
+    /// </summary>
+    [RegularExpression(@"^\+?[0-9][0-9 ]{5,19}$", ErrorMessage = "Platform:CoordinatorPhone must be a phone number of digits and spaces, e.g. 0300 123 4567.")]
+    public string? CoordinatorPhone { get; set; }
+
+    /// <summary>The tel: link for <see cref="CoordinatorPhone"/>.</summary>
+    public string? CoordinatorPhoneHref => CoordinatorPhone is null ? null : "tel:" + CoordinatorPhone.Replace(" ", "", StringComparison.Ordinal);
+
     public string FeedbackHref => $"mailto:{ContactEmail}?subject=Feedback%20on%20Connective";
 }
