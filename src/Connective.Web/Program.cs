@@ -7,6 +7,7 @@ using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Residents;
+using Connective.Web.Features.Services;
 using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 
@@ -33,6 +34,7 @@ try
     builder.Services.AddCommunity();
     builder.Services.AddCircleCommunity();
     builder.Services.AddCircle();
+    builder.Services.AddServicesArea();
 
     var app = builder.Build();
 
@@ -43,6 +45,7 @@ try
     app.MapAuditExport();
     app.MapCircleCommunity();
     app.MapCircle();
+    app.MapServicesArea();
 
     if (command is not null)
     {

@@ -24,6 +24,8 @@ function copyFolder(from, to) {
 
 copy(join(govuk, "govuk-frontend.min.js"), join(assets, "govuk-frontend.min.js"));
 copy(join(govuk, "govuk-frontend.min.js.map"), join(assets, "govuk-frontend.min.js.map"));
+// The SignalR browser client (a classic script that defines window.signalR) for the live Services dashboards.
+copy(join(here, "node_modules", "@microsoft", "signalr", "dist", "browser", "signalr.min.js"), join(assets, "signalr.min.js"));
 copyFolder(join(here, "scripts"), join(assets, "scripts"));
 copyFolder(join(here, "images"), join(assets, "images"));
 

@@ -1,0 +1,665 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Connective.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Services : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DirectoryOrganizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AlternateName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryOrganizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryTaxonomies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Uri = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryTaxonomies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryLocations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LocationType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Address1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    WardId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryLocations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryLocations_DirectoryOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "DirectoryOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectoryLocations_Wards_WardId",
+                        column: x => x.WardId,
+                        principalTable: "Wards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AlternateName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EligibilityDescription = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    MinimumAge = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaximumAge = table.Column<int>(type: "INTEGER", nullable: true),
+                    FeesDescription = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ApplicationProcess = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WardId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryServices_DirectoryOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "DirectoryOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectoryServices_Wards_WardId",
+                        column: x => x.WardId,
+                        principalTable: "Wards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryTaxonomyTerms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaxonomyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryTaxonomyTerms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryTaxonomyTerms_DirectoryTaxonomies_TaxonomyId",
+                        column: x => x.TaxonomyId,
+                        principalTable: "DirectoryTaxonomies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectoryTaxonomyTerms_DirectoryTaxonomyTerms_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "DirectoryTaxonomyTerms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryChanges_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryContacts_DirectoryOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "DirectoryOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectoryContacts_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Field = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SuggestedByResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SuggestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModeratorReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryCorrections_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectoryCorrections_Residents_SuggestedByResidentId",
+                        column: x => x.SuggestedByResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryServiceAtLocations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryServiceAtLocations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryServiceAtLocations_DirectoryLocations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "DirectoryLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectoryServiceAtLocations_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Pilots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Hypothesis = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BudgetPence = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewOn = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pilots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pilots_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    WardId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RespondBy = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemReports_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProblemReports_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ProblemReports_Wards_WardId",
+                        column: x => x.WardId,
+                        principalTable: "Wards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    NameSharedWithManager = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReplyDueAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceFeedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceFeedback_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceFeedback_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryServiceTerms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaxonomyTermId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryServiceTerms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryServiceTerms_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectoryServiceTerms_DirectoryTaxonomyTerms_TaxonomyTermId",
+                        column: x => x.TaxonomyTermId,
+                        principalTable: "DirectoryTaxonomyTerms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryPhones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryPhones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectoryPhones_DirectoryContacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "DirectoryContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectoryPhones_DirectoryOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "DirectoryOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectoryPhones_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectorySchedules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ServiceAtLocationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Freq = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ByDay = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    OpensAt = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    ClosesAt = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectorySchedules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectorySchedules_DirectoryServiceAtLocations_ServiceAtLocationId",
+                        column: x => x.ServiceAtLocationId,
+                        principalTable: "DirectoryServiceAtLocations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectorySchedules_DirectoryServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "DirectoryServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PilotMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PilotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    Result = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PilotMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PilotMeasures_Pilots_PilotId",
+                        column: x => x.PilotId,
+                        principalTable: "Pilots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryChanges_ServiceId_At",
+                table: "DirectoryChanges",
+                columns: new[] { "ServiceId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryContacts_OrganizationId",
+                table: "DirectoryContacts",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryContacts_ServiceId",
+                table: "DirectoryContacts",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryCorrections_ServiceId",
+                table: "DirectoryCorrections",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryCorrections_Status",
+                table: "DirectoryCorrections",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryCorrections_SuggestedByResidentId",
+                table: "DirectoryCorrections",
+                column: "SuggestedByResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryLocations_OrganizationId",
+                table: "DirectoryLocations",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryLocations_WardId",
+                table: "DirectoryLocations",
+                column: "WardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryPhones_ContactId",
+                table: "DirectoryPhones",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryPhones_OrganizationId",
+                table: "DirectoryPhones",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryPhones_ServiceId",
+                table: "DirectoryPhones",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectorySchedules_ServiceAtLocationId",
+                table: "DirectorySchedules",
+                column: "ServiceAtLocationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectorySchedules_ServiceId",
+                table: "DirectorySchedules",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryServiceAtLocations_LocationId",
+                table: "DirectoryServiceAtLocations",
+                column: "LocationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryServiceAtLocations_ServiceId",
+                table: "DirectoryServiceAtLocations",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryServiceTerms_ServiceId_TaxonomyTermId",
+                table: "DirectoryServiceTerms",
+                columns: new[] { "ServiceId", "TaxonomyTermId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryServiceTerms_TaxonomyTermId",
+                table: "DirectoryServiceTerms",
+                column: "TaxonomyTermId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryServices_OrganizationId",
+                table: "DirectoryServices",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryServices_WardId",
+                table: "DirectoryServices",
+                column: "WardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryTaxonomyTerms_ParentId",
+                table: "DirectoryTaxonomyTerms",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectoryTaxonomyTerms_TaxonomyId",
+                table: "DirectoryTaxonomyTerms",
+                column: "TaxonomyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PilotMeasures_PilotId",
+                table: "PilotMeasures",
+                column: "PilotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pilots_ServiceId",
+                table: "Pilots",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemReports_ResidentId",
+                table: "ProblemReports",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemReports_ServiceId_ReportedAt",
+                table: "ProblemReports",
+                columns: new[] { "ServiceId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemReports_WardId",
+                table: "ProblemReports",
+                column: "WardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceFeedback_ResidentId",
+                table: "ServiceFeedback",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceFeedback_ServiceId_At",
+                table: "ServiceFeedback",
+                columns: new[] { "ServiceId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DirectoryChanges");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryCorrections");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryPhones");
+
+            migrationBuilder.DropTable(
+                name: "DirectorySchedules");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryServiceTerms");
+
+            migrationBuilder.DropTable(
+                name: "PilotMeasures");
+
+            migrationBuilder.DropTable(
+                name: "ProblemReports");
+
+            migrationBuilder.DropTable(
+                name: "ServiceFeedback");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryContacts");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryServiceAtLocations");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryTaxonomyTerms");
+
+            migrationBuilder.DropTable(
+                name: "Pilots");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryLocations");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryTaxonomies");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryServices");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryOrganizations");
+        }
+    }
+}
