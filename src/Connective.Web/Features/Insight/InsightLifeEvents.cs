@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Platform.Audit;
-using System.Security.Claims;
 
 namespace Connective.Web.Features.Insight;
 
