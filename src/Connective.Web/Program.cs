@@ -11,37 +11,54 @@ using Connective.Web.Features.Residents;
 using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// One AddXxx() per concern or area; each lives beside the code it configures.
-builder.AddPlatformInfrastructure();
-builder.AddData();
-builder.AddAccounts();
-builder.AddPlatform();
-builder.AddResidents();
-builder.Services.AddCommunity();
-builder.Services.AddCircleCommunity();
-builder.Services.AddCircle();
-builder.Services.AddInsight();
-
-var app = builder.Build();
-
-// `migrate` and `seed` run and exit instead of serving.
-if (await app.RunCommandLineAsync(args))
+// A command (migrate, seed, backup, admin, simulate-circle) runs and exits; anything else serves, with the arguments as configuration.
+var command = HostCommands.Parse(args);
+if (command is { NeedsTheApp: false })
 {
-    return;
+    return await command.RunAsync(app: null);
 }
+try
+{
+    var builder = WebApplication.CreateBuilder(command is null ? args : []);
+    if (command is { NeedsOnlyTheDatabase: true })
+    {
+        builder.Host.Properties[DataProtectionKeys.KeysNotNeeded] = true;
+    }
 
-app.UsePlatformInfrastructure();
-app.UseAccounts();
-app.MapHomeApi();
-app.MapCommunity();
-app.MapAuditExport();
-app.MapCircleCommunity();
-app.MapCircle();
-app.MapInsight();
+    // One AddXxx() per concern or area; each lives beside the code it configures.
+    builder.AddPlatformInfrastructure();
+    builder.AddData();
+    builder.AddAccounts();
+    builder.AddPlatform();
+    builder.AddResidents();
+    builder.Services.AddCommunity();
+    builder.Services.AddCircleCommunity();
+    builder.Services.AddCircle();
+    builder.Services.AddInsight();
 
-await app.RunAsync();
+    var app = builder.Build();
+
+    app.UsePlatformInfrastructure();
+    app.UseAccounts();
+    app.MapHomeApi();
+    app.MapCommunity();
+    app.MapAuditExport();
+    app.MapCircleCommunity();
+    app.MapCircle();
+    app.MapInsight();
+
+    if (command is not null)
+    {
+        return await command.RunAsync(app);
+    }
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupFailure.ShouldReport(exception))
+{
+    // A start that fails (a missing setting, an unreachable database) is one clear line and exit code 1, not a stack trace.
+    return StartupFailure.Report(exception, Console.Error);
+}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

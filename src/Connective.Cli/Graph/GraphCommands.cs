@@ -7,7 +7,7 @@ internal static class GraphCommands
 {
     public static Command Create()
     {
-        var graph = new Command("graph", "Analyse networks: statistics, per-node measures, communities, reach, conversion, generators, spread and interventions.");
+        var graph = new Command("graph", "Analyse networks: statistics, per-node measures, communities, reach, conversion, layout, generators, spread and interventions.");
         graph.Subcommands.Add(StatsCommand.Create());
         graph.Subcommands.Add(AnalyseCommand.Create());
         graph.Subcommands.Add(CommunitiesCommand.Create());
@@ -19,6 +19,7 @@ internal static class GraphCommands
         graph.Subcommands.Add(SeedCommand.Create());
         graph.Subcommands.Add(IntroduceCommand.Create());
         graph.Subcommands.Add(ContagionTestCommand.Create());
+        graph.Subcommands.Add(LayoutCommand.Create());
         return graph;
     }
 }

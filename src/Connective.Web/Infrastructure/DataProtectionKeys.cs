@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Connective.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Connective.Web.Infrastructure;
 
@@ -26,6 +27,12 @@ internal static class DataProtectionKeys
 {
     public const string ApplicationName = "Connective";
 
+    /// <summary>
+    /// Set in <c>builder.Host.Properties</c> by a command that touches only the database (`migrate`, `backup`): it runs
+    /// without the certificate, and any attempt to write a key fails instead of storing it unencrypted.
+    /// </summary>
+    public const string KeysNotNeeded = "Connective.DataProtection.KeysNotNeeded";
+
     public static WebApplicationBuilder AddDataProtectionKeys(this WebApplicationBuilder builder)
     {
         var dataProtection = builder.Services.AddDataProtection()
@@ -35,6 +42,11 @@ internal static class DataProtectionKeys
         if (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Demo"))
         {
             return builder; // a developer's or demo database: the keys are stored unencrypted, which is fine for made-up data
+        }
+        if (builder.Host.Properties.ContainsKey(KeysNotNeeded))
+        {
+            builder.Services.Configure<KeyManagementOptions>(options => options.XmlEncryptor = new RefuseToWriteKeys());
+            return builder;
         }
         var settings = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>() ?? new DataProtectionOptions();
         var certificate = LoadCertificate(settings, builder.Environment.EnvironmentName);
@@ -72,4 +84,11 @@ internal static class DataProtectionKeys
         }
         return certificate;
     }
+}
+
+/// <summary>The key encryptor of a database-only command: no key may be written by it, least of all unencrypted.</summary>
+internal sealed class RefuseToWriteKeys : Microsoft.AspNetCore.DataProtection.XmlEncryption.IXmlEncryptor
+{
+    public Microsoft.AspNetCore.DataProtection.XmlEncryption.EncryptedXmlInfo Encrypt(System.Xml.Linq.XElement plaintextElement) =>
+        throw new InvalidOperationException("This command needs only the database; it does not use data protection and writes no key.");
 }

@@ -11,15 +11,34 @@ public sealed record ErrorSummaryItem(string FieldId, string Message);
 /// <summary>The error summary shown at the top of a form that failed validation.</summary>
 public sealed record ErrorSummaryModel(IReadOnlyList<ErrorSummaryItem> Errors, string Title = "There is a problem")
 {
-    /// <summary>The model state's errors in field order, linking to the inputs that tag helpers give the same ids.</summary>
-    public static ErrorSummaryModel FromModelState(ModelStateDictionary modelState)
+    /// <summary>
+    /// The model state's errors for the GOV.UK error summary, in the order the fields appear on the page when
+    /// <paramref name="fieldOrder"/> names them (others follow in the order they were found), each linking to its input:
+    /// the id tag helpers give the key, or the one <paramref name="fieldIds"/> names (a group's first checkbox).
+    /// </summary>
+    public static ErrorSummaryModel FromModelState(ModelStateDictionary modelState, IReadOnlyList<string>? fieldOrder = null, IReadOnlyDictionary<string, string>? fieldIds = null)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         var errors = modelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .SelectMany(entry => entry.Value!.Errors.Select(error => new ErrorSummaryItem(FieldId(entry.Key), error.ErrorMessage)))
+            .Select((entry, found) => (entry, found, position: Position(fieldOrder, entry.Key)))
+            .OrderBy(item => item.position).ThenBy(item => item.found)
+            .SelectMany(item => item.entry.Value!.Errors.Select(error =>
+                new ErrorSummaryItem(fieldIds?.GetValueOrDefault(item.entry.Key) ?? FieldId(item.entry.Key), error.ErrorMessage)))
             .ToList();
         return new ErrorSummaryModel(errors);
+    }
+
+    private static int Position(IReadOnlyList<string>? fieldOrder, string key)
+    {
+        for (var i = 0; fieldOrder is not null && i < fieldOrder.Count; i++)
+        {
+            if (string.Equals(fieldOrder[i], key, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
     }
 
     /// <summary>The id ASP.NET Core's tag helpers give the input bound to a model-state key.</summary>

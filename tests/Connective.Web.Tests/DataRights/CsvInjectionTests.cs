@@ -30,7 +30,31 @@ public sealed class CsvInjectionTests
     [InlineData("O'Brien", "O'Brien")]
     [InlineData("Smith, Jo", "\"Smith, Jo\"")]
     [InlineData("-", "'-")]
-    public void Every_text_field_is_guarded_and_quoted(string typed, string written) => Assert.Equal(written, CsvText.Field(typed));
+    [InlineData("Said \"hi\"", "\"Said \"\"hi\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("=A1,B1", "\"'=A1,B1\"")]
+    public void Every_text_field_is_guarded_and_quoted(string typed, string written) => Assert.Equal(written + "\r\n", OneField(typed));
+
+    [Fact]
+    public void Numbers_the_app_formats_keep_their_minus_sign()
+    {
+        using var text = new StringWriter();
+        using (var csv = Csv.Writer(text))
+        {
+            csv.Number(-500).Formatted("-12.50").EndRow();
+        }
+        Assert.Equal("-500,-12.50\r\n", text.ToString());
+    }
+
+    private static string OneField(string typed)
+    {
+        using var text = new StringWriter();
+        using (var csv = Csv.Writer(text))
+        {
+            csv.Text(typed).EndRow();
+        }
+        return text.ToString();
+    }
 
     private static string Unquoted(string row) => row.StartsWith('"') ? row[1..] : row;
 }

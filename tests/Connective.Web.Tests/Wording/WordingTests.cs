@@ -38,15 +38,17 @@ public sealed partial class WordingTests
     [Fact]
     public void Meetup_times_are_typed_and_shown_in_uk_time()
     {
-        var summer = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2026-07-01", Time = "10:30", Place = "Park" }.ToNewMeetup();
-        var winter = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2026-12-01", Time = "10:30", Place = "Park" }.ToNewMeetup();
+        var errors = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        var summer = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2026-07-01", Time = "10:30", Place = "Park" }.ToNewMeetup(errors);
+        var winter = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2026-12-01", Time = "10:30", Place = "Park" }.ToNewMeetup(errors);
         var skipped = new Web.Features.Circle.Meetups.MeetupForm { CircleId = 1, Title = "Walk", Date = "2027-03-28", Time = "01:30", Place = "Park" };
 
         Assert.Equal(new DateTime(2026, 7, 1, 9, 30, 0, DateTimeKind.Utc), summer!.StartsAt);
         Assert.Equal(new DateTime(2026, 12, 1, 10, 30, 0, DateTimeKind.Utc), winter!.StartsAt);
         Assert.Equal("Wednesday 1 July 2026, 10:30", UkTime.DayAndClock(summer.StartsAt!.Value));
-        Assert.Null(skipped.ToNewMeetup());
-        Assert.Contains("clocks go forward", skipped.Errors["Time"], StringComparison.Ordinal);
+        Assert.Equal(0, errors.ErrorCount);
+        Assert.Null(skipped.ToNewMeetup(errors));
+        Assert.Contains("clocks go forward", errors["Time"]!.Errors[0].ErrorMessage, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,6 +15,6 @@ public sealed class SignOutModel(SignInManager<ConnectiveUser> signIn) : PageMod
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Home/Index");
     }
 }

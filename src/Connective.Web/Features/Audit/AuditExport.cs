@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Connective.Web.Data;
 using Connective.Web.Infrastructure;
 using Connective.Web.Platform.Access;
@@ -27,20 +25,15 @@ internal static class AuditExport
     {
         // Recorded before the rows are read, so the export appears in what it exports.
         await audit.RecordAsync(http.User, ExportedAuditLog, subjectResidentId: null, reason: null, cancellationToken);
-        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.ContentType = Csv.ContentType;
         http.Response.Headers.ContentDisposition = "attachment; filename=\"audit-log.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await writer.WriteLineAsync("id,at_utc,actor_id,actor_role,action,subject_resident_id,reason");
+        await using var csv = Csv.Writer(http.Response.Body);
+        await csv.Header("id", "at_utc", "actor_id", "actor_role", "action", "subject_resident_id", "reason").EndRowAsync(cancellationToken);
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(entry => entry.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            await writer.WriteLineAsync(string.Join(',',
-                entry.Id.ToString(CultureInfo.InvariantCulture),
-                entry.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                Csv(entry.ActorId), Csv(entry.ActorRole), Csv(entry.Action),
-                entry.SubjectResidentId?.ToString(CultureInfo.InvariantCulture) ?? "",
-                Csv(entry.Reason ?? "")));
+            await csv.Number(entry.Id).Instant(entry.At).Text(entry.ActorId).Text(entry.ActorRole).Text(entry.Action)
+                .Number(entry.SubjectResidentId).Text(entry.Reason).EndRowAsync(cancellationToken);
         }
+        await csv.FlushAsync(cancellationToken);
     }
-
-    private static string Csv(string value) => CsvText.Field(value);
 }

@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,13 +28,13 @@ public sealed class AskModel(CircleTasks tasks, CircleQueries queries, CurrentPe
         HasResidentRecord = true;
         Form = new RequestForm { TaskTypeId = taskTypeId, Details = details, Urgency = urgency, DaysToDeadline = daysToDeadline };
         var input = Form.ToRequest(residentId, time.GetUtcNow().UtcDateTime);
-        Form.Errors = await tasks.ValidateAsync(input, cancellationToken);
-        if (Form.Errors.Count > 0)
+        ModelState.AddErrors(await tasks.ValidateAsync(input, cancellationToken), RequestForm.FieldOf);
+        if (!ModelState.IsValid)
         {
             Form.TaskTypes = await queries.TaskTypesAsync(cancellationToken);
             return Page();
         }
         await tasks.CreateAsync(input, identity.AccountId(User)!, byPhone: false, cancellationToken);
-        return Redirect("/circle/requests?notice=asked");
+        return RedirectToPage("/Circle/Requests", new { notice = "asked" });
     }
 }

@@ -57,7 +57,7 @@ public sealed class HelpingModel(CircleTasks tasks, CircleQueries queries, Curre
         var outcome = await action(helperId);
         if (outcome.Succeeded)
         {
-            return Redirect("/circle/helping?notice=" + notice);
+            return RedirectToPage("/Circle/Helping", new { notice });
         }
         Problem = outcome.Message;
         await LoadAsync(cancellationToken);

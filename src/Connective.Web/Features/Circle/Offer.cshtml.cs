@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using System.Globalization;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,9 @@ public sealed class OfferModel(CircleHelpers helpers, CircleQueries queries, Cur
     public string ToHour { get; private set; } = "17";
     public string MaxDistanceKm { get; private set; } = "2";
     public string MaxTasks { get; private set; } = "2";
-    public Dictionary<string, string> Errors { get; private set; } = [];
+
+    /// <summary>The form's fields in page order, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder = ["TaskTypeIds", "Days", "FromHour", "ToHour", "MaxDistanceKm", "MaxTasks"];
     public string? Notice { get; private set; }
 
     public async Task OnGetAsync(string? notice, CancellationToken cancellationToken)
@@ -55,15 +58,15 @@ public sealed class OfferModel(CircleHelpers helpers, CircleQueries queries, Cur
         (FromHour, ToHour, MaxDistanceKm, MaxTasks) = (fromHour ?? "", toHour ?? "", maxDistanceKm ?? "", maxTasks ?? "");
         var input = new HelperOfferInput(taskTypeIds, days, Int(fromHour), Int(toHour),
             double.TryParse(maxDistanceKm, NumberStyles.Float, CultureInfo.InvariantCulture, out var km) ? km : -1, Int(maxTasks));
-        Errors = CircleHelpers.Validate(input);
-        if (Errors.Count == 0)
+        ModelState.AddErrors(CircleHelpers.Validate(input));
+        if (ModelState.IsValid)
         {
             var outcome = await helpers.SaveOfferAsync(residentId, input, cancellationToken);
             if (outcome.Succeeded)
             {
-                return Redirect("/circle/offer?notice=offered");
+                return RedirectToPage("/Circle/Offer", new { notice = "offered" });
             }
-            Errors["MaxTasks"] = outcome.Message;
+            ModelState.AddModelError("MaxTasks", outcome.Message);
         }
         TaskTypes = await queries.TaskTypesAsync(cancellationToken);
         return Page();

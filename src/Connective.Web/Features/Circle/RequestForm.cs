@@ -10,7 +10,12 @@ public sealed class RequestForm
     public string? Details { get; set; }
     public HelpUrgency Urgency { get; set; } = HelpUrgency.Routine;
     public int DaysToDeadline { get; set; } = 3;
-    public Dictionary<string, string> Errors { get; set; } = [];
+
+    /// <summary>The form's fields in page order, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder = ["TaskTypeId", "Details", "Urgency", "DaysToDeadline"];
+
+    /// <summary>The form's input for a field the service names (the deadline is chosen as a number of days).</summary>
+    public static string FieldOf(string serviceField) => serviceField == "DeadlineAt" ? "DaysToDeadline" : serviceField;
 
     public NewHelpRequest ToRequest(int residentId, DateTime now) =>
         new(residentId, TaskTypeId ?? 0, Details ?? "", PreferredAt: null, Urgency,

@@ -33,7 +33,7 @@ public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, Curr
         var outcome = await tasks.ThankAsync(requestId, residentId, message ?? "", cancellationToken);
         if (outcome.Succeeded)
         {
-            return Redirect("/circle/requests?notice=thanked");
+            return RedirectToPage("/Circle/Requests", new { notice = "thanked" });
         }
         Problem = outcome.Message;
         HasResidentRecord = true;
@@ -47,7 +47,7 @@ public sealed class RequestsModel(CircleTasks tasks, CircleQueries queries, Curr
             && (await queries.RequestsOfAsync(residentId, cancellationToken)).Any(request => request.Id == requestId))
         {
             await tasks.CancelAsync(requestId, "cancelled by the requester", cancellationToken);
-            return Redirect("/circle/requests?notice=cancelled");
+            return RedirectToPage("/Circle/Requests", new { notice = "cancelled" });
         }
         return NotFound();
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Connective.Graph.Algorithms;
+using Connective.Graph.Layout;
 using Connective.Web.Data;
 using Connective.Web.Platform.ConsentPath;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,8 @@ public sealed class InsightMeasures
             betweenness[i] = raw[i] / pairs;
         }
         var cores = KCoreDecomposition.CoreNumbers(graph);
+        // Fewer iterations on large networks keep the build within seconds; the layout is seeded, so it is the same each build.
+        var layout = ForceLayout.Compute(graph, new ForceLayoutOptions { Seed = 17, Iterations = network.ResidentCount > 20_000 ? 100 : 300 }, cancellationToken);
         return new InsightMeasures
         {
             Version = network.Version,
@@ -70,6 +73,8 @@ public sealed class InsightMeasures
             BetweennessEstimated = estimated,
             BetweennessEpsilon = epsilon,
             CoreNumber = cores,
+            X = layout.X,
+            Y = layout.Y,
         };
     }
 }

@@ -64,6 +64,9 @@ public static class AuditActions
     /// <summary>An admin sent failed mail again (the reason lists how many messages).</summary>
     public const string RetriedMail = "RetriedMail";
 
+    /// <summary>An operator created an account at the server (`admin create`); the actor is "command-line:" and the OS user.</summary>
+    public const string AccountCreatedFromCommandLine = "AccountCreatedFromCommandLine";
+
     public const string RoleGranted = "RoleGranted";
     public const string RoleRevoked = "RoleRevoked";
 }

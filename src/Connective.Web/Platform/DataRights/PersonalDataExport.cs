@@ -78,7 +78,7 @@ public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IExportParti
         await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
     }
 
-    /// <summary>RFC 4180 CSV: a header row, then one line a row; fields with commas, quotes or newlines are quoted.</summary>
+    /// <summary>The section as CSV under the app's one rule (<see cref="Infrastructure.Csv"/>): a header row, then one line a row.</summary>
     public static string Csv(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -86,19 +86,26 @@ public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IExportParti
         {
             return "";
         }
-        var text = new StringBuilder();
-        text.AppendJoin(',', rows[0].Keys.Select(Infrastructure.CsvText.Field)).Append("\r\n");
-        foreach (var row in rows)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = Infrastructure.Csv.Writer(text))
         {
-            // Text a person typed (a name, a note) is guarded against spreadsheet formulas; values formatted here are not.
-            text.AppendJoin(',', row.Values.Select(value => value switch
+            csv.Header([.. rows[0].Keys]).EndRow();
+            foreach (var row in rows)
             {
-                null => "",
-                DateTime at => Infrastructure.CsvText.Quoted(at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-                bool flag => flag ? "true" : "false",
-                IFormattable number => Infrastructure.CsvText.Quoted(number.ToString(null, CultureInfo.InvariantCulture)),
-                _ => Infrastructure.CsvText.Field(value.ToString() ?? ""),
-            })).Append("\r\n");
+                // Text a person typed (a name, a note) is guarded against spreadsheet formulas; values formatted here are not.
+                foreach (var value in row.Values)
+                {
+                    _ = value switch
+                    {
+                        null => csv.Empty(),
+                        DateTime at => csv.Instant(at),
+                        bool flag => csv.Flag(flag),
+                        IFormattable number => csv.Formatted(number.ToString(null, CultureInfo.InvariantCulture)),
+                        _ => csv.Text(value.ToString()),
+                    };
+                }
+                csv.EndRow();
+            }
         }
         return text.ToString();
     }

@@ -79,16 +79,4 @@ public sealed class CircleSimulationTests
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
     }
-
-    [Fact]
-    public async Task The_command_refuses_a_bad_option_with_a_sentence()
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exitCode = await CircleSimulationCommand.RunAsync(new[] { "--residents", "many" }, output, error);
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains("--residents needs a whole number", error.ToString(), StringComparison.Ordinal);
-    }
 }

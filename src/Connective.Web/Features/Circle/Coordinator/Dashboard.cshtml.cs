@@ -42,6 +42,6 @@ public sealed class DashboardModel(CircleQueries queries, CircleTasks tasks, Cur
             }
         }
         await tasks.ResolveAsync(itemId, identity.AccountId(User)!, string.IsNullOrWhiteSpace(outcome) ? "Done" : outcome, cancellationToken);
-        return Redirect("/circle/coordinator?notice=resolved");
+        return RedirectToPage("/Circle/Coordinator/Dashboard", new { notice = "resolved" });
     }
 }

@@ -34,7 +34,10 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
 {
     public HelperVettingView Helper { get; private set; } = null!;
     public VettingForm Form { get; private set; } = new();
-    public Dictionary<string, string> Errors { get; } = [];
+
+    /// <summary>The vetting form's fields in page order, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder =
+        ["Scheme", "Level", "CertificateNumber", "IssuedOn", "BarredListChecked", "UpdateServiceSubscribed", "LastStatusCheckOn", "RecheckDueOn", "reason", "confirm"];
     public string? Notice { get; private set; }
     public string? SuspendReason { get; private set; }
     public int RecheckAfterYears => options.Value.RecheckAfterYears;
@@ -78,40 +81,39 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
             return refused;
         }
         Form = form;
+        // The page words every problem itself (GOV.UK wording, one per field): binding's generic messages are dropped.
+        ModelState.Clear();
         if (form.Scheme is not { } scheme || !Enum.IsDefined(scheme))
         {
-            Errors["Scheme"] = "Select the scheme the check was made under";
+            ModelState.AddModelError("Scheme", "Select the scheme the check was made under");
         }
         if (form.Level is not { } level || !Enum.IsDefined(level))
         {
-            Errors["Level"] = "Select the level of the check";
+            ModelState.AddModelError("Level", "Select the level of the check");
         }
         var issued = ParseDate(form.IssuedOn, "IssuedOn", "Enter the date the certificate was issued, for example 27 3 2025", required: true);
         var lastCheck = ParseDate(form.LastStatusCheckOn, "LastStatusCheckOn", "Enter the date of the last status check, for example 15 1 2026, or leave it blank", required: false);
         var recheck = ParseDate(form.RecheckDueOn, "RecheckDueOn", "Enter the re-check date, for example 27 3 2028, or leave it blank", required: false);
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             return Page();
         }
         var trained = training.Where(Enum.IsDefined).Aggregate(HelperTraining.None, (all, one) => all | one);
         var input = new VettingInput(form.Scheme!.Value, form.Level!.Value, form.CertificateNumber ?? "", issued!.Value,
             form.BarredListChecked, form.UpdateServiceSubscribed, lastCheck, recheck, trained);
-        foreach (var (field, message) in helpers.Validate(input))
-        {
-            Errors[field] = message;
-        }
-        if (Errors.Count > 0)
+        ModelState.AddErrors(helpers.Validate(input));
+        if (!ModelState.IsValid)
         {
             return Page();
         }
         var outcome = await helpers.RecordVettingAsync(id, input, identity.AccountId(User)!, cancellationToken);
         if (!outcome.Succeeded)
         {
-            Errors["Scheme"] = outcome.Message;
+            ModelState.AddModelError("Scheme", outcome.Message);
             return Page();
         }
         await audit.RecordAsync(User, CircleAuditActions.RecordedVetting, id, outcome.Message, cancellationToken);
-        return Redirect($"/circle/coordinator/helpers/{id}?notice=vetting");
+        return RedirectToPage("/Circle/Coordinator/Helper", new { id, notice = "vetting" });
     }
 
     public const string ConfirmSuspensionMessage = "Tick the box to confirm that you want to suspend them";
@@ -128,15 +130,16 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
             return confirmFirst;
         }
         SuspendReason = reason;
+        ModelState.Clear();
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
         {
-            Errors["reason"] = "Give the reason for suspending the helper, in up to 500 characters";
+            ModelState.AddModelError("reason", "Give the reason for suspending the helper, in up to 500 characters");
         }
         if (!confirm)
         {
-            Errors["confirm"] = ConfirmSuspensionMessage;
+            ModelState.AddModelError("confirm", ConfirmSuspensionMessage);
         }
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             Form = FormFromRecord();
             return Page();
@@ -146,7 +149,7 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
         {
             await audit.RecordAsync(User, CircleAuditActions.SuspendedHelper, id, reason.Trim(), cancellationToken);
         }
-        return Redirect($"/circle/coordinator/helpers/{id}?notice=suspended");
+        return RedirectToPage("/Circle/Coordinator/Helper", new { id, notice = "suspended" });
     }
 
     public async Task<IActionResult> OnPostReinstateAsync(int id, CancellationToken cancellationToken)
@@ -160,7 +163,7 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
         {
             await audit.RecordAsync(User, CircleAuditActions.ReinstatedHelper, id, reason: null, cancellationToken);
         }
-        return Redirect($"/circle/coordinator/helpers/{id}?notice=reinstated");
+        return RedirectToPage("/Circle/Coordinator/Helper", new { id, notice = "reinstated" });
     }
 
     /// <summary>The helper, when they exist and live in a ward the caller covers; otherwise the result to return instead.</summary>
@@ -184,7 +187,7 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
         {
             if (required)
             {
-                Errors[field] = error;
+                ModelState.AddModelError(field, error);
             }
             return null;
         }
@@ -192,7 +195,7 @@ public sealed class HelperModel(CircleQueries queries, CircleHelpers helpers, Ci
         {
             return date;
         }
-        Errors[field] = error;
+        ModelState.AddModelError(field, error);
         return null;
     }
 }

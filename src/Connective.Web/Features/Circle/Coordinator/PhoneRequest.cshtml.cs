@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Connective.Web.Platform.Access;
 using Connective.Web.Platform.Audit;
@@ -52,9 +53,9 @@ public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, 
         }
         Form = new RequestForm { TaskTypeId = taskTypeId, Details = details, Urgency = urgency, DaysToDeadline = daysToDeadline };
         var input = Form.ToRequest(residentId, time.GetUtcNow().UtcDateTime);
-        Form.Errors = await tasks.ValidateAsync(input, cancellationToken);
+        ModelState.AddErrors(await tasks.ValidateAsync(input, cancellationToken), RequestForm.FieldOf);
         Form.TaskTypes = await queries.TaskTypesAsync(cancellationToken);
-        if (Form.Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             return Page();
         }
@@ -66,7 +67,7 @@ public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, 
         }
         var request = await tasks.CreateAsync(input, identity.AccountId(User)!, byPhone: true, cancellationToken);
         await proxy.RecordAsync(User, grant, CircleAuditActions.RecordedPhoneRequest, $"Help request {request.Id} taken by phone", cancellationToken);
-        return Redirect("/circle/coordinator?notice=phoned");
+        return RedirectToPage("/Circle/Coordinator/Dashboard", new { notice = "phoned" });
     }
 
     /// <summary>The resident, when they exist and live in a ward the caller covers; otherwise the result to return instead.</summary>
@@ -75,7 +76,7 @@ public sealed class PhoneRequestModel(CircleTasks tasks, CircleQueries queries, 
         Resident = await queries.FindResidentsByIdAsync(residentId, cancellationToken);
         if (Resident is null)
         {
-            return Redirect("/circle/coordinator/phone-request");
+            return RedirectToPage("/Circle/Coordinator/PhoneRequest");
         }
         if (!await scopes.MayHandleAsync(User, Resident.WardId, cancellationToken))
         {

@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,6 @@ public sealed class EditModel(MeetupBook book, CurrentPerson person) : PageModel
     public MeetupDetail Detail { get; private set; } = null!;
     public MeetupForm Meetup { get; private set; } = new();
     public string? CancelReason { get; private set; }
-    public string? CancelError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -32,15 +32,17 @@ public sealed class EditModel(MeetupBook book, CurrentPerson person) : PageModel
             return refused;
         }
         form.CircleId = Detail.Meetup.CircleId;
-        var input = form.ToNewMeetup();
+        // The form words every problem itself (GOV.UK wording, one per field): binding's generic messages are dropped.
+        ModelState.Clear();
+        var input = form.ToNewMeetup(ModelState);
         if (input is not null)
         {
             var errors = await book.UpdateAsync(id, input, cancellationToken);
             if (errors.Count == 0)
             {
-                return Redirect($"/circle/meetups/{id}?message=" + Uri.EscapeDataString("The meetup is changed. Everyone with a place has been told of any new time or place."));
+                return RedirectToPage("/Circle/Meetups/Meetup", new { id, message = "The meetup is changed. Everyone with a place has been told of any new time or place." });
             }
-            form.Add(errors);
+            ModelState.AddErrors(errors, MeetupForm.FieldOf);
         }
         Meetup = form;
         return Page();
@@ -55,9 +57,10 @@ public sealed class EditModel(MeetupBook book, CurrentPerson person) : PageModel
         var error = await book.CancelAsync(id, reason, cancellationToken);
         if (error is null)
         {
-            return Redirect($"/circle/meetups/{id}?message=" + Uri.EscapeDataString("The meetup is cancelled. Everyone with a place has been told."));
+            return RedirectToPage("/Circle/Meetups/Meetup", new { id, message = "The meetup is cancelled. Everyone with a place has been told." });
         }
-        (CancelReason, CancelError) = (reason, error);
+        CancelReason = reason;
+        ModelState.AddModelError("reason", error);
         Meetup = MeetupForm.From(Detail);
         return Page();
     }

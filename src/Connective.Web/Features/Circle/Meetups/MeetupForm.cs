@@ -20,9 +20,8 @@ public sealed class MeetupForm
     public int? Capacity { get; set; } = 20;
     public string? AccessibilityNotes { get; set; }
 
-    /// <summary>Each problem by field name (the form's, so the error summary links to the input).</summary>
-    [BindNever]
-    public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>The form's fields in page order, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder = ["CircleId", "Title", "Description", "Date", "Time", "DurationMinutes", "Place", "Capacity", "AccessibilityNotes"];
 
     /// <summary>The circles to choose from (the organise page); empty when the circle is fixed (editing).</summary>
     [BindNever]
@@ -46,17 +45,19 @@ public sealed class MeetupForm
         };
     }
 
-    /// <summary>The meetup to save, or null (with <see cref="Errors"/> filled) when the date or time does not parse.</summary>
-    public NewMeetup? ToNewMeetup()
+    /// <summary>The meetup to save, or null (with the problem in <paramref name="modelState"/>) when the date or time does not parse.</summary>
+    public NewMeetup? ToNewMeetup(ModelStateDictionary modelState)
     {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var errorsBefore = modelState.ErrorCount;
         DateTime? startsAt = null;
         if (!DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            Errors["Date"] = "Enter the date as year-month-day, for example 2026-12-03";
+            modelState.AddModelError("Date", "Enter the date as year-month-day, for example 2026-12-03");
         }
         else if (!TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            Errors["Time"] = "Enter the start time on the 24-hour clock, for example 14:30";
+            modelState.AddModelError("Time", "Enter the start time on the 24-hour clock, for example 14:30");
         }
         else if (UkTime.ToUtc(day.ToDateTime(at)) is { } utc)
         {
@@ -64,18 +65,16 @@ public sealed class MeetupForm
         }
         else
         {
-            Errors["Time"] = "That time does not exist on that day, because the clocks go forward an hour: choose another time";
+            modelState.AddModelError("Time", "That time does not exist on that day, because the clocks go forward an hour: choose another time");
         }
-        return Errors.Count > 0 ? null : new NewMeetup(CircleId ?? 0, Title, Description, startsAt, DurationMinutes, Place, Capacity, AccessibilityNotes);
+        return modelState.ErrorCount > errorsBefore ? null : new NewMeetup(CircleId ?? 0, Title, Description, startsAt, DurationMinutes, Place, Capacity, AccessibilityNotes);
     }
 
-    /// <summary>Adds the service's problems, naming the form's fields (the start is typed as a date and a time).</summary>
-    public void Add(IReadOnlyDictionary<string, string> errors)
+    /// <summary>The form's input for a field the service names (the start is typed as a date and a time).</summary>
+    public static string FieldOf(string serviceField) => serviceField switch
     {
-        ArgumentNullException.ThrowIfNull(errors);
-        foreach (var (key, message) in errors)
-        {
-            Errors[key == "StartsAt" ? "Date" : key == "Meetup" ? "Title" : key] = message;
-        }
-    }
+        "StartsAt" => "Date",
+        "Meetup" => "Title",
+        _ => serviceField,
+    };
 }

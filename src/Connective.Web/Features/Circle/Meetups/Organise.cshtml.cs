@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,9 @@ public sealed class OrganiseModel(MeetupBook book, CurrentPerson person) : PageM
 {
     public MeetupForm Meetup { get; private set; } = new();
     public IReadOnlyList<(int Id, string Name)> Wards { get; private set; } = [];
-    public Dictionary<string, string> CircleErrors { get; } = [];
+
+    /// <summary>Both forms' fields in page order, for the error summary (the circle form's inputs are prefixed "Circle").</summary>
+    public static readonly IReadOnlyList<string> FieldOrder = [.. MeetupForm.FieldOrder, "CircleName", "CircleDescription", "CircleWardId"];
     public string? CircleName { get; private set; }
     public string? CircleDescription { get; private set; }
     public int? CircleWardId { get; private set; }
@@ -35,15 +38,17 @@ public sealed class OrganiseModel(MeetupBook book, CurrentPerson person) : PageM
         {
             return Forbid();
         }
-        var input = form.ToNewMeetup();
+        // The form words every problem itself (GOV.UK wording, one per field): binding's generic messages are dropped.
+        ModelState.Clear();
+        var input = form.ToNewMeetup(ModelState);
         if (input is not null)
         {
             var (id, errors) = await book.CreateAsync(input, residentId, cancellationToken);
             if (id is { } created)
             {
-                return Redirect($"/circle/meetups/{created}?message=" + Uri.EscapeDataString("Your meetup is on the list. People can take places now."));
+                return RedirectToPage("/Circle/Meetups/Meetup", new { id = created, message = "Your meetup is on the list. People can take places now." });
             }
-            form.Add(errors);
+            ModelState.AddErrors(errors, MeetupForm.FieldOf);
         }
         await LoadAsync(cancellationToken);
         form.Circles = Meetup.Circles;
@@ -61,12 +66,9 @@ public sealed class OrganiseModel(MeetupBook book, CurrentPerson person) : PageM
         }
         if (id is { } created)
         {
-            return Redirect($"/circle/meetups/organise?circleId={created}&notice=circle");
+            return RedirectToPage("/Circle/Meetups/Organise", new { circleId = created, notice = "circle" });
         }
-        foreach (var (key, message) in errors)
-        {
-            CircleErrors[key] = message;
-        }
+        ModelState.AddErrors(errors, field => "Circle" + field);
         (CircleName, CircleDescription, CircleWardId) = (name, description, wardId);
         await LoadAsync(cancellationToken);
         return Page();

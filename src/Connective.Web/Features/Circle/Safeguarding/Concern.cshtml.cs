@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Features.Circle.Credits;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,9 @@ namespace Connective.Web.Features.Circle.Safeguarding;
 public sealed class ConcernModel(SafeguardingCases cases) : PageModel
 {
     public ConcernDetail Concern { get; private set; } = null!;
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The page's fields in order, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder = ["text", "agency", "reference", "removeHelperResidentId", "confirmHelperName"];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
@@ -19,7 +22,7 @@ public sealed class ConcernModel(SafeguardingCases cases) : PageModel
         var error = await cases.AddNoteAsync(User, id, text, cancellationToken);
         if (error is not null)
         {
-            Errors = new Dictionary<string, string> { ["text"] = error };
+            ModelState.AddModelError("text", error);
             return await LoadAsync(id, cancellationToken);
         }
         return RedirectToPage(new { id });
@@ -43,7 +46,7 @@ public sealed class ConcernModel(SafeguardingCases cases) : PageModel
         if (errors.Count > 0)
         {
             // One form per removed helper: the error goes to that form's name field.
-            Errors = new Dictionary<string, string> { [ReinstateField(helperResidentId)] = errors.Values.First() };
+            ModelState.AddModelError(ReinstateField(helperResidentId), errors.Values.First());
             return await LoadAsync(id, cancellationToken);
         }
         return RedirectToPage(new { id });
@@ -60,7 +63,7 @@ public sealed class ConcernModel(SafeguardingCases cases) : PageModel
         var errors = await cases.ReferAsync(User, id, new NewReferral(agency, reference, removeHelperResidentId, confirmHelperName), cancellationToken);
         if (errors.Count > 0)
         {
-            Errors = errors;
+            ModelState.AddErrors(errors);
             return await LoadAsync(id, cancellationToken);
         }
         return RedirectToPage(new { id });

@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,6 @@ public sealed class RaiseModel(SafeguardingCases cases) : PageModel
     public string? Description { get; set; }
 
     public bool Sent { get; private set; }
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     public void OnGet(bool sent = false) => Sent = sent;
 
@@ -27,7 +27,7 @@ public sealed class RaiseModel(SafeguardingCases cases) : PageModel
         var (id, errors) = await cases.RaiseAsync(User, new NewConcern(Description, AboutResidentId, AboutTaskId), cancellationToken);
         if (id is null)
         {
-            Errors = errors;
+            ModelState.AddErrors(errors);
             return Page();
         }
         return RedirectToPage(new { sent = true, AboutResidentId = (int?)null, AboutTaskId = (long?)null });

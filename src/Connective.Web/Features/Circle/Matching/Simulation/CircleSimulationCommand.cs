@@ -17,45 +17,16 @@ internal static class CircleSimulationCommand
     /// <summary>The demo's consent model is relative to "now"; a fixed instant keeps every rerun identical.</summary>
     internal static readonly DateTime SimulationStart = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, TextWriter output, TextWriter error)
+    /// <summary>Runs the simulation and writes its report; the web host's command line parses and checks the options.</summary>
+    public static async Task RunAsync(int residents, ulong seed, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        var residents = 100_000;
-        ulong seed = 20_260_101;
-        var span = args.Span;
-        for (var i = 0; i < span.Length; i++)
-        {
-            var value = i + 1 < span.Length ? span[i + 1] : null;
-            switch (span[i])
-            {
-                case "--residents" when int.TryParse(value, CultureInfo.InvariantCulture, out var count) && count is >= 100 and <= 2_000_000:
-                    residents = count;
-                    i++;
-                    break;
-                case "--residents":
-                    await error.WriteLineAsync($"{Name}: --residents needs a whole number from 100 to 2,000,000, got '{value}'.");
-                    return 2;
-                case "--seed" when ulong.TryParse(value, CultureInfo.InvariantCulture, out var parsed):
-                    seed = parsed;
-                    i++;
-                    break;
-                case "--seed":
-                    await error.WriteLineAsync($"{Name}: --seed needs a non-negative whole number, got '{value}'.");
-                    return 2;
-                default:
-                    await error.WriteLineAsync($"{Name}: unknown option '{span[i]}'. Usage: {Name} [--residents N] [--seed S].");
-                    return 2;
-            }
-        }
-
         var clock = Stopwatch.StartNew();
         var world = BuildWorld(residents, seed, new CircleSimulationSettings());
         var built = clock.Elapsed;
         var waves = CircleMonthSimulation.Run(world, OfferPolicy.Waves);
         var baseline = CircleMonthSimulation.Run(world, OfferPolicy.NearestThree);
         await output.WriteAsync(Report(world, residents, seed, waves, baseline, built, clock.Elapsed));
-        return 0;
     }
 
     /// <summary>The demo borough of this size and seed, with consent to finding help through one's network as the demo models it.</summary>
