@@ -6,6 +6,7 @@ using Connective.Web.Features.Circle;
 using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
+using Connective.Web.Features.Insight;
 using Connective.Web.Features.Residents;
 using Connective.Web.Features.Services;
 using Connective.Web.Infrastructure;
@@ -35,6 +36,7 @@ try
     builder.Services.AddCircleCommunity();
     builder.Services.AddCircle();
     builder.Services.AddServicesArea();
+    builder.Services.AddInsight();
 
     var app = builder.Build();
 
@@ -46,6 +48,7 @@ try
     app.MapCircleCommunity();
     app.MapCircle();
     app.MapServicesArea();
+    app.MapInsight();
 
     if (command is not null)
     {

@@ -24,7 +24,7 @@ public static class PlatformAreas
 
     public static readonly PlatformArea Insight = new(
         "Insight", "/insight", "practitioners and analysts",
-        "The community network as context: isolation and risk, reach, brokers and communities, and honest tests of what spreads.", IsBuilt: false);
+        "The community network as context: isolation and risk, reach, brokers and communities, and honest tests of what spreads.", IsBuilt: true);
 
     public static readonly PlatformArea Open = new(
         "Open", "/open", "the public",
