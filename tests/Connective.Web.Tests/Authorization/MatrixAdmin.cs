@@ -37,6 +37,17 @@ internal sealed class MatrixAdmin : IMatrixFeature
             .Row(BudgetOfficer, Denied)
             .Row(ServiceManager, Denied)
             .Row(Admin, OkContaining("The account already holds that role there")),
+        new MatrixEntry("PAGE /admin/jobs", "Scheduled jobs</h1>")
+            .Get("/admin/jobs")
+            .Row(Anonymous, SignIn)
+            .Row(Resident, Denied)
+            .Row(Helper, Denied)
+            .Row(Coordinator, Denied)
+            .Row(Practitioner, Denied)
+            .Row(SafeguardingLead, Denied)
+            .Row(BudgetOfficer, Denied)
+            .Row(ServiceManager, Denied)
+            .Row(Admin, OkContaining("Each job runs on one instance at a time")),
         new MatrixEntry("PAGE /admin/mail", "Mail delivery</h1>")
             .Get("/admin/mail")
             .Row(Anonymous, SignIn)

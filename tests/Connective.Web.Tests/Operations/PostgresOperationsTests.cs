@@ -18,6 +18,18 @@ public sealed class PostgresOperationsTests
     [PostgresFact]
     public Task Postgres_dump_and_restore_gives_the_same_figures() => BackupChecks.Postgres_dump_and_restore_gives_the_same_figures();
 
+    [Fact]
+    public Task Instances_racing_for_a_job_never_hold_it_together_and_every_run_is_recorded_once() =>
+        OnFreshDatabaseAsync(JobLeaseChecks.Instances_racing_for_a_job_never_hold_it_together_and_every_run_is_recorded_once);
+
+    [Fact]
+    public Task A_lease_its_holder_never_gave_back_lapses_and_another_instance_takes_over() =>
+        OnFreshDatabaseAsync(JobLeaseChecks.A_lease_its_holder_never_gave_back_lapses_and_another_instance_takes_over);
+
+    [Fact]
+    public Task Two_app_instances_share_the_circle_scheduler_and_record_its_runs() =>
+        OnFreshDatabaseAsync(JobLeaseChecks.Two_app_instances_share_the_circle_scheduler_and_record_its_runs);
+
     private static async Task OnFreshDatabaseAsync(Func<DatabaseProvider, string, Task> check)
     {
         var cluster = await PostgresCluster.SharedAsync();

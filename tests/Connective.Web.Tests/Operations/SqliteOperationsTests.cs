@@ -29,6 +29,18 @@ public sealed class SqliteOperationsTests
     [Fact]
     public Task Sqlite_online_backup_restores_to_the_same_figures() => BackupChecks.Sqlite_online_backup_restores_to_the_same_figures();
 
+    [Fact]
+    public Task Instances_racing_for_a_job_never_hold_it_together_and_every_run_is_recorded_once() =>
+        OnFreshFileAsync(JobLeaseChecks.Instances_racing_for_a_job_never_hold_it_together_and_every_run_is_recorded_once);
+
+    [Fact]
+    public Task A_lease_its_holder_never_gave_back_lapses_and_another_instance_takes_over() =>
+        OnFreshFileAsync(JobLeaseChecks.A_lease_its_holder_never_gave_back_lapses_and_another_instance_takes_over);
+
+    [Fact]
+    public Task Two_app_instances_share_the_circle_scheduler_and_record_its_runs() =>
+        OnFreshFileAsync(JobLeaseChecks.Two_app_instances_share_the_circle_scheduler_and_record_its_runs);
+
     private static async Task OnFreshFileAsync(Func<DatabaseProvider, string, Task> check)
     {
         using var file = new TempSqliteFile();
