@@ -23,6 +23,7 @@ internal static class PlatformServices
         builder.Services.AddScoped<ProxyContext>();
         builder.AddMail();
         builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<OpenData.OpenDataCatalogue>();
         builder.AddDataProtectionKeys();
         builder.AddDataRights();
         return builder;

@@ -15,6 +15,5 @@ internal sealed class MatrixAreasNotBuilt : IMatrixFeature
         new MatrixEntry("PAGE /voice", NotBuilt).Get("/voice").Everyone(Ok),
         new MatrixEntry("PAGE /services", NotBuilt).Get("/services").Everyone(Ok),
         new MatrixEntry("PAGE /insight", NotBuilt).Get("/insight").Everyone(Ok),
-        new MatrixEntry("PAGE /open", NotBuilt).Get("/open").Everyone(Ok),
     ];
 }
