@@ -176,8 +176,14 @@ if (ReadSepStream(bytes) != ReadCsvHelperStream(bytes) || WriteSepStream() is va
 }
 var times = new Dictionary<string, List<double>>
 {
-    ["Sep write"] = [], ["CsvHelper write"] = [], ["Sep read"] = [], ["CsvHelper read"] = [],
-    ["Sep write bytes"] = [], ["CsvHelper write bytes"] = [], ["Sep read bytes"] = [], ["CsvHelper read bytes"] = [],
+    ["Sep write"] = [],
+    ["CsvHelper write"] = [],
+    ["Sep read"] = [],
+    ["CsvHelper read"] = [],
+    ["Sep write bytes"] = [],
+    ["CsvHelper write bytes"] = [],
+    ["Sep read bytes"] = [],
+    ["CsvHelper read bytes"] = [],
 };
 double Time(Action action)
 {

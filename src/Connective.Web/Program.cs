@@ -7,6 +7,7 @@ using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Insight;
+using Connective.Web.Features.Open;
 using Connective.Web.Features.Residents;
 using Connective.Web.Features.Services;
 using Connective.Web.Infrastructure;
@@ -37,6 +38,7 @@ try
     builder.Services.AddCircle();
     builder.Services.AddServicesArea();
     builder.Services.AddInsight();
+    builder.Services.AddOpen();
 
     var app = builder.Build();
 
@@ -49,6 +51,7 @@ try
     app.MapCircle();
     app.MapServicesArea();
     app.MapInsight();
+    app.MapOpen();
 
     if (command is not null)
     {

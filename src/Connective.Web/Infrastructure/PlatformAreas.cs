@@ -28,7 +28,7 @@ public static class PlatformAreas
 
     public static readonly PlatformArea Open = new(
         "Open", "/open", "the public",
-        "Open data by default: service performance, needs, budgets, contracts and spending, documented and privacy-safe.", IsBuilt: false);
+        "Open data by default: service performance, needs, budgets, contracts and spending, documented and privacy-safe.", IsBuilt: true);
 
     public static IReadOnlyList<PlatformArea> All { get; } = [Community, Circle, Voice, Services, Insight, Open];
 }

@@ -27,6 +27,7 @@ internal static class PlatformServices
         builder.Services.AddHealthChecks().AddCheck<JobHealthCheck>("jobs", tags: ["ready"]);
         builder.AddMail();
         builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<OpenData.OpenDataCatalogue>();
         builder.AddDataProtectionKeys();
         builder.AddDataRights();
         return builder;

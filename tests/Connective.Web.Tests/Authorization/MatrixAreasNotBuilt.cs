@@ -13,6 +13,5 @@ internal sealed class MatrixAreasNotBuilt : IMatrixFeature
     public IEnumerable<MatrixEntry> Entries() =>
     [
         new MatrixEntry("PAGE /voice", NotBuilt).Get("/voice").Everyone(Ok),
-        new MatrixEntry("PAGE /open", NotBuilt).Get("/open").Everyone(Ok),
     ];
 }

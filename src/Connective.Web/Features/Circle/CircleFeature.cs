@@ -2,6 +2,7 @@ using Connective.Web.Demo;
 using Connective.Web.Features.Circle.Demo;
 using Connective.Web.Features.Circle.Erasure;
 using Connective.Web.Platform.DataRights;
+using Connective.Web.Platform.OpenData;
 
 namespace Connective.Web.Features.Circle;
 
@@ -19,6 +20,7 @@ internal static class CircleFeature
         services.AddErasureParticipant<CircleErasure>();
         services.AddExportParticipant<CircleExport>();
         services.AddDemoSeedParticipant<CircleDemoSeed>();
+        services.AddOpenDataset<CircleActivityByWard>();
         services.AddHostedService<CircleScheduler>();
         return services;
     }
