@@ -162,6 +162,7 @@ internal static partial class PublishedFiguresChecks
             ["circleId"] = ["1"],
             ["documentName"] = ["v1"],
             ["statusCode"] = ["404"],
+            ["dataset"] = ["spending-over-500", "contracts", "grants", "circle-activity-by-ward"],
         };
     }
 
