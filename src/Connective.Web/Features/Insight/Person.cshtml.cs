@@ -52,7 +52,7 @@ public sealed class PersonModel(InsightQueries queries, RoleScopes scopes, Insig
             var refusal = await lifeEvents.RecordAsync(User, identity.AccountId(User)!, scope, new LifeEventBody(id, kind!.Value, DateOnly.FromDateTime(date!.Value)), cancellationToken);
             if (refusal is null)
             {
-                return Redirect($"/insight/people/{id}?recorded=true");
+                return RedirectToPage("/Insight/Person", new { id, recorded = true });
             }
             if (refusal.Field == nameof(LifeEventBody.ResidentId))
             {
