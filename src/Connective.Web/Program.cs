@@ -7,6 +7,7 @@ using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Community;
 using Connective.Web.Features.Home;
 using Connective.Web.Features.Residents;
+using Connective.Web.Features.Voice;
 using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 
@@ -21,6 +22,7 @@ builder.AddResidents();
 builder.Services.AddCommunity();
 builder.Services.AddCircleCommunity();
 builder.Services.AddCircle();
+builder.Services.AddVoice();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapCommunity();
 app.MapAuditExport();
 app.MapCircleCommunity();
 app.MapCircle();
+app.MapVoice();
 
 await app.RunAsync();
 

@@ -12,7 +12,6 @@ internal sealed class MatrixAreasNotBuilt : IMatrixFeature
 
     public IEnumerable<MatrixEntry> Entries() =>
     [
-        new MatrixEntry("PAGE /voice", NotBuilt).Get("/voice").Everyone(Ok),
         new MatrixEntry("PAGE /services", NotBuilt).Get("/services").Everyone(Ok),
         new MatrixEntry("PAGE /insight", NotBuilt).Get("/insight").Everyone(Ok),
         new MatrixEntry("PAGE /open", NotBuilt).Get("/open").Everyone(Ok),

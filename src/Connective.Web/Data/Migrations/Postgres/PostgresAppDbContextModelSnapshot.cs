@@ -1523,6 +1523,158 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.ToTable("VettingRecords");
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbBallot", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("CastOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.HasIndex("ProcessId", "ReceiptHash")
+                        .IsUnique();
+
+                    b.ToTable("PbBallots", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbParticipation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ProcessId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("PbParticipations", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProcess", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BudgetPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("IdeasOpenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MaxChoices")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VotingClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("VotingOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VotingClosesAt");
+
+                    b.HasIndex("WardId");
+
+                    b.ToTable("PbProcesses", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PbProcesses_budget", "\"BudgetPence\" > 0");
+
+                            t.HasCheckConstraint("CK_PbProcesses_phases", "\"IdeasOpenAt\" <= \"VotingOpensAt\" AND \"VotingOpensAt\" < \"VotingClosesAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CostPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("PbProjects", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PbProjects_cost", "\"CostPence\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Connective.Web.Platform.Access.RoleAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -2179,6 +2331,46 @@ namespace Connective.Web.Data.Migrations.Postgres
                     b.HasOne("Connective.Web.Features.Circle.HelperProfile", null)
                         .WithMany()
                         .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbBallot", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Voice.Budgets.PbProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbParticipation", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Voice.Budgets.PbProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProcess", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProject", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Voice.Budgets.PbProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1474,6 +1474,152 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.ToTable("VettingRecords");
                 });
 
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbBallot", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CastOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.HasIndex("ProcessId", "ReceiptHash")
+                        .IsUnique();
+
+                    b.ToTable("PbBallots", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbParticipation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ProcessId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("PbParticipations", (string)null);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProcess", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IdeasOpenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxChoices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VotingClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VotingOpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VotingClosesAt");
+
+                    b.HasIndex("WardId");
+
+                    b.ToTable("PbProcesses", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PbProcesses_budget", "\"BudgetPence\" > 0");
+
+                            t.HasCheckConstraint("CK_PbProcesses_phases", "\"IdeasOpenAt\" <= \"VotingOpensAt\" AND \"VotingOpensAt\" < \"VotingClosesAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("PbProjects", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PbProjects_cost", "\"CostPence\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Connective.Web.Platform.Access.RoleAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -2118,6 +2264,46 @@ namespace Connective.Web.Data.Migrations.Sqlite
                     b.HasOne("Connective.Web.Features.Circle.HelperProfile", null)
                         .WithMany()
                         .HasForeignKey("HelperResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbBallot", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Voice.Budgets.PbProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbParticipation", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Voice.Budgets.PbProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connective.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProcess", b =>
+                {
+                    b.HasOne("Connective.Web.Data.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Connective.Web.Features.Voice.Budgets.PbProject", b =>
+                {
+                    b.HasOne("Connective.Web.Features.Voice.Budgets.PbProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
