@@ -10,6 +10,7 @@ using Connective.Web.Features.Insight;
 using Connective.Web.Features.Open;
 using Connective.Web.Features.Residents;
 using Connective.Web.Features.Services;
+using Connective.Web.Features.Voice;
 using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 
@@ -39,6 +40,7 @@ try
     builder.Services.AddServicesArea();
     builder.Services.AddInsight();
     builder.Services.AddOpen();
+    builder.Services.AddVoice();
 
     var app = builder.Build();
 
@@ -52,6 +54,7 @@ try
     app.MapServicesArea();
     app.MapInsight();
     app.MapOpen();
+    app.MapVoice();
 
     if (command is not null)
     {

@@ -1,0 +1,19 @@
+using Connective.Web.Tests.Fixtures;
+
+namespace Connective.Web.Tests.Voice;
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresVoiceTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    [PostgresFact]
+    public Task The_ballot_store_cannot_be_joined_back_to_voters() => SecretBallotChecks.The_ballot_store_cannot_be_joined_back_to_voters(app.Factory);
+
+    [PostgresFact]
+    public Task Voters_racing_to_vote_and_revote_leave_exactly_one_ballot_each() => SecretBallotChecks.Voters_racing_to_vote_and_revote_leave_exactly_one_ballot_each(app.Factory);
+
+    [PostgresFact]
+    public Task The_published_file_recounted_names_the_same_winners() => BudgetResultsChecks.The_published_file_recounted_names_the_same_winners(app.Factory);
+
+    [PostgresFact]
+    public Task Nothing_is_published_while_voting_is_open() => BudgetResultsChecks.Nothing_is_published_while_voting_is_open(app.Factory);
+}
