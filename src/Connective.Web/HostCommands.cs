@@ -27,8 +27,8 @@ internal sealed class HostCommands
     private static readonly string[] Names = ["migrate", "seed", "backup", "admin", CircleSimulationCommand.Name, "help", "--help", "-h", "-?"];
     private static readonly string[] DatabaseOnlyCommands = ["migrate", "backup"];
 
-    private readonly ParseResult parsed;
-    private IServiceProvider? services;
+    private readonly ParseResult _parsed;
+    private IServiceProvider? _services;
 
     private HostCommands(string[] args)
     {
@@ -38,9 +38,9 @@ internal sealed class HostCommands
         root.Subcommands.Add(Backup());
         root.Subcommands.Add(Admin());
         root.Subcommands.Add(SimulateCircle());
-        parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
+        _parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
         NeedsOnlyTheDatabase = args.Length > 0 && DatabaseOnlyCommands.Contains(args[0]);
-        NeedsTheApp = parsed.Errors.Count == 0 && parsed.Action is not System.CommandLine.Help.HelpAction && args[0] != CircleSimulationCommand.Name;
+        NeedsTheApp = _parsed.Errors.Count == 0 && _parsed.Action is not System.CommandLine.Help.HelpAction && args[0] != CircleSimulationCommand.Name;
     }
 
     /// <summary>False for usage errors, help and commands that need no database: they run before any set-up, so a mistyped option is reported even where the app could not start.</summary>
@@ -50,7 +50,7 @@ internal sealed class HostCommands
     public bool NeedsOnlyTheDatabase { get; }
 
     /// <summary>The usage errors, for tests; empty when the arguments parsed.</summary>
-    public IReadOnlyList<string> Errors => [.. parsed.Errors.Select(error => error.Message)];
+    public IReadOnlyList<string> Errors => [.. _parsed.Errors.Select(error => error.Message)];
 
     /// <summary>The command the arguments name, or null when they do not start with one and the app should serve.</summary>
     public static HostCommands? Parse(string[] args)
@@ -62,9 +62,9 @@ internal sealed class HostCommands
     /// <summary>Runs the command against the composed app (not started; null when <see cref="NeedsTheApp"/> is false); returns the exit code (2: usage error).</summary>
     public async Task<int> RunAsync(WebApplication? app)
     {
-        services = app?.Services;
-        var exitCode = await parsed.InvokeAsync();
-        return parsed.Errors.Count > 0 ? 2 : exitCode;
+        _services = app?.Services;
+        var exitCode = await _parsed.InvokeAsync();
+        return _parsed.Errors.Count > 0 ? 2 : exitCode;
     }
 
     private Command Migrate()
@@ -255,7 +255,7 @@ internal sealed class HostCommands
     /// <summary>Runs a command's work in a DI scope, so scoped services (the DbContext) live only as long as the command.</summary>
     private static async Task<int> WithScope(HostCommands self, Func<IServiceProvider, TextWriter, Task<int>> work)
     {
-        var services = self.services ?? throw new InvalidOperationException("The command runs only after the app is composed.");
+        var services = self._services ?? throw new InvalidOperationException("The command runs only after the app is composed.");
         using var scope = services.CreateScope();
         return await work(scope.ServiceProvider, Console.Out);
     }

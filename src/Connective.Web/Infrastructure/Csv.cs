@@ -76,9 +76,9 @@ public sealed record CsvRecordIn(int Row, IReadOnlyList<string> Header, IReadOnl
 /// <summary>Writes one CSV, a field at a time, under <see cref="Csv"/>'s rule.</summary>
 public sealed class CsvOut : IAsyncDisposable, IDisposable
 {
-    private readonly CsvWriter writer;
+    private readonly CsvWriter _writer;
 
-    internal CsvOut(CsvWriter writer) => this.writer = writer;
+    internal CsvOut(CsvWriter writer) => _writer = writer;
 
     public CsvOut Header(params ReadOnlySpan<string> names)
     {
@@ -92,13 +92,13 @@ public sealed class CsvOut : IAsyncDisposable, IDisposable
     /// <summary>Text someone typed or the app holds (a name, a purpose): guarded against formulas, quoted when needed.</summary>
     public CsvOut Text(string? text)
     {
-        writer.WriteField(text is null ? "" : Csv.Guarded(text));
+        _writer.WriteField(text is null ? "" : Csv.Guarded(text));
         return this;
     }
 
     public CsvOut Number(long value)
     {
-        writer.WriteField(value.ToString(CultureInfo.InvariantCulture));
+        _writer.WriteField(value.ToString(CultureInfo.InvariantCulture));
         return this;
     }
 
@@ -107,7 +107,7 @@ public sealed class CsvOut : IAsyncDisposable, IDisposable
     /// <summary>A value the app formatted itself (a decimal amount, a date): written as it is, quoted when needed.</summary>
     public CsvOut Formatted(string value)
     {
-        writer.WriteField(value);
+        _writer.WriteField(value);
         return this;
     }
 
@@ -121,14 +121,14 @@ public sealed class CsvOut : IAsyncDisposable, IDisposable
     public CsvOut Empty() => Formatted("");
 
     /// <summary>Ends the row; the writer hands its buffer to the stream when it is mostly full, so memory stays flat.</summary>
-    public ValueTask EndRowAsync(CancellationToken cancellationToken) => writer.EndRecordAsync(cancellationToken);
+    public ValueTask EndRowAsync(CancellationToken cancellationToken) => _writer.EndRecordAsync(cancellationToken);
 
     /// <summary>Ends the row, for a writer onto text in memory (the server never writes to a response synchronously).</summary>
-    public void EndRow() => writer.EndRecord();
+    public void EndRow() => _writer.EndRecord();
 
-    public ValueTask FlushAsync(CancellationToken cancellationToken) => writer.FlushAsync(cancellationToken);
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => _writer.FlushAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => writer.DisposeAsync();
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    public void Dispose() => writer.Dispose();
+    public void Dispose() => _writer.Dispose();
 }

@@ -1,5 +1,5 @@
-using Connective.Web.Infrastructure;
 using System.Globalization;
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -76,16 +76,25 @@ public sealed class OpenUploads(AppDbContext db, TimeProvider time)
                         }
                         spending.Add(new SpendingPayment
                         {
-                            PaidOn = row.Date("date") ?? default, Department = row.Text("department"), Supplier = row.Text("supplier"),
-                            Purpose = row.Text("purpose"), AmountPence = amount ?? 0,
+                            PaidOn = row.Date("date") ?? default,
+                            Department = row.Text("department"),
+                            Supplier = row.Text("supplier"),
+                            Purpose = row.Text("purpose"),
+                            AmountPence = amount ?? 0,
                         });
                         break;
                     case OpenDatasetIds.Contracts:
                         var contract = new PublicContract
                         {
-                            Reference = row.Reference(known), Title = row.Text("title"), Description = row.Text("description", OpenLimits.LongText),
-                            Department = row.Text("department"), Supplier = row.Text("supplier"), ValuePence = row.Pounds("value") ?? 0,
-                            AwardedOn = row.Date("awarded_on") ?? default, StartsOn = row.Date("starts_on") ?? default, EndsOn = row.Date("ends_on") ?? default,
+                            Reference = row.Reference(known),
+                            Title = row.Text("title"),
+                            Description = row.Text("description", OpenLimits.LongText),
+                            Department = row.Text("department"),
+                            Supplier = row.Text("supplier"),
+                            ValuePence = row.Pounds("value") ?? 0,
+                            AwardedOn = row.Date("awarded_on") ?? default,
+                            StartsOn = row.Date("starts_on") ?? default,
+                            EndsOn = row.Date("ends_on") ?? default,
                         };
                         if (contract.EndsOn < contract.StartsOn && contract.StartsOn != default && contract.EndsOn != default)
                         {
@@ -96,9 +105,14 @@ public sealed class OpenUploads(AppDbContext db, TimeProvider time)
                     default:
                         grants.Add(new CommunityGrant
                         {
-                            Reference = row.Reference(known), Title = row.Text("title"), Description = row.Text("description", OpenLimits.LongText),
-                            RecipientName = row.Text("recipient_name"), RecipientCharityNumber = row.CharityNumber("recipient_charity_number"),
-                            Programme = row.Text("programme"), AmountPence = row.Pounds("amount") ?? 0, AwardedOn = row.Date("awarded_on") ?? default,
+                            Reference = row.Reference(known),
+                            Title = row.Text("title"),
+                            Description = row.Text("description", OpenLimits.LongText),
+                            RecipientName = row.Text("recipient_name"),
+                            RecipientCharityNumber = row.CharityNumber("recipient_charity_number"),
+                            Programme = row.Text("programme"),
+                            AmountPence = row.Pounds("amount") ?? 0,
+                            AwardedOn = row.Date("awarded_on") ?? default,
                         });
                         break;
                 }
@@ -125,8 +139,11 @@ public sealed class OpenUploads(AppDbContext db, TimeProvider time)
         await using var transaction = await CallerOrOwnTransaction.BeginAsync(db, cancellationToken);
         var upload = new OpenDataUpload
         {
-            DatasetId = datasetId, FileName = Path.GetFileName(fileName), Rows = rows,
-            UploadedAt = time.GetUtcNow().UtcDateTime, UploadedByRole = role,
+            DatasetId = datasetId,
+            FileName = Path.GetFileName(fileName),
+            Rows = rows,
+            UploadedAt = time.GetUtcNow().UtcDateTime,
+            UploadedByRole = role,
         };
         db.OpenDataUploads.Add(upload);
         await db.SaveChangesAsync(cancellationToken);
@@ -153,18 +170,18 @@ public sealed class OpenUploads(AppDbContext db, TimeProvider time)
 
     private sealed class Errors
     {
-        private readonly List<UploadError> shown = [];
+        private readonly List<UploadError> _shown = [];
 
         public int Count { get; private set; }
 
-        public IReadOnlyList<UploadError> Shown => shown;
+        public IReadOnlyList<UploadError> Shown => _shown;
 
         public void Add(int row, string column, string message)
         {
             Count++;
-            if (shown.Count < ErrorsShown)
+            if (_shown.Count < ErrorsShown)
             {
-                shown.Add(new UploadError(row, column, message));
+                _shown.Add(new UploadError(row, column, message));
             }
         }
     }

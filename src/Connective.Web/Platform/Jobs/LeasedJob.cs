@@ -1,4 +1,3 @@
-using Connective.Web.Data;
 
 namespace Connective.Web.Platform.Jobs;
 

@@ -1,5 +1,5 @@
-using Connective.Web.Infrastructure;
 using Connective.Web.Features.Circle.Credits;
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
