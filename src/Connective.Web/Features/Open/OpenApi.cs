@@ -40,8 +40,9 @@ internal static class OpenApi
         open.MapGet("/grants/360giving", GetThreeSixtyGivingAsync).WithName("GetGrants360Giving")
             .WithSummary("Grants to community organisations in the 360Giving Data Standard").Produces(200, contentType: "application/json");
         open.MapPost("/uploads/{dataset}", PostUploadAsync).RequireAuthorization(OpenPolicies.Officer).WithName("PostOpenDataUpload")
-            .WithSummary("Upload spending, contracts or grants as CSV (the body, text/csv); a file with any error writes nothing")
-            .Accepts<string>("text/csv");
+            // No Accepts<>("text/csv"): routing would answer 415 before authorization, telling anyone the upload's format;
+            // the body is read as CSV whatever its declared type, and a body that is not CSV is a 400 naming the problem.
+            .WithSummary("Upload spending, contracts or grants as CSV (the body, text/csv); a file with any error writes nothing");
         return endpoints;
     }
 

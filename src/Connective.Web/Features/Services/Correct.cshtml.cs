@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,6 @@ public sealed class CorrectModel(Data.AppDbContext db, DirectoryCorrections corr
     public CorrectionField Field { get; private set; }
     public string? ProposedValue { get; private set; }
     public string? Note { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -31,10 +31,10 @@ public sealed class CorrectModel(Data.AppDbContext db, DirectoryCorrections corr
         var (created, errors) = await corrections.SuggestAsync(id, field, proposedValue ?? "", note, residentId, cancellationToken);
         if (created is null)
         {
-            Errors = errors;
+            ModelState.AddErrors(errors);
             return Page();
         }
-        return Redirect($"/services/{id}?notice=correction");
+        return RedirectToPage("/Services/Service", new { id, notice = "correction" });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

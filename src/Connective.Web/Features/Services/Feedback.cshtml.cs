@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,6 @@ public sealed class FeedbackModel(Data.AppDbContext db, ServiceFeedbackTasks tas
     public int? Rating { get; private set; }
     public string? Comment { get; private set; }
     public bool ShareName { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -33,10 +33,10 @@ public sealed class FeedbackModel(Data.AppDbContext db, ServiceFeedbackTasks tas
         var (created, errors) = await tasks.GiveFeedbackAsync(new NewFeedback(id, rating ?? 0, comment, residentId, shareName), cancellationToken);
         if (created is null)
         {
-            Errors = errors;
+            ModelState.AddErrors(errors);
             return Page();
         }
-        return Redirect($"/services/{id}?notice=feedback");
+        return RedirectToPage("/Services/Service", new { id, notice = "feedback" });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

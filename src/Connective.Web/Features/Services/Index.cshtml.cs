@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,6 @@ public sealed class IndexModel(ServiceSearchPage search, Data.AppDbContext db) :
     public IReadOnlyList<NeedOption> Needs { get; private set; } = [];
     public IReadOnlyList<WardOption> Wards { get; private set; } = [];
     public IReadOnlyList<SearchResultView> Results { get; private set; } = [];
-    public Dictionary<string, string> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(string? q, Guid? need, string? ward, CancellationToken cancellationToken)
     {
@@ -27,7 +27,8 @@ public sealed class IndexModel(ServiceSearchPage search, Data.AppDbContext db) :
         Searched = !string.IsNullOrWhiteSpace(q) || need is not null || Ward is not null;
         if (Searched)
         {
-            (Results, Errors) = await search.SearchAsync(q, need, Ward, 50, cancellationToken);
+            (Results, var errors) = await search.SearchAsync(q, need, Ward, 50, cancellationToken);
+            ModelState.AddErrors(errors);
         }
     }
 }

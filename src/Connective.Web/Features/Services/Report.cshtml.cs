@@ -1,3 +1,4 @@
+using Connective.Web.Infrastructure;
 using Connective.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,6 @@ public sealed class ReportModel(Data.AppDbContext db, ServiceFeedbackTasks tasks
     public ProblemCategory Category { get; private set; }
     public string? Description { get; private set; }
     public string? Place { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -33,10 +33,10 @@ public sealed class ReportModel(Data.AppDbContext db, ServiceFeedbackTasks tasks
         var (created, errors) = await tasks.ReportProblemAsync(new NewProblemReport(id, category, description ?? "", string.IsNullOrWhiteSpace(place) ? null : place, null, null, residentId), cancellationToken);
         if (created is null)
         {
-            Errors = errors;
+            ModelState.AddErrors(errors);
             return Page();
         }
-        return Redirect($"/services/{id}?notice=report");
+        return RedirectToPage("/Services/Service", new { id, notice = "report" });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

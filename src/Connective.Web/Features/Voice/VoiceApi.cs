@@ -32,7 +32,7 @@ internal static class VoiceApi
             .WithSummary("Cast a ballot, or change it with the receipt of the first one, until voting closes");
 
         var officer = voice.MapGroup("/budgets").RequireAuthorization(VoicePolicies.BudgetOfficer);
-        officer.MapPost("", PostBudget).WithName("PostVoiceBudget").WithSummary("Set up a process (budget officers)");
+        voice.MapPost("/budgets", PostBudget).RequireAuthorization(VoicePolicies.BudgetOfficer).WithName("PostVoiceBudget").WithSummary("Set up a process (budget officers)");
         officer.MapPost("/{id:int}/projects", PostProject).WithName("PostVoiceBudgetProject").WithSummary("Put a project on a process's ballot before voting opens (budget officers)");
         return endpoints;
     }

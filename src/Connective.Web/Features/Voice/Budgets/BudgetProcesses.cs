@@ -155,6 +155,6 @@ public sealed class BudgetProcesses(AppDbContext db, TimeProvider time)
     /// <summary>Money as the pages show it: £ with thousands separators, pence only when there are some.</summary>
     public static string Pounds(long pence) =>
         pence % 100 == 0
-            ? "£" + (pence / 100).ToString("N0", CultureInfo.GetCultureInfo("en-GB"))
-            : "£" + (pence / 100m).ToString("N2", CultureInfo.GetCultureInfo("en-GB"));
+            ? "£" + (pence / 100).ToString("N0", CultureInfo.InvariantCulture)
+            : "£" + (pence / 100m).ToString("N2", CultureInfo.InvariantCulture);
 }
