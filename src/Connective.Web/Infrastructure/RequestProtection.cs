@@ -23,8 +23,9 @@ internal static class RequestProtection
         {
             context.Response.OnStarting(() =>
             {
-                // Static files are served before routing and carry no endpoint; they hold nothing personal.
-                if ((context.User.Identity?.IsAuthenticated == true && context.GetEndpoint() is not null)
+                // Static files are served before this middleware and never reach it; every other answer to a signed-in
+                // person, a 404 from routing included, is kept off a shared computer's disk.
+                if (context.User.Identity?.IsAuthenticated == true
                     || context.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Response.Headers.CacheControl = "no-store";

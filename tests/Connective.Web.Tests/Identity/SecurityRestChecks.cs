@@ -181,7 +181,8 @@ internal static partial class SecurityRestChecks
         var refusedInOwnWords = 0;
         foreach (var operation in Api.ApiFuzzChecks.Operations(document).Where(o => o.BodySchema is not null && !BodyNamesWhatIsChecked.Contains(o.ToString())))
         {
-            var path = Api.ApiFuzzChecks.PathWith(operation, name => name == "id" && operation.Path.Contains("/helpers/", StringComparison.Ordinal) ? outsideHelper.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1");
+            var path = Api.ApiFuzzChecks.PathWith(operation, name => name == "id" && operation.Path.Contains("/helpers/", StringComparison.Ordinal) ? outsideHelper.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : name == "id" && operation.Path.StartsWith("/api/v1/services/{id}", StringComparison.Ordinal) ? "00000000-0000-0000-0000-000000000001" : "1");
             var wellFormed = Api.ApiFuzzChecks.Typical(document, operation.BodySchema!).ToJsonString();
             foreach (var (who, client) in new[] { ("admin", admin), ("coordinator", coordinator) })
             {

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Connective.Web.Features.Services;
 
 /// <summary>One month of a dashboard: figures published (public) or exact (staff); null means withheld ([c]).</summary>
-public sealed record DashboardMonth(DateTime Month, int? Ratings, double? AverageRating, int? Reports, int? Answered, double? MedianResponseDays);
+public sealed record DashboardMonth(DateTime Month, int? Ratings, double? AverageRating, int? Reports, int? Answered, double? MedianResponseDays)
+{
+    /// <summary>The chart's short label for the month, e.g. "Dec 26" (the month is a calendar month, not an instant).</summary>
+    public string Label => Month.ToString("MMM yy", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A dashboard: twelve months, then the reports open and overdue now.</summary>
 public sealed record Dashboard(string Title, bool Exact, IReadOnlyList<DashboardMonth> Months, int? OpenReports, int? OverdueReports, int? Ratings, double? AverageRating);
