@@ -70,7 +70,7 @@ internal sealed class HostCommands
     private Command Migrate()
     {
         var command = new Command("migrate", "Apply the database migrations; a new database is recorded as a real one, never to be seeded. Needs only the database.");
-        command.SetAction((_, cancellationToken) => WithScope(this, async (scope, output) =>
+        command.SetAction((_, cancellationToken) => WithScope(async (scope, output) =>
         {
             await scope.GetRequiredService<DemoSeeder>().MigrateAsync(markAsRealIfNew: true, cancellationToken);
             await output.WriteLineAsync("Migrations applied.");
@@ -92,7 +92,7 @@ internal sealed class HostCommands
         });
         var seed = new Option<ulong?>("--seed") { Description = "The seed: the same seed and size always give the same borough (default Demo:Seed)." };
         var command = new Command("seed", "Migrate, then write the demo borough into a new or demo database (never a real one).") { residents, seed };
-        command.SetAction((result, cancellationToken) => WithScope(this, async (scope, output) =>
+        command.SetAction((result, cancellationToken) => WithScope(async (scope, output) =>
         {
             var defaults = scope.GetRequiredService<IOptions<DemoOptions>>().Value;
             var seeder = scope.GetRequiredService<DemoSeeder>();
@@ -109,7 +109,7 @@ internal sealed class HostCommands
     {
         var to = new Option<FileInfo>("--to") { Description = "The backup file to write (it must not exist yet).", Required = true };
         var command = new Command("backup", "Write a consistent copy of the database while the app may be serving (SQLite: VACUUM INTO; PostgreSQL: pg_dump in its custom format).") { to };
-        command.SetAction((result, cancellationToken) => WithScope(this, async (scope, output) =>
+        command.SetAction((result, cancellationToken) => WithScope(async (scope, output) =>
         {
             var target = result.GetValue(to)!;
             if (target.Exists)
@@ -144,16 +144,16 @@ internal sealed class HostCommands
         var roles = new Option<string[]>("--role") { Description = $"A role to grant borough-wide (repeatable; default {Roles.Admin}): {string.Join(", ", Roles.All)}.", DefaultValueFactory = _ => [Roles.Admin] };
         roles.AcceptOnlyFromAmong([.. Roles.All]);
         var create = new Command("create", "Create an account (or promote an existing one) with the given roles, and print a one-time link to set its password. Audited.") { email, roles };
-        create.SetAction((result, cancellationToken) => WithScope(this, (scope, output) =>
+        create.SetAction((result, cancellationToken) => WithScope((scope, output) =>
             CreateAdminAsync(scope, result.GetValue(email)!, result.GetValue(roles)!, output, cancellationToken)));
 
         var role = new Option<string>("--role") { Description = "The role.", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var grant = new Command("grant", "Grant a role borough-wide (recovery when no admin can sign in). Ends the account's sessions. Audited.") { email, role };
-        grant.SetAction((result, cancellationToken) => WithScope(this, (scope, output) =>
+        grant.SetAction((result, cancellationToken) => WithScope((scope, output) =>
             ChangeRoleAsync(scope, result.GetValue(email)!, result.GetValue(role)!, grant: true, output, cancellationToken)));
         var revoke = new Command("revoke", "Revoke a borough-wide role. Ends the account's sessions. Audited.") { email, role };
-        revoke.SetAction((result, cancellationToken) => WithScope(this, (scope, output) =>
+        revoke.SetAction((result, cancellationToken) => WithScope((scope, output) =>
             ChangeRoleAsync(scope, result.GetValue(email)!, result.GetValue(role)!, grant: false, output, cancellationToken)));
 
         return new Command("admin", "Manage accounts and roles from the server: the first administrator, and recovery.") { create, grant, revoke };
@@ -253,9 +253,9 @@ internal sealed class HostCommands
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, $"{CommandLineActor}:{Environment.UserName}")], authenticationType: CommandLineActor));
 
     /// <summary>Runs a command's work in a DI scope, so scoped services (the DbContext) live only as long as the command.</summary>
-    private static async Task<int> WithScope(HostCommands self, Func<IServiceProvider, TextWriter, Task<int>> work)
+    private async Task<int> WithScope(Func<IServiceProvider, TextWriter, Task<int>> work)
     {
-        var services = self._services ?? throw new InvalidOperationException("The command runs only after the app is composed.");
+        var services = _services ?? throw new InvalidOperationException("The command runs only after the app is composed.");
         using var scope = services.CreateScope();
         return await work(scope.ServiceProvider, Console.Out);
     }

@@ -30,6 +30,26 @@ public sealed record AppRoute(string Pattern, bool IsPage, IReadOnlyList<string>
         return "/" + string.Join('/', segments);
     }
 
+    /// <summary>
+    /// What a parameter names, as the literal segments before it without "api/v1": /services/{id}/feedback and
+    /// /api/v1/services/{id} both say "services", /voice/budgets/{id} says "voice/budgets". An {id} seen in one area's link
+    /// is a value for that area's other routes, never for another area's.
+    /// </summary>
+    public string ScopeOf(string parameter)
+    {
+        var literals = new List<string>();
+        foreach (var segment in RoutePattern.PathSegments)
+        {
+            if (segment.Parts.OfType<RoutePatternParameterPart>().Any(part => part.Name == parameter))
+            {
+                break;
+            }
+            literals.AddRange(segment.Parts.OfType<RoutePatternLiteralPart>().Select(part => part.Content));
+        }
+        var skip = literals.Count >= 2 && literals[0] == "api" && literals[1] == "v1" ? 2 : 0;
+        return string.Join('/', literals.Skip(skip)) + "|" + parameter;
+    }
+
     /// <summary>The route values in a concrete path of this route, e.g. {code: E05900001}.</summary>
     public IEnumerable<KeyValuePair<string, string>> ValuesIn(string path)
     {
@@ -51,6 +71,7 @@ internal static class AppPages
     {
         ["documentName"] = "v1",
         ["requestId"] = "1", // Circle's ranking explanation: the demo's first help request.
+        ["dataset"] = "circle-activity-by-ward", // Open: a dataset every instance publishes, with rows from the demo.
     };
 
     /// <summary>
@@ -74,7 +95,9 @@ internal static class AppPages
             }
             var pattern = endpoint.RoutePattern;
             var raw = pattern.RawText?.TrimStart('/') ?? "";
-            if (CoveredElsewhere.Any(prefix => raw.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            // A SignalR hub (its negotiate endpoint included) is a connection for a page's script, not a page.
+            if (CoveredElsewhere.Any(prefix => raw.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.SignalR.HubMetadata>() is not null)
             {
                 continue;
             }

@@ -21,7 +21,7 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
     [BrowserFact]
     public async Task Phone_request_for_an_offline_resident_is_helped_by_a_friend_of_a_friend_and_closes_the_queue()
     {
-        // Arrange: the demo's offline resident and their friend-of-a-friend helper (circle-helper@demo.connective.example).
+        // Arrange: the demo's offline resident and their friend-of-a-friend helper (helper-circle@demo.connective.example).
         var (requester, requesterName, helper) = await JourneyPeopleAsync();
         await using var coordinatorContext = await server.NewBrowserContextAsync();
         var coordinator = await SignInAsync(coordinatorContext, DemoAccounts.EmailFor(Roles.Coordinator));
@@ -55,7 +55,7 @@ public sealed class CircleJourneyInBrowserTests(ConnectiveServer server)
 
         // Act 2: the helper accepts, sees the address, checks in and out, and thanks the requester.
         await using var helperContext = await server.NewBrowserContextAsync();
-        var helping = await SignInAsync(helperContext, "circle-helper@demo.connective.example");
+        var helping = await SignInAsync(helperContext, "helper-circle@demo.connective.example");
         await helping.GotoAsync("/circle/helping");
         Assert.Contains("a friend of a friend", await helping.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         var address = await DbAsync(db => db.Residents.Where(r => r.Id == requester)

@@ -16,11 +16,11 @@ public static class PlatformAreas
 
     public static readonly PlatformArea Voice = new(
         "Voice", "/voice", "residents and council officers",
-        "Raise real needs, decide how to spend part of a budget with fair and auditable rules, discuss before town meetings, and see what was done.", IsBuilt: false);
+        "Raise real needs, decide how to spend part of a budget with fair and auditable rules, discuss before town meetings, and see what was done.", IsBuilt: true);
 
     public static readonly PlatformArea Services = new(
         "Services", "/services", "residents and service managers",
-        "A directory of local services with real-time feedback, live dashboards and pilots that are scaled or stopped on evidence.", IsBuilt: false);
+        "A directory of local services with real-time feedback, live dashboards and pilots that are scaled or stopped on evidence.", IsBuilt: true);
 
     public static readonly PlatformArea Insight = new(
         "Insight", "/insight", "practitioners and analysts",

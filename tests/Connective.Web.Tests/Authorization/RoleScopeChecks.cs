@@ -135,7 +135,7 @@ internal static class RoleScopeChecks
     }
 
     /// <summary>Sets up an authenticator app for the account (staff roles need a second factor) and returns its key.</summary>
-    private static async Task<string> WithAuthenticatorAsync(UserManager<ConnectiveUser> users, ConnectiveUser user)
+    internal static async Task<string> WithAuthenticatorAsync(UserManager<ConnectiveUser> users, ConnectiveUser user)
     {
         Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
         Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Features.Circle.Credits;
 using Connective.Web.Features.Circle.Meetups;
+using Connective.Web.Platform.Access;
 using Connective.Web.Platform.ConsentPath;
 using Connective.Web.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -194,6 +196,44 @@ internal static class MeetupsChecks
 
         Assert.Equal([(3, 5, 3), (3, 9, 2), (5, 9, 2)], pairs);
     }
+
+    /// <summary>
+    /// A resident who organises sees the people of their meetup by first name and initial; staff who manage it (signed in
+    /// with a second factor) see full names; a guest sees no one.
+    /// </summary>
+    public static async Task A_resident_organiser_sees_first_names_and_initials_and_staff_see_full_names(ConnectiveWebFactory factory)
+    {
+        var people = await CreditsChecks.FreshResidentsAsync(factory, 3);
+        var (organiser, guest, other) = (people[0], people[1], people[2]);
+        var meetupId = await AddMeetupAsync(factory, DateTime.UtcNow.AddDays(7));
+        string given, family;
+        await using (var scope = factory.CreateScope())
+        {
+            var db = CreditsChecks.Db(scope);
+            var meetup = await db.Meetups.SingleAsync(meetup => meetup.Id == meetupId);
+            meetup.OrganiserResidentId = organiser;
+            await db.SaveChangesAsync();
+            (given, family) = await db.Residents.Where(resident => resident.Id == guest).Select(resident => ValueTuple.Create(resident.GivenName, resident.FamilyName)).SingleAsync();
+            Assert.Equal(RsvpOutcome.Booked, await scope.ServiceProvider.GetRequiredService<MeetupBook>().RsvpAsync(meetupId, guest, CancellationToken.None));
+        }
+
+        MeetupDetail? asOrganiser, asAdmin, asOther;
+        await using (var scope = factory.CreateScope())
+        {
+            var book = scope.ServiceProvider.GetRequiredService<MeetupBook>();
+            asOrganiser = await book.DetailAsync(meetupId, Person("organiser", Roles.Resident), organiser, CancellationToken.None);
+            asOther = await book.DetailAsync(meetupId, Person("other", Roles.Resident), other, CancellationToken.None);
+            asAdmin = await book.DetailAsync(meetupId, Person("demo-admin", Roles.Admin, new Claim(SecondFactor.MethodClaim, "mfa")), null, CancellationToken.None);
+        }
+
+        Assert.Contains(asOrganiser!.People, person => person.ResidentId == guest && person.Name == $"{given} {char.ToUpperInvariant(family[0])}.");
+        Assert.DoesNotContain(asOrganiser.People, person => person.Name.Contains(family, StringComparison.Ordinal));
+        Assert.Contains(asAdmin!.People, person => person.ResidentId == guest && person.Name == $"{given} {family}");
+        Assert.Empty(asOther!.People);
+    }
+
+    private static ClaimsPrincipal Person(string accountId, string role, params Claim[] more) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, accountId), new Claim(ClaimTypes.Role, role), .. more], "test"));
 
     internal static async Task<long> AddMeetupAsync(ConnectiveWebFactory factory, DateTime startsAt, int capacity = 20)
     {

@@ -8,6 +8,9 @@ public sealed class SqliteCircleCommunityTests(SqliteAppFixture app) : IClassFix
     public Task The_last_place_goes_to_one_person_however_many_ask_at_once() => MeetupsChecks.The_last_place_goes_to_one_person_however_many_ask_at_once(app.Factory);
 
     [Fact]
+    public Task A_resident_organiser_sees_first_names_and_initials_and_staff_see_full_names() => MeetupsChecks.A_resident_organiser_sees_first_names_and_initials_and_staff_see_full_names(app.Factory);
+
+    [Fact]
     public Task A_join_that_loses_the_race_to_the_same_join_is_joined() => MeetupsChecks.A_join_that_loses_the_race_to_the_same_join_is_joined(app.Factory);
 
     [Fact]

@@ -54,6 +54,28 @@ internal static partial class SecondFactorChecks
             .AnyAsync(message => message.To == email && message.Subject == "An authenticator app was added to your Connective account"));
     }
 
+    /// <summary>
+    /// The class: every role that sees named people other than the account holder (all but Resident; helpers see the
+    /// first name and address of the person they help) gets no session from a password alone.
+    /// </summary>
+    public static async Task Every_role_that_sees_other_people_gets_no_session_from_a_password_alone(ConnectiveWebFactory factory)
+    {
+        var passwordOnly = new List<string>();
+        foreach (var role in Roles.All.Where(role => role != Roles.Resident))
+        {
+            var email = await CreateUserAsync(factory, role);
+            using var client = new AccountClient(factory);
+            var signIn = await client.SignInWithPasswordOnlyAsync(email, IdentityChecks.GoodPassword);
+            if (signIn.Headers.Location?.OriginalString.StartsWith("/account/second-factor/authenticator", StringComparison.Ordinal) != true)
+            {
+                passwordOnly.Add($"{role}: {(int)signIn.StatusCode} {signIn.Headers.Location}");
+            }
+        }
+
+        Assert.Contains(Roles.Helper, Roles.All);
+        Assert.True(passwordOnly.Count == 0, "Signed in with a password alone: " + string.Join("; ", passwordOnly));
+    }
+
     /// <summary>The code step: a wrong code is refused with a clear message, the right one signs in with a staff session.</summary>
     public static async Task Authenticator_code_sign_in_works_and_a_wrong_code_is_refused(ConnectiveWebFactory factory)
     {

@@ -23,7 +23,7 @@ internal static partial class SecurityRestChecks
     public static async Task Removal_for_harm_needs_a_connected_helper_confirmed_by_name_and_only_the_lead_lifts_it(ConnectiveWebFactory factory)
     {
         int named, reporter, nonHelper;
-        string namedName, reporterName, reporterEmail;
+        string namedName, reporterName, reporterEmail, reporterKey;
         await using (var scope = factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -40,10 +40,11 @@ internal static partial class SecurityRestChecks
             var account = new ConnectiveUser { UserName = reporterEmail, Email = reporterEmail, EmailConfirmed = true, ResidentId = reporter };
             Assert.True((await users.CreateAsync(account, IdentityChecks.GoodPassword)).Succeeded);
             Assert.True((await users.AddToRolesAsync(account, [Roles.Resident, Roles.Helper])).Succeeded);
+            reporterKey = await Authorization.RoleScopeChecks.WithAuthenticatorAsync(users, account); // helpers need a second factor
         }
         using var resident = await AccountClient.SignedInAsDemoAsync(factory, Roles.Resident);
         using var reporterClient = new AccountClient(factory);
-        Assert.Equal(HttpStatusCode.Redirect, (await reporterClient.SignInAsync(reporterEmail, IdentityChecks.GoodPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await reporterClient.SignInAsync(reporterEmail, IdentityChecks.GoodPassword, reporterKey)).StatusCode);
         using var lead = await AccountClient.SignedInAsDemoAsync(factory, Roles.SafeguardingLead);
         using var coordinator = await AccountClient.SignedInAsDemoAsync(factory, Roles.Coordinator);
 

@@ -9,6 +9,9 @@ public sealed class SqliteSecondFactorTests(SqliteAppFixture app) : IClassFixtur
     public Task Staff_without_a_second_factor_get_no_session_until_they_set_up_an_authenticator() => SecondFactorChecks.Staff_without_a_second_factor_get_no_session_until_they_set_up_an_authenticator(app.Factory);
 
     [Fact]
+    public Task Every_role_that_sees_other_people_gets_no_session_from_a_password_alone() => SecondFactorChecks.Every_role_that_sees_other_people_gets_no_session_from_a_password_alone(app.Factory);
+
+    [Fact]
     public Task Authenticator_code_sign_in_works_and_a_wrong_code_is_refused() => SecondFactorChecks.Authenticator_code_sign_in_works_and_a_wrong_code_is_refused(app.Factory);
 
     [Fact]

@@ -53,9 +53,13 @@ internal static class OpenChecks
     public static async Task A_good_upload_is_published_as_csv_and_json_with_its_dictionary_and_history(ConnectiveWebFactory factory)
     {
         var supplier = "=HYPERLINK(\"https://evil.example\") " + Guid.NewGuid().ToString("N")[..8];
+        var audited = await CountAsync(factory, db => db.AuditEntries.CountAsync(entry => entry.Action == Platform.Audit.AuditActions.UploadedOpenData));
         var result = await UploadAsync(factory, OpenDatasetIds.Spending,
             SpendingHeader + $"2099-01-02,Libraries,\"{supplier.Replace("\"", "\"\"", StringComparison.Ordinal)}\",\"Books, periodicals\",\"£1,234.50\"\r\n");
         Assert.Equal(1, result.Written);
+        Assert.Equal(audited + 1, await CountAsync(factory, db => db.AuditEntries.CountAsync(entry => entry.Action == Platform.Audit.AuditActions.UploadedOpenData)));
+        Assert.True(await CountAsync(factory, db => db.AuditEntries.CountAsync(entry => entry.Action == Platform.Audit.AuditActions.UploadedOpenData
+            && entry.ActorId == "demo-budgetofficer" && entry.ActorRole == Platform.Access.Roles.BudgetOfficer && entry.Reason!.StartsWith(OpenDatasetIds.Spending + ": 1 row from"))) > 0);
         using var client = factory.CreateClient();
 
         var csv = await client.GetStringAsync("/api/v1/open/datasets/spending-over-500/data.csv");
@@ -157,12 +161,16 @@ internal static class OpenChecks
         Assert.All(counts, count => Assert.True(count == 0 || (count > 7 && count % 5 == 0), $"{count} is not a published count"));
     }
 
+    /// <summary>The demo budget officer, as the upload page passes its signed-in person.</summary>
+    private static readonly System.Security.Claims.ClaimsPrincipal BudgetOfficer = new(new System.Security.Claims.ClaimsIdentity(
+        [new(System.Security.Claims.ClaimTypes.NameIdentifier, "demo-budgetofficer"), new(System.Security.Claims.ClaimTypes.Role, Platform.Access.Roles.BudgetOfficer)], "test"));
+
     private static async Task<UploadResult> UploadAsync(ConnectiveWebFactory factory, string dataset, string csv)
     {
         await using var scope = factory.CreateScope();
         var uploads = scope.ServiceProvider.GetRequiredService<OpenUploads>();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await uploads.UploadAsync(dataset, stream, dataset + ".csv", "BudgetOfficer", CancellationToken.None);
+        return await uploads.UploadAsync(dataset, stream, dataset + ".csv", BudgetOfficer, CancellationToken.None);
     }
 
     private static async Task<int> CountAsync(ConnectiveWebFactory factory, Func<AppDbContext, Task<int>> count)

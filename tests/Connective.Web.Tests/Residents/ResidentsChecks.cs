@@ -157,6 +157,8 @@ internal static class ResidentsChecks
             enquiry = await audit.OpenEnquiryAsync(lead, AuditBasis.SafeguardingEnquiry, "Concern raised by a helper", residentId, CancellationToken.None);
             await audit.RecordAsync(lead, AuditActions.ViewedResident, residentId, "Concern raised by a helper",
                 new AuditDetails(Basis: AuditBasis.SafeguardingEnquiry, EnquiryId: enquiry), CancellationToken.None);
+            // A list the lead opens (the batch write) that shows the person is the enquiry's work too: withheld while open.
+            await audit.RecordEachAsync(lead, AuditActions.ViewedWardResidentList, [residentId], "A ward list", CancellationToken.None);
         }
 
         var whileOpen = await client.Http.GetStringAsync("/account/my-data");
@@ -312,6 +314,30 @@ internal static class ResidentsChecks
     {
         await using var scope = factory.CreateScope();
         await scope.ServiceProvider.GetRequiredService<ConsentRecords>().GiveAsync(residentId, purpose, ConsentMethod.Online, "self", null, CancellationToken.None);
+    }
+
+    /// <summary>On the person's own details page, the error messages speak to them ("your"), not about someone else ("their").</summary>
+    public static async Task Own_details_errors_address_the_person_as_you(ConnectiveWebFactory factory)
+    {
+        var email = "person-" + Guid.NewGuid().ToString("N")[..12] + "@example.org";
+        using var client = new AccountClient(factory);
+        await client.SignUpAsync(email, IdentityChecks.GoodPassword);
+        await using (var scope = factory.CreateScope())
+        {
+            var link = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages
+                .Where(message => message.To == email && message.Link != null).Select(message => message.Link).SingleAsync())!;
+            await client.Http.GetStringAsync(new Uri(link).PathAndQuery);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, IdentityChecks.GoodPassword)).StatusCode);
+
+        var empty = await client.PostFormAsync("/account/details", new Dictionary<string, string> { ["Form.GivenName"] = "" });
+        var html = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Enter your first name", html, StringComparison.Ordinal);
+        Assert.Contains("Enter the year you were born", html, StringComparison.Ordinal);
+        Assert.Contains("Enter the first line of your address", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enter their", html, StringComparison.Ordinal);
     }
 
     /// <summary>A new signed-in resident with a confirmed account and a resident record in the demo Coordinator's ward.</summary>

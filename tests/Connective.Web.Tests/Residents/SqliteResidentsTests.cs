@@ -5,6 +5,9 @@ namespace Connective.Web.Tests.Residents;
 public sealed class SqliteResidentsTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
 {
     [Fact]
+    public Task Own_details_errors_address_the_person_as_you() => ResidentsChecks.Own_details_errors_address_the_person_as_you(app.Factory);
+
+    [Fact]
     public Task A_coordinator_adds_an_offline_resident_and_phone_consent_queues_a_letter() => ResidentsChecks.A_coordinator_adds_an_offline_resident_and_phone_consent_queues_a_letter(app.Factory);
 
     [Fact]

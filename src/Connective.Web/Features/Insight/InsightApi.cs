@@ -133,12 +133,22 @@ internal static class InsightApi
         return TypedResults.Ok(map);
     }
 
-    public static async Task<Ok<IReadOnlyList<NameMatch>>> SearchMap(
+    /// <summary>Longer than any name; it also keeps the LIKE pattern within what SQLite accepts.</summary>
+    public const int MaxSearchLength = 100;
+
+    public static async Task<Results<Ok<IReadOnlyList<NameMatch>>, ValidationProblem>> SearchMap(
         string? q, ClaimsPrincipal user, RoleScopes scopes, InsightQueries queries, InsightAudit audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
         {
             return TypedResults.Ok<IReadOnlyList<NameMatch>>([]);
+        }
+        if (q.Length > MaxSearchLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["q"] = [$"Search for at most {MaxSearchLength} characters of a name."],
+            });
         }
         var found = await queries.SearchAsync(await InsightScope.ForAsync(scopes, user, ct), q, ct);
         await audit.SearchAsync(user, found.Count, ct);

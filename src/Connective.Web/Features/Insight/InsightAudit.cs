@@ -9,14 +9,8 @@ public sealed class InsightAudit(AuditLog audit)
     public Task PersonAsync(ClaimsPrincipal user, int residentId, string where, CancellationToken cancellationToken) =>
         audit.RecordAsync(user, InsightAuditActions.ViewedPerson, residentId, where, cancellationToken);
 
-    public async Task ListedAsync(ClaimsPrincipal user, IEnumerable<int> residentIds, string list, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(residentIds);
-        foreach (var id in residentIds.Distinct())
-        {
-            await audit.RecordAsync(user, InsightAuditActions.ListedPerson, id, list, cancellationToken);
-        }
-    }
+    public Task ListedAsync(ClaimsPrincipal user, IEnumerable<int> residentIds, string list, CancellationToken cancellationToken) =>
+        audit.RecordEachAsync(user, InsightAuditActions.ListedPerson, residentIds, list, cancellationToken);
 
     public Task MapAsync(ClaimsPrincipal user, string what, CancellationToken cancellationToken) =>
         audit.RecordAsync(user, InsightAuditActions.ViewedMap, subjectResidentId: null, what, cancellationToken);

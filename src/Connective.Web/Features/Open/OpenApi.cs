@@ -132,8 +132,7 @@ internal static class OpenApi
         {
             return TypedResults.NotFound();
         }
-        var role = OpenPolicies.OfficerRoles.First(http.User.IsInRole);
-        var result = await uploads.UploadAsync(dataset, http.Request.Body, dataset + ".csv", role, cancellationToken);
+        var result = await uploads.UploadAsync(dataset, http.Request.Body, dataset + ".csv", http.User, cancellationToken);
         if (result.ErrorCount > 0)
         {
             return TypedResults.ValidationProblem(

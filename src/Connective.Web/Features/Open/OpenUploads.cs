@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
 using Connective.Web.Data;
 using Connective.Web.Infrastructure;
+using Connective.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connective.Web.Features.Open;
@@ -19,7 +21,7 @@ public sealed record UploadResult(int Written, IReadOnlyList<UploadError> Errors
 /// a file with any error writes nothing (the rows are only added once the whole file has been read and found good, in one
 /// transaction with the upload's change-history entry).
 /// </summary>
-public sealed class OpenUploads(AppDbContext db, TimeProvider time)
+public sealed class OpenUploads(AppDbContext db, TimeProvider time, AuditLog audit)
 {
     public const int ErrorsShown = 100;
 
@@ -31,9 +33,15 @@ public sealed class OpenUploads(AppDbContext db, TimeProvider time)
         [OpenDatasetIds.Grants] = ["reference", "title", "description", "recipient_name", "recipient_charity_number", "programme", "amount", "awarded_on"],
     };
 
-    public async Task<UploadResult> UploadAsync(string datasetId, Stream csv, string fileName, string role, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks every row and writes all of them or none; a written upload is audited with the officer who made it (the
+    /// published history shows only their role).
+    /// </summary>
+    public async Task<UploadResult> UploadAsync(string datasetId, Stream csv, string fileName, ClaimsPrincipal officer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(officer);
+        var role = OpenPolicies.OfficerRoles.First(officer.IsInRole);
         if (!Columns.TryGetValue(datasetId, out var columns))
         {
             throw new ArgumentException($"'{datasetId}' is not a dataset officers upload.", nameof(datasetId));
@@ -163,6 +171,7 @@ public sealed class OpenUploads(AppDbContext db, TimeProvider time)
         {
             db.ChangeTracker.AutoDetectChangesEnabled = changeTracking;
         }
+        await audit.RecordAsync(officer, AuditActions.UploadedOpenData, null, $"{datasetId}: {rows} {(rows == 1 ? "row" : "rows")} from {upload.FileName} (upload {upload.Id})", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new UploadResult(rows, [], 0);

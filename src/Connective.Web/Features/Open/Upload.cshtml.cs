@@ -38,9 +38,8 @@ public sealed class UploadModel(OpenUploads uploads) : PageModel
             Result = new UploadResult(0, [new UploadError(0, "-", "choose a CSV file to upload")], 1);
             return Page();
         }
-        var role = OpenPolicies.OfficerRoles.First(User.IsInRole);
         await using var stream = CsvFile.OpenReadStream();
-        Result = await uploads.UploadAsync(Dataset, stream, CsvFile.FileName, role, cancellationToken);
+        Result = await uploads.UploadAsync(Dataset, stream, CsvFile.FileName, User, cancellationToken);
         return Page();
     }
 }

@@ -101,6 +101,7 @@ public sealed class MyDetailsModel(AppDbContext db, ResidentRecords residents, U
         }
         if (!ModelState.IsValid)
         {
+            ResidentForm.AddressErrorsToSelf(ModelState);
             return Page();
         }
         if (!await LinkNewResidentAsync(user, cancellationToken))

@@ -39,6 +39,36 @@ public sealed class ResidentForm : IValidatableObject
         }
     }
 
+    /// <summary>The messages above, said to the person whose own details they are (the form's messages speak of someone else).</summary>
+    private static readonly Dictionary<string, string> ToSelf = new(StringComparer.Ordinal)
+    {
+        ["Enter their first name"] = "Enter your first name",
+        ["Enter their last name"] = "Enter your last name",
+        ["Enter the year they were born"] = "Enter the year you were born",
+        ["Enter the first line of the address"] = "Enter the first line of your address",
+        ["Enter the postcode"] = "Enter your postcode",
+        ["Select the ward"] = "Select your ward",
+    };
+
+    /// <summary>Rewrites the form's errors in <paramref name="state"/> to address the person filling in their own details.</summary>
+    public static void AddressErrorsToSelf(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var (key, entry) in state.ToList())
+        {
+            var errors = entry?.Errors.ToList() ?? [];
+            if (!errors.Exists(error => ToSelf.ContainsKey(error.ErrorMessage)))
+            {
+                continue;
+            }
+            entry!.Errors.Clear();
+            foreach (var error in errors)
+            {
+                state.AddModelError(key, ToSelf.GetValueOrDefault(error.ErrorMessage, error.ErrorMessage));
+            }
+        }
+    }
+
     public NewResident ToNewResident() => new(GivenName!, FamilyName!, BirthYear!.Value, Phone, AddressLine!, Postcode!, WardId!.Value);
 }
 

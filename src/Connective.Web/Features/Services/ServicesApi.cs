@@ -65,7 +65,8 @@ internal static class ServicesApi
 
         // The Open Referral UK / HSDS 3.0 read API, with the standard's paths, spellings and paging.
         var hsds = services.MapGroup("/hsds").WithTags("Services: Open Referral UK");
-        hsds.MapGet("/", GetInfo).WithName("GetHsdsInfo").WithSummary("The HSDS version and profile this feed follows");
+        // On the parent group: a group's "" route keeps the group's trailing slash, which the OpenAPI document drops.
+        services.MapGet("/hsds", GetInfo).WithTags("Services: Open Referral UK").WithName("GetHsdsInfo").WithSummary("The HSDS version and profile this feed follows");
         hsds.MapGet("/services", GetServices).Produces<HsdsPage<HsdsService>>().WithName("GetHsdsServices")
             .WithSummary("Services, paged (page, per_page), filtered by search, taxonomy_term_id, taxonomy_id, organization_id, modified_after; full=true nests each");
         hsds.MapGet("/services/{id:guid}", GetService).Produces<HsdsService>().WithName("GetHsdsService").WithSummary("One service, fully nested");

@@ -16,11 +16,14 @@ namespace Connective.Web.Platform.Access;
 /// </summary>
 public static class SecondFactor
 {
-    /// <summary>Roles whose sign-in needs a second factor (an authenticator app or a passkey).</summary>
-    /// Coordinators are among them: they see named people (children included), phone numbers and certificate numbers,
-    /// and act for residents.
+    /// <summary>
+    /// Roles whose sign-in needs a second factor (an authenticator app or a passkey): every role that sees named people
+    /// other than the account holder. Coordinators see named people (children included), phone numbers and certificate
+    /// numbers, and act for residents; helpers are volunteers, not staff, but see the first name and home address of the
+    /// person they are going to help, so an account with a guessed or reused password must not be enough for that.
+    /// </summary>
     public static readonly IReadOnlyList<string> StaffRoles =
-        [Roles.Coordinator, Roles.Practitioner, Roles.SafeguardingLead, Roles.BudgetOfficer, Roles.ServiceManager, Roles.Admin];
+        [Roles.Helper, Roles.Coordinator, Roles.Practitioner, Roles.SafeguardingLead, Roles.BudgetOfficer, Roles.ServiceManager, Roles.Admin];
 
     /// <summary>
     /// How often a resident's session is checked against the account's security stamp (a staff session is checked on
@@ -31,7 +34,7 @@ public static class SecondFactor
     /// <summary>A staff session ends after this long without a request.</summary>
     public static readonly TimeSpan StaffIdleTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>Residents, helpers and coordinators may stay signed in longer on their own device.</summary>
+    /// <summary>Residents may stay signed in longer on their own device.</summary>
     public static readonly TimeSpan ResidentIdleTimeout = TimeSpan.FromHours(8);
 
     /// <summary>The claim (RFC 8176 "amr") Identity adds when a sign-in used a second factor or a passkey.</summary>

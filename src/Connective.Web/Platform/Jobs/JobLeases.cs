@@ -16,7 +16,16 @@ public sealed class JobLeases(AppDbContext db, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(job);
         ArgumentException.ThrowIfNullOrWhiteSpace(holder);
-        await EnsureRowAsync(job, cancellationToken);
+        // The UPDATE first: the row exists on every tick but the first, so that is one statement per tick, not two.
+        if (await TakeAsync(job, holder, duration, cancellationToken))
+        {
+            return true;
+        }
+        return await EnsureRowAsync(job, cancellationToken) && await TakeAsync(job, holder, duration, cancellationToken);
+    }
+
+    private async Task<bool> TakeAsync(string job, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + duration;
         var taken = await db.JobLeases
@@ -57,11 +66,12 @@ public sealed class JobLeases(AppDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<JobLease>> AllAsync(CancellationToken cancellationToken) =>
         await db.JobLeases.AsNoTracking().OrderBy(lease => lease.Name).ToListAsync(cancellationToken);
 
-    private async Task EnsureRowAsync(string job, CancellationToken cancellationToken)
+    /// <summary>Makes the job's row when it has none; true when this call made it (or lost the race to make it), false when it was there.</summary>
+    private async Task<bool> EnsureRowAsync(string job, CancellationToken cancellationToken)
     {
         if (await db.JobLeases.AnyAsync(lease => lease.Name == job, cancellationToken))
         {
-            return;
+            return false; // the row was there and the UPDATE found it held
         }
         var row = db.JobLeases.Add(new JobLease { Name = job });
         try
@@ -70,12 +80,13 @@ public sealed class JobLeases(AppDbContext db, TimeProvider time)
         }
         catch (DbUpdateException exception) when (exception.IsDuplicateOf<JobLease>(db, nameof(JobLease.Name)))
         {
-            // Another instance made the row first: the race for the lease itself is the UPDATE above.
+            // Another instance made the row first: the race for the lease itself is the UPDATE.
         }
         finally
         {
             row.State = EntityState.Detached;
         }
+        return true;
     }
 }
 

@@ -10,7 +10,7 @@ namespace Connective.Web.Features.Circle.Demo;
 /// <summary>
 /// Circle's demo data: helpers (3% of adults, a third of them vetted for home visits), their offers and checks, and some
 /// open requests. It also sets up the journey a newcomer (and the browser test) can walk: an offline older resident whose
-/// nearest helper is a friend of a friend, and that helper signs in as circle-helper@demo.connective.example.
+/// nearest helper is a friend of a friend, and that helper signs in as helper-circle@demo.connective.example.
 /// </summary>
 internal static class CircleDemo
 {
@@ -18,7 +18,7 @@ internal static class CircleDemo
     public const string HelperAccountId = "demo-circle-helper";
 
     /// <summary>The demo account of the journey's friend-of-a-friend helper.</summary>
-    public const string HelperEmail = "circle-helper@demo.connective.example";
+    public const string HelperEmail = "helper-circle@demo.connective.example";
 
     /// <summary>Skills of helpers without a check for home visits: tasks needing at most a Basic check.</summary>
     private static readonly int[] LightTasks = [CircleTaskTypes.DigitalHelp, CircleTaskTypes.Gardening, CircleTaskTypes.MeetupCompany];
@@ -170,7 +170,7 @@ internal static class CircleDemo
             var user = DemoAccounts.AddAccount(db, new(), HelperAccountId, HelperEmail, Roles.Helper, byId[walk.Helper].WardId, now);
             user.ResidentId = walk.Helper;
             await db.SaveChangesAsync(cancellationToken);
-            accounts = 3;
+            accounts = 4; // the account, its role, where it holds it, and its authenticator key
         }
         return profiles.Count + checks.Count + requests.Count + accounts;
     }

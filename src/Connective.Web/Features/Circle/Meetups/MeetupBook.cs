@@ -140,8 +140,12 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         var meetup = await db.Meetups.AsNoTracking().Where(meetup => meetup.Id == meetupId)
             .Select(meetup => new { meetup.Description, meetup.AttendanceRecordedAt }).SingleAsync(ct);
         var canManage = await CanManageAsync(meetupId, user, residentId, ct);
-        // Only the organiser sees who is coming: a list of names is personal data the other guests do not need.
-        IReadOnlyList<MeetupPerson> people = canManage ? await PeopleAsync(meetupId, ct) : [];
+        // Only the organiser sees who is coming: a list of names is personal data the other guests do not need. A resident
+        // who organises sees first names and an initial, enough to greet people and tick who came; full names are for
+        // staff, whose sessions proved a second factor.
+        IReadOnlyList<MeetupPerson> people = canManage
+            ? await PeopleAsync(meetupId, fullNames: await ManagesAsStaffAsync(meetupId, user, ct), ct)
+            : [];
         return new MeetupDetail(summary, meetup.Description, canManage, meetup.AttendanceRecordedAt, people);
     }
 
@@ -152,19 +156,21 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
     public async Task<bool> CanManageAsync(long meetupId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var ward = await db.Meetups.Where(meetup => meetup.Id == meetupId)
-            .Join(db.Circles, meetup => meetup.CircleId, circle => circle.Id, (meetup, circle) => (int?)circle.WardId).SingleOrDefaultAsync(ct);
-        if (ward is null)
-        {
-            return false;
-        }
-        if (await scopes.MayHandleAsync(user, ward.Value, ct))
+        if (await ManagesAsStaffAsync(meetupId, user, ct))
         {
             return true;
         }
         return residentId is not null && await db.Meetups.AnyAsync(meetup => meetup.Id == meetupId &&
             (meetup.OrganiserResidentId == residentId ||
              db.CircleMembers.Any(member => member.CircleId == meetup.CircleId && member.ResidentId == residentId && member.IsCoordinator)), ct);
+    }
+
+    /// <summary>Whether the person manages the meetup as staff: a coordinator of its ward (signed in with a second factor) or an admin.</summary>
+    private async Task<bool> ManagesAsStaffAsync(long meetupId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var ward = await db.Meetups.Where(meetup => meetup.Id == meetupId)
+            .Join(db.Circles, meetup => meetup.CircleId, circle => circle.Id, (meetup, circle) => (int?)circle.WardId).SingleOrDefaultAsync(ct);
+        return ward is not null && await scopes.MayHandleAsync(user, ward.Value, ct);
     }
 
     public async Task<bool> CanOrganiseInAsync(int circleId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
@@ -547,16 +553,21 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
             meetup.Capacity, meetup.Capacity - meetup.TakenPlaces, meetup.AccessibilityNotes,
             db.MeetupRsvps.Any(rsvp => rsvp.MeetupId == meetup.Id && rsvp.ResidentId == residentId), meetup.CancelledAt));
 
-    private async Task<IReadOnlyList<MeetupPerson>> PeopleAsync(long meetupId, CancellationToken ct)
+    private async Task<IReadOnlyList<MeetupPerson>> PeopleAsync(long meetupId, bool fullNames, CancellationToken ct)
     {
         var members = db.Meetups.Where(meetup => meetup.Id == meetupId)
             .SelectMany(meetup => db.CircleMembers.Where(member => member.CircleId == meetup.CircleId).Select(member => member.ResidentId));
         var booked = db.MeetupRsvps.Where(rsvp => rsvp.MeetupId == meetupId).Select(rsvp => rsvp.ResidentId);
         var came = db.MeetupAttendances.Where(attendance => attendance.MeetupId == meetupId).Select(attendance => attendance.ResidentId);
-        return await db.Residents.AsNoTracking()
+        var rows = await db.Residents.AsNoTracking()
             .Where(resident => booked.Contains(resident.Id) || came.Contains(resident.Id) || members.Contains(resident.Id))
-            .OrderBy(resident => resident.FamilyName).ThenBy(resident => resident.GivenName).ThenBy(resident => resident.Id)
-            .Select(resident => new MeetupPerson(resident.Id, resident.GivenName + " " + resident.FamilyName, came.Contains(resident.Id)))
+            .OrderBy(resident => resident.GivenName).ThenBy(resident => resident.FamilyName).ThenBy(resident => resident.Id)
+            .Select(resident => new { resident.Id, resident.GivenName, resident.FamilyName, Came = came.Contains(resident.Id) })
             .ToListAsync(ct);
+        return [.. rows.Select(row => new MeetupPerson(row.Id, fullNames ? $"{row.GivenName} {row.FamilyName}" : FirstNameAndInitial(row.GivenName, row.FamilyName), row.Came))];
     }
+
+    /// <summary>"Amina K.": how a resident organiser sees the people of their meetup.</summary>
+    internal static string FirstNameAndInitial(string givenName, string familyName) =>
+        familyName.Trim() is { Length: > 0 } family ? $"{givenName} {char.ToUpperInvariant(family[0])}." : givenName;
 }
