@@ -35,6 +35,13 @@ public static class PbReader
         encoding.DecoderFallback = invalidBytes;
         using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         ArgumentException.ThrowIfNullOrEmpty(source);
+        // The byte-order mark check switches the reader to UTF-16 or UTF-32 on their marks; a Pabulib file is UTF-8, so
+        // say what the file is rather than read it in another encoding and fail on whatever that produces.
+        reader.Peek();
+        if (reader.CurrentEncoding is not UTF8Encoding)
+        {
+            throw new PbFormatException(source, 1, 1, "(encoding)", $"the file is {reader.CurrentEncoding.WebName.ToUpperInvariant()} (it starts with that encoding's byte-order mark); Pabulib files are UTF-8: convert it and read it again");
+        }
         return new Parser(reader, source, invalidBytes).Parse();
     }
 
@@ -198,9 +205,15 @@ public static class PbReader
                 if (selectedColumn >= 0)
                 {
                     var selected = values[selectedColumn].Trim();
-                    if (selected.Length > 0 && !int.TryParse(selected, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                    var code = 0;
+                    if (selected.Length > 0 && !int.TryParse(selected, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code))
                     {
-                        throw Error(_line, _fields.ColumnOf(selectedColumn), "selected", $"'{selected}' is not a whole number (1 = funded by the official rule, 0 = not funded, 2 and 3 = funded by a reserve or extra money)");
+                        throw Error(_line, _fields.ColumnOf(selectedColumn), "selected", $"'{selected}' is not a whole number ({SelectedCodes})");
+                    }
+                    // Any other code would be read as "not funded" by verify: a silent wrong answer, so refuse it.
+                    if (code is < 0 or > 3)
+                    {
+                        throw Error(_line, _fields.ColumnOf(selectedColumn), "selected", $"{selected} is not 0, 1, 2 or 3 ({SelectedCodes})");
                     }
                 }
                 votesPlace.Add(votesColumn >= 0 ? (_line, _fields.ColumnOf(votesColumn)) : default);
@@ -236,6 +249,8 @@ public static class PbReader
                 voters.Add(new Voter(id, chosen, points, values));
             }
         }
+
+        private const string SelectedCodes = "1 = funded by the official rule, 0 = not funded, 2 and 3 = funded by a reserve or extra money";
 
         private void ReadMetaRow()
         {
@@ -298,6 +313,10 @@ public static class PbReader
             {
                 var id = items[i].Trim();
                 var itemColumn = ItemColumn(column, offset);
+                if (id.Length == 0)
+                {
+                    throw Error(_line, itemColumn, "vote", $"item {i + 1} of the vote is empty (a stray ',' in '{text.Trim()}')");
+                }
                 if (!projectById.TryGetValue(id, out var index))
                 {
                     throw Error(_line, itemColumn, "vote", $"the vote names project '{id}', which is not in PROJECTS");
@@ -369,7 +388,10 @@ public static class PbReader
             return double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var approximate)
                 && !double.IsNaN(approximate) && trimmed.Any(char.IsAsciiDigit)
                 ? $"the number '{trimmed}' is too large (at most 79,228,162,514,264,337,593,543,950,335, 29 digits)"
-                : $"'{text}' is not a number";
+                : trimmed.Contains(',', StringComparison.Ordinal) && trimmed.Any(char.IsAsciiDigit)
+                    // pabutools reads ',' as a decimal point, so '1,000' would be 1 there: ask for an unambiguous number.
+                    ? $"'{text}' is not a number (write a decimal point as '.', without thousands separators: '1,5' and '1,000' are ambiguous)"
+                    : $"'{text}' is not a number";
         }
 
 
@@ -527,18 +549,24 @@ public static class PbReader
         /// <summary>The section this record opens (META, PROJECTS or VOTES), or null for an ordinary row.</summary>
         private string? SectionName()
         {
-            if (_fields.Count != 1)
+            // A section header is one field; a spreadsheet's export may pad it with empty fields ("VOTES;;;").
+            for (var i = 1; i < _fields.Count; i++)
             {
-                return null;
+                if (!string.IsNullOrWhiteSpace(_fields[i]))
+                {
+                    return null;
+                }
             }
             var name = _fields[0].Trim();
-            if (name is "META" or "PROJECTS" or "VOTES")
+            // Section names in any case, as Pabulib's and pabutools' readers accept them.
+            var known = name.ToUpperInvariant();
+            if (known is "META" or "PROJECTS" or "VOTES")
             {
-                return name;
+                return known;
             }
             // A lone upper-case word where rows are expected is a section header Pabulib does not define (no table's
             // header has fewer than two columns, so it cannot be a row).
-            if (name.Length >= 2 && name.All(c => char.IsAsciiLetterUpper(c) || c == '_'))
+            if (_fields.Count == 1 && name.Length >= 2 && name.All(c => char.IsAsciiLetterUpper(c) || c == '_'))
             {
                 throw Error(_line, _fields.ColumnOf(0), name, $"unknown section '{name}' (a Pabulib file has META, PROJECTS and VOTES, in that order)");
             }

@@ -49,6 +49,21 @@ public sealed class PbStrictInputTests
         Assert.Contains("'yes' is not a whole number", error.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("5")]
+    [InlineData("-1")]
+    public void A_selected_code_other_than_0_to_3_is_refused(string code)
+    {
+        var text = Valid.Replace("project_id;cost;name", "project_id;cost;name;selected", StringComparison.Ordinal)
+            .Replace("p1;400;One", "p1;400;One;1", StringComparison.Ordinal)
+            .Replace("p2;700;Two", "p2;700;Two;" + code, StringComparison.Ordinal);
+
+        var error = ReadBroken(text);
+
+        AssertPlace(error, 10, 12, "selected");
+        Assert.Contains($"{code} is not 0, 1, 2 or 3", error.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_empty_selected_value_still_means_no_official_outcome()
     {
@@ -161,6 +176,48 @@ public sealed class PbStrictInputTests
         var error = ReadBroken(Valid.Replace("PROJECTS\n", "CATEGORIES\nPROJECTS\n", StringComparison.Ordinal));
 
         AssertPlace(error, 7, 1, "CATEGORIES");
+    }
+
+    [Fact]
+    public void Section_names_in_any_case_and_padded_with_empty_fields_are_sections_as_pabutools_reads_them()
+    {
+        var text = Valid.Replace("PROJECTS\n", "Projects;;\n", StringComparison.Ordinal).Replace("VOTES\n", "votes\n", StringComparison.Ordinal);
+
+        var election = PbReaderTests.ReadText(text);
+
+        Assert.Equal(2, election.Projects.Count);
+        Assert.Equal(2, election.Voters.Count);
+        Assert.Empty(election.Warnings);
+    }
+
+    [Fact]
+    public void A_file_with_a_UTF16_byte_order_mark_is_named_as_UTF16()
+    {
+        var bytes = new UnicodeEncoding(bigEndian: false, byteOrderMark: true).GetPreamble().Concat(Encoding.Unicode.GetBytes(Valid)).ToArray();
+
+        var error = Assert.Throws<PbFormatException>(() => PbReader.Read(new MemoryStream(bytes), "broken.pb"));
+
+        AssertPlace(error, 1, 1, "(encoding)");
+        Assert.Contains("the file is UTF-16", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("Pabulib files are UTF-8", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stray_comma_in_a_vote_is_named_as_an_empty_item()
+    {
+        var error = ReadBroken(Valid.Replace("v2;p2", "v2;p2,", StringComparison.Ordinal));
+
+        AssertPlace(error, 14, 7, "vote");
+        Assert.Contains("item 2 of the vote is empty (a stray ',' in 'p2,')", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decimal_comma_is_refused_with_a_hint_not_read_as_pabutools_would()
+    {
+        var error = ReadBroken(Valid.Replace("budget;1000", "budget;1,000", StringComparison.Ordinal));
+
+        AssertPlace(error, 5, 8, "budget");
+        Assert.Contains("'1,000' is not a number (write a decimal point as '.'", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
