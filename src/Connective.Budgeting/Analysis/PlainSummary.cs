@@ -26,7 +26,7 @@ public static class PlainSummary
                 GreedyVariant.NoSkip => "Greedy by votes, stopping at the first project that does not fit (greedy-no-skip)",
                 GreedyVariant.Threshold => string.Create(Inv, $"Greedy by votes among projects with a score of at least {explanation.Threshold ?? 0} (greedy-threshold, threshold {explanation.Threshold ?? 0})"),
                 GreedyVariant.Exclusive => "Greedy by votes, one of each set of alternatives (greedy-exclusive)",
-                GreedyVariant.NoSkipWithReserve => string.Create(Inv, $"Greedy by votes with a {Percent((double)options.ReserveShare)} reserve rule (greedy-custom, Poznań)"),
+                GreedyVariant.NoSkipWithReserve => string.Create(Inv, $"Greedy by votes with the {Percent((double)options.ReserveShare)} reserve rule (greedy-custom, Poznań)"),
                 _ => "Greedy by votes (greedy)",
             },
             RuleKind.GreedyDensity => "Greedy by support per unit of cost (greedy-density)",
