@@ -201,7 +201,7 @@ public static class ExplanationRendering
         text.AppendLine("## Technical detail");
         text.AppendLine();
         text.AppendLine(Inv, $"Rule {result.Options.Rule}, utility {result.Options.Utility}, completion {result.Options.Completion}, tie-breaking {result.Options.TieBreaking}.");
-        text.AppendLine(Inv, $"{result.Selected.Count} projects funded for {result.TotalCost.ToString(Inv)} of {explanation.Budget.ToString(Inv)}.");
+        text.AppendLine(Inv, $"{result.Selected.Count} project{(result.Selected.Count == 1 ? "" : "s")} funded for {result.TotalCost.ToString(Inv)} of {explanation.Budget.ToString(Inv)}.");
         if (result.Endowment is { } endowment)
         {
             text.AppendLine();
