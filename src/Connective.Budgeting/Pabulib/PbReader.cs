@@ -28,8 +28,8 @@ public static class PbReader
     /// <param name="source">The name used in error messages.</param>
     public static Election Read(Stream stream, string source)
     {
-        // Invalid bytes still decode to U+FFFD (so reading goes on to the line that holds them), but are counted, and
-        // the parser refuses the first line where one appears instead of passing the replacement on silently.
+        // Invalid bytes still decode (to a marker, so reading goes on to the line that holds them), but are counted, and
+        // the parser refuses the first line where one appears instead of passing a replacement on silently.
         var invalidBytes = new CountingDecoderFallback();
         var encoding = (Encoding)new UTF8Encoding(false).Clone();
         encoding.DecoderFallback = invalidBytes;
@@ -54,41 +54,48 @@ public static class PbReader
         return new Parser(reader, source, null).Parse();
     }
 
-    /// <summary>Replaces each invalid UTF-8 sequence by U+FFFD and counts them.</summary>
+    /// <summary>
+    /// Replaces each invalid UTF-8 sequence by <see cref="Marker"/> and counts them. The marker is U+FFFD followed by
+    /// the noncharacter U+FDD0: a U+FFFD written in valid UTF-8 is ordinary text, and the decoder runs a whole buffer
+    /// ahead of the parser, so only a mark that valid text does not carry tells which line held the invalid bytes.
+    /// </summary>
     private sealed class CountingDecoderFallback : DecoderFallback
     {
+        public const string Marker = "\uFFFD\uFDD0";
+
         public int InvalidSequences { get; private set; }
 
-        public override int MaxCharCount => 1;
+        public override int MaxCharCount => Marker.Length;
 
         public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
 
         private sealed class Buffer(CountingDecoderFallback owner) : DecoderFallbackBuffer
         {
-            private int _remaining;
+            /// <summary>Index of the next marker character to hand out; <see cref="Marker"/>.Length when none is pending.</summary>
+            private int _next = Marker.Length;
 
-            public override int Remaining => _remaining;
+            public override int Remaining => Marker.Length - _next;
 
             public override bool Fallback(byte[] bytesUnknown, int index)
             {
                 owner.InvalidSequences++;
-                _remaining = 1;
+                _next = 0;
                 return true;
             }
 
-            public override char GetNextChar() => _remaining-- > 0 ? '\uFFFD' : '\0';
+            public override char GetNextChar() => _next < Marker.Length ? Marker[_next++] : '\0';
 
             public override bool MovePrevious()
             {
-                if (_remaining > 0)
+                if (_next == 0)
                 {
                     return false;
                 }
-                _remaining++;
+                _next--;
                 return true;
             }
 
-            public override void Reset() => _remaining = 0;
+            public override void Reset() => _next = Marker.Length;
         }
     }
 
@@ -598,33 +605,34 @@ public static class PbReader
                     _nextLine++;
                     text = text + "\n" + more;
                 }
-                if (invalidBytes is { InvalidSequences: > 0 } && text.Contains('\uFFFD', StringComparison.Ordinal))
+                if (invalidBytes is { InvalidSequences: > 0 } && text.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal))
                 {
-                    RefuseInvalidBytes();
+                    RefuseInvalidBytes(text);
                 }
                 return true;
             }
         }
 
-        /// <summary>Names the first field of the current record that holds a byte sequence that is not UTF-8.</summary>
-        private void RefuseInvalidBytes()
+        /// <summary>Names the line, column and field of the first byte sequence in the current record that is not UTF-8.</summary>
+        private void RefuseInvalidBytes(string record)
         {
-            for (var i = 0; i < _fields.Count; i++)
+            // Located in the record as read (a quoted field may span lines), so the line and column are those of the bytes.
+            var at = record.IndexOf(CountingDecoderFallback.Marker, StringComparison.Ordinal);
+            var before = record.AsSpan(0, at);
+            var lineStart = before.LastIndexOf('\n') + 1;
+            var i = 0;
+            while (i + 1 < _fields.Count && _fields.ColumnOf(i + 1) - 1 <= at)
             {
-                var at = _fields[i].IndexOf('\uFFFD', StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    continue;
-                }
-                var field = _columns switch
-                {
-                    ["key", "value"] when i == 1 => _fields[0].Trim(),
-                    { } columns when i < columns.Length => columns[i],
-                    _ => "(text)",
-                };
-                throw Error(_line, _fields.ColumnOf(i) + (_fields.WasQuoted(i) ? 1 : 0) + at, field,
-                    "bytes that are not valid UTF-8 (Pabulib files are UTF-8; convert the file, for example from Windows-1250, and read it again)");
+                i++;
             }
+            var field = _columns switch
+            {
+                ["key", "value"] when i == 1 => _fields[0].Trim(),
+                { } columns when i < columns.Length => columns[i],
+                _ => "(text)",
+            };
+            throw Error(_line + before.Count('\n'), at - lineStart + 1, field,
+                "bytes that are not valid UTF-8 (Pabulib files are UTF-8; convert the file, for example from Windows-1250, and read it again)");
         }
 
         private PbFormatException Error(int line, int column, string field, string problem) => new(source, line, column, field, problem);

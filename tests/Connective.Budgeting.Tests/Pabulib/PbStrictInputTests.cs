@@ -132,6 +132,31 @@ public sealed class PbStrictInputTests
     }
 
     [Fact]
+    public void Invalid_bytes_are_named_at_their_own_line_even_after_a_valid_replacement_character()
+    {
+        // The decoder reads a whole buffer ahead of the parser: a valid U+FFFD on line 9 must not take the blame for
+        // the invalid byte on line 10.
+        var bytes = Encoding.UTF8.GetBytes(Valid.Replace("p1;400;One", "p1;400;On\uFFFD", StringComparison.Ordinal)
+            .Replace("p2;700;Two", "p2;700;Tw#", StringComparison.Ordinal));
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xF3;
+
+        var error = Assert.Throws<PbFormatException>(() => PbReader.Read(new MemoryStream(bytes), "broken.pb"));
+
+        AssertPlace(error, 10, 10, "name");
+    }
+
+    [Fact]
+    public void Invalid_bytes_on_the_second_line_of_a_quoted_field_are_named_at_that_line_and_column()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Valid.Replace("p2;700;Two", "p2;700;\"Two\nand Thr#\"", StringComparison.Ordinal));
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xF3;
+
+        var error = Assert.Throws<PbFormatException>(() => PbReader.Read(new MemoryStream(bytes), "broken.pb"));
+
+        AssertPlace(error, 11, 8, "name");
+    }
+
+    [Fact]
     public void A_replacement_character_written_in_valid_UTF8_is_text_like_any_other()
     {
         var bytes = Encoding.UTF8.GetBytes(Valid.Replace("p2;700;Two", "p2;700;Tw\uFFFD", StringComparison.Ordinal));
