@@ -132,6 +132,7 @@ public static class PbReader
             var voteType = ParseVoteType();
             var declaredProjects = ParseMetaCount("num_projects");
             var declaredVotes = ParseMetaCount("num_votes");
+            CheckMetaTheRulesRead();
 
             var (projectColumns, projectIndex) = ReadHeader("PROJECTS", ["project_id", "cost"]);
             var projectColumnLookup = new ReadOnlyDictionary<string, int>(projectIndex);
@@ -422,11 +423,36 @@ public static class PbReader
         private int ParseMetaCount(string key)
         {
             var (text, line, column) = RequireMeta(key);
-            if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return ParseCount(key, text, line, column);
+        }
+
+        private int ParseCount(string key, string text, int line, int column)
+        {
+            var trimmed = text.Trim();
+            if (!int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                throw Error(line, column, key, $"'{text}' is not a whole number");
+                throw Error(line, column, key, trimmed.Length > 0 && trimmed.All(char.IsAsciiDigit)
+                    ? $"the number '{trimmed}' is too large (at most 2,147,483,647)"
+                    : $"'{text}' is not a whole number");
             }
             return value;
+        }
+
+        /// <summary>
+        /// The optional META values the rules read: a value they could not parse would be ignored (greedy-threshold
+        /// with a threshold of 0, ordinal scores from the longest ballot), a silent change of the outcome.
+        /// </summary>
+        private void CheckMetaTheRulesRead()
+        {
+            if (_metaPlace.ContainsKey("max_length"))
+            {
+                var (text, line, column) = RequireMeta("max_length");
+                ParseCount("max_length", text, line, column);
+            }
+            if (_metaPlace.ContainsKey("min_project_score_threshold"))
+            {
+                ParseMetaDecimal("min_project_score_threshold");
+            }
         }
 
         private VoteType ParseVoteType()

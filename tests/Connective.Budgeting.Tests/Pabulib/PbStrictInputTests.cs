@@ -186,6 +186,37 @@ public sealed class PbStrictInputTests
     }
 
     [Fact]
+    public void A_count_beyond_the_int_range_is_too_large_not_not_a_whole_number()
+    {
+        var error = ReadBroken(Valid.Replace("num_votes;2", "num_votes;99999999999", StringComparison.Ordinal));
+
+        AssertPlace(error, 4, 11, "num_votes");
+        Assert.Contains("'99999999999' is too large", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("max_length;three", 12, "max_length", "'three' is not a whole number")]
+    [InlineData("min_project_score_threshold;30a", 29, "min_project_score_threshold", "'30a' is not a number")]
+    [InlineData("min_project_score_threshold;1,000", 29, "min_project_score_threshold", "'1,000' is not a number (write a decimal point")]
+    [InlineData("min_project_score_threshold;-5", 29, "min_project_score_threshold", "is negative")]
+    public void A_META_value_the_rules_read_is_refused_when_it_is_not_a_number(string row, int column, string field, string problem)
+    {
+        // Ignored, it would silently change the outcome: greedy-threshold would count with a threshold of 0.
+        var error = ReadBroken(Valid.Replace("vote_type;approval", "vote_type;approval\n" + row, StringComparison.Ordinal));
+
+        AssertPlace(error, 7, column, field);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void META_values_the_rules_read_may_have_spaces_around_them()
+    {
+        var election = PbReaderTests.ReadText(Valid.Replace("vote_type;approval", "vote_type;approval\nmax_length; 2\nmin_project_score_threshold; 1 ", StringComparison.Ordinal));
+
+        Assert.Equal(" 2", election.GetMeta("max_length"));
+    }
+
+    [Fact]
     public void An_unknown_section_is_named_as_such()
     {
         var error = ReadBroken(Valid + "\nCOMMENTS\nnote;checked by hand\n");
