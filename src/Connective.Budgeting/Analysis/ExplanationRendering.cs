@@ -34,6 +34,20 @@ public static class ExplanationRendering
         }
         writer.WriteEndArray();
         writer.WriteString("currency", explanation.Currency);
+        writer.WriteString("official_rule", explanation.OfficialRule);
+        if (explanation.OfficiallySelected is { } official)
+        {
+            writer.WriteStartArray("officially_selected");
+            foreach (var id in official)
+            {
+                writer.WriteStringValue(id);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull("officially_selected");
+        }
         if (explanation.Threshold is { } threshold)
         {
             writer.WriteString("threshold", threshold.ToString(Inv));

@@ -141,6 +141,16 @@ public sealed class CountVerifyExplainCommandTests
     }
 
     [Fact]
+    public void Explain_as_json_says_what_the_file_records_as_official()
+    {
+        var root = Json(CliRunner.Run("pb", "explain", RepositoryPaths.SharedFile("pabulib", "Poland_Poznan_2025_3_-_Piatkowo_Polnoc_Piatkowo__large.pb"), "--format", "json"));
+
+        Assert.Equal("greedy-custom", root.GetProperty("official_rule").GetString());
+        Assert.Equal(["RD-III.1", "RD-III.5"], root.GetProperty("officially_selected").EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Contains(root.GetProperty("summary").EnumerateArray(), p => p.GetString()!.StartsWith("This is not the official result the file records (its rule: greedy-custom)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Verify_with_plain_greedy_does_not_reproduce_Poznans_no_skip_and_exits_with_3()
     {
         // 2026 district 11: a cheaper project further down would fit, and Poznań's rule does not fund it.
