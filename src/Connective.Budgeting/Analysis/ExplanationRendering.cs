@@ -34,6 +34,20 @@ public static class ExplanationRendering
         }
         writer.WriteEndArray();
         writer.WriteString("currency", explanation.Currency);
+        writer.WriteString("official_rule", explanation.OfficialRule);
+        if (explanation.OfficiallySelected is { } official)
+        {
+            writer.WriteStartArray("officially_selected");
+            foreach (var id in official)
+            {
+                writer.WriteStringValue(id);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull("officially_selected");
+        }
         if (explanation.Threshold is { } threshold)
         {
             writer.WriteString("threshold", threshold.ToString(Inv));
@@ -201,7 +215,7 @@ public static class ExplanationRendering
         text.AppendLine("## Technical detail");
         text.AppendLine();
         text.AppendLine(Inv, $"Rule {result.Options.Rule}, utility {result.Options.Utility}, completion {result.Options.Completion}, tie-breaking {result.Options.TieBreaking}.");
-        text.AppendLine(Inv, $"{result.Selected.Count} projects funded for {result.TotalCost.ToString(Inv)} of {explanation.Budget.ToString(Inv)}.");
+        text.AppendLine(Inv, $"{result.Selected.Count} project{(result.Selected.Count == 1 ? "" : "s")} funded for {result.TotalCost.ToString(Inv)} of {explanation.Budget.ToString(Inv)}.");
         if (result.Endowment is { } endowment)
         {
             text.AppendLine();

@@ -35,6 +35,11 @@ public static class Explanations
             Currency = string.IsNullOrWhiteSpace(election.GetMeta("currency")) ? null : election.GetMeta("currency")!.Trim(),
             VoterCount = election.Voters.Count,
             Threshold = result.Options is { Rule: RuleKind.Greedy, GreedyVariant: GreedyVariant.Threshold } ? GreedyRules.Threshold(election, result.Options) : null,
+            OfficialRule = string.IsNullOrWhiteSpace(election.GetMeta("rule")) ? null : election.GetMeta("rule")!.Trim(),
+            OfficiallySelected = OfficialCounts.Selected(election)?.Select(p => p.Id).ToList(),
+            FundedOutsideTheCount = OfficialCounts.Selected(election) is { } official
+                ? [.. election.Projects.Where(p => p.Selected is 2 or 3 && !official.Contains(p)).Select(p => p.Id)]
+                : [],
         };
     }
 

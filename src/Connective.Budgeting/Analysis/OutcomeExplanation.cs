@@ -79,4 +79,13 @@ public sealed record OutcomeExplanation(
 
     /// <summary>For greedy-threshold: the score a project needed to be considered.</summary>
     public decimal? Threshold { get; init; }
+
+    /// <summary>The rule the file says the official count used (META <c>rule</c>), or null when it does not say.</summary>
+    public string? OfficialRule { get; init; }
+
+    /// <summary>The ids of the projects the file records as funded by the official count (<see cref="OfficialCounts.Selected"/>), or null when it has no <c>selected</c> column.</summary>
+    public IReadOnlyList<string>? OfficiallySelected { get; init; }
+
+    /// <summary>The ids of projects the file marks as funded with money from outside the official count (<c>selected</c> 2 or 3 where the rule does not fund them).</summary>
+    public IReadOnlyList<string> FundedOutsideTheCount { get; init; } = [];
 }

@@ -26,7 +26,7 @@ public static class PlainSummary
                 GreedyVariant.NoSkip => "Greedy by votes, stopping at the first project that does not fit (greedy-no-skip)",
                 GreedyVariant.Threshold => string.Create(Inv, $"Greedy by votes among projects with a score of at least {explanation.Threshold ?? 0} (greedy-threshold, threshold {explanation.Threshold ?? 0})"),
                 GreedyVariant.Exclusive => "Greedy by votes, one of each set of alternatives (greedy-exclusive)",
-                GreedyVariant.NoSkipWithReserve => string.Create(Inv, $"Greedy by votes with a {Percent((double)options.ReserveShare)} reserve rule (greedy-custom, Poznań)"),
+                GreedyVariant.NoSkipWithReserve => string.Create(Inv, $"Greedy by votes with the {Percent((double)options.ReserveShare)} reserve rule (greedy-custom, Poznań)"),
                 _ => "Greedy by votes (greedy)",
             },
             RuleKind.GreedyDensity => "Greedy by support per unit of cost (greedy-density)",
@@ -59,6 +59,10 @@ public static class PlainSummary
         summary.Append(Inv, $"{funded} project{(funded == 1 ? " was" : "s were")} funded, costing {Money(explanation, spent)} in total");
         summary.Append(left > 0 ? $"; {Money(explanation, left)} of the budget was not spent." : ".");
         paragraphs.Add(summary.ToString());
+        if (OfficialParagraph(explanation) is { } official)
+        {
+            paragraphs.Add(official);
+        }
 
         if (reserve.Count > 0)
         {
@@ -134,17 +138,24 @@ public static class PlainSummary
         if (options.Rule == RuleKind.Greedy && options.GreedyVariant is GreedyVariant.NoSkip or GreedyVariant.NoSkipWithReserve)
         {
             text.Append(" The count stopped at the first project that did not fit; projects after it were not considered, even cheaper ones.");
+            if (result.Rounds.FirstOrDefault(r => r.Action == RoundAction.Stopped) is { RemainingBudget: { } had } stop)
+            {
+                text.Append(Inv, $" It stopped at {Label(stop.Project)}, which costs {Money(explanation, stop.Project.Cost)} with {Money(explanation, had)} left");
+                text.Append(options.GreedyVariant == GreedyVariant.NoSkipWithReserve && stop.Project.Cost > 0
+                    ? string.Create(Inv, $"; that is {Percent((double)(had / stop.Project.Cost))} of its cost, less than the {Percent((double)options.ReserveShare)} the reserve rule needs, so the reserve did not pay for it.")
+                    : ".");
+            }
         }
         if (left > 0)
         {
             var cheapest = explanation.Projects.Where(p => p.Outcome is ProjectOutcome.TooExpensive or ProjectOutcome.NotReached).OrderBy(p => p.Cost).FirstOrDefault();
             if (cheapest is not null && cheapest.Cost > left)
             {
-                text.Append(Inv, $" {Money(explanation, left)} was left because every project not funded costs more than that (the cheapest, {cheapest.Id}, costs {Money(explanation, cheapest.Cost)}).");
+                text.Append(Inv, $" {Money(explanation, left)} was left because every project not funded costs more than that (the cheapest, {Label(cheapest.Id, cheapest.Name)}, costs {Money(explanation, cheapest.Cost)}).");
             }
             else if (cheapest is not null)
             {
-                text.Append(Inv, $" {Money(explanation, left)} was left because the count had stopped before reaching cheaper projects such as {cheapest.Id} ({Money(explanation, cheapest.Cost)}).");
+                text.Append(Inv, $" {Money(explanation, left)} was left because the count had stopped before reaching cheaper projects such as {Label(cheapest.Id, cheapest.Name)}, costing {Money(explanation, cheapest.Cost)}.");
             }
             else
             {
@@ -154,9 +165,57 @@ public static class PlainSummary
         return text.ToString();
     }
 
+    /// <summary>
+    /// Whether this count gives the result the file records as official: a reader of an explanation of another rule
+    /// must not take its outcome for the published one. Null when the file records no official result.
+    /// </summary>
+    private static string? OfficialParagraph(OutcomeExplanation explanation)
+    {
+        if (explanation.OfficiallySelected is not { } official)
+        {
+            return null;
+        }
+        var rule = explanation.OfficialRule is { } name ? $" (its rule: {name})" : "";
+        var computed = explanation.Result.Selected.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var officialSet = official.ToHashSet(StringComparer.Ordinal);
+        var onlyOfficial = official.Where(id => !computed.Contains(id)).ToList();
+        var onlyHere = explanation.Result.Selected.Where(p => !officialSet.Contains(p.Id)).Select(p => p.Id).ToList();
+        var outside = explanation.FundedOutsideTheCount.ToList();
+        var extra = outside.Count == 0
+            ? ""
+            : $" The file also records {(outside.Count == 1 ? "project" : "projects")} {Ids(outside)} as funded with money from outside the count (for example funds left over elsewhere), which no rule decides.";
+        if (onlyOfficial.Count == 0 && onlyHere.Count == 0)
+        {
+            return $"These are the projects the file records as funded by the official count{rule}.{extra}";
+        }
+        var text = new StringBuilder().Append(Inv, $"This is not the official result the file records{rule}:");
+        if (onlyOfficial.Count > 0)
+        {
+            text.Append(Inv, $" officially, {(onlyOfficial.Count == 1 ? "project" : "projects")} {Ids(onlyOfficial)} {(onlyOfficial.Count == 1 ? "was" : "were")} funded, which this count does not fund");
+        }
+        if (onlyHere.Count > 0)
+        {
+            text.Append(onlyOfficial.Count > 0 ? ";" : "").Append(Inv, $" this count funds {(onlyHere.Count == 1 ? "project" : "projects")} {Ids(onlyHere)}, which the official count did not");
+        }
+        return text.Append('.').Append(extra).ToString();
+    }
+
+    /// <summary>Up to five project ids joined for a sentence, then how many more.</summary>
+    private static string Ids(List<string> ids)
+    {
+        const int Shown = 5;
+        if (ids.Count > Shown)
+        {
+            return string.Create(Inv, $"{string.Join(", ", ids.Take(Shown))} and {ids.Count - Shown} more");
+        }
+        return ids.Count == 1 ? ids[0] : $"{string.Join(", ", ids.Take(ids.Count - 1))} and {ids[^1]}";
+    }
+
     private static string Percent(double fraction) => string.Create(Inv, $"{Math.Round(fraction * 100):0}%");
 
-    private static string Label(Project project) => project["name"] is { Length: > 0 } name ? $"{project.Id} ({name.Trim()})" : project.Id;
+    private static string Label(Project project) => Label(project.Id, project["name"]);
+
+    private static string Label(string id, string? name) => name is { Length: > 0 } ? $"{id} ({name.Trim()})" : id;
 
     /// <summary>An amount with thousands separators, whole units when it is whole, and the currency code when the file gives one.</summary>
     public static string Money(OutcomeExplanation explanation, decimal amount)

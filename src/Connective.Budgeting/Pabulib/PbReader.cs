@@ -28,13 +28,20 @@ public static class PbReader
     /// <param name="source">The name used in error messages.</param>
     public static Election Read(Stream stream, string source)
     {
-        // Invalid bytes still decode to U+FFFD (so reading goes on to the line that holds them), but are counted, and
-        // the parser refuses the first line where one appears instead of passing the replacement on silently.
+        // Invalid bytes still decode (to a marker, so reading goes on to the line that holds them), but are counted, and
+        // the parser refuses the first line where one appears instead of passing a replacement on silently.
         var invalidBytes = new CountingDecoderFallback();
         var encoding = (Encoding)new UTF8Encoding(false).Clone();
         encoding.DecoderFallback = invalidBytes;
         using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         ArgumentException.ThrowIfNullOrEmpty(source);
+        // The byte-order mark check switches the reader to UTF-16 or UTF-32 on their marks; a Pabulib file is UTF-8, so
+        // say what the file is rather than read it in another encoding and fail on whatever that produces.
+        reader.Peek();
+        if (reader.CurrentEncoding is not UTF8Encoding)
+        {
+            throw new PbFormatException(source, 1, 1, "(encoding)", $"the file is {reader.CurrentEncoding.WebName.ToUpperInvariant()} (it starts with that encoding's byte-order mark); Pabulib files are UTF-8: convert it and read it again");
+        }
         return new Parser(reader, source, invalidBytes).Parse();
     }
 
@@ -47,41 +54,48 @@ public static class PbReader
         return new Parser(reader, source, null).Parse();
     }
 
-    /// <summary>Replaces each invalid UTF-8 sequence by U+FFFD and counts them.</summary>
+    /// <summary>
+    /// Replaces each invalid UTF-8 sequence by <see cref="Marker"/> and counts them. The marker is U+FFFD followed by
+    /// the noncharacter U+FDD0: a U+FFFD written in valid UTF-8 is ordinary text, and the decoder runs a whole buffer
+    /// ahead of the parser, so only a mark that valid text does not carry tells which line held the invalid bytes.
+    /// </summary>
     private sealed class CountingDecoderFallback : DecoderFallback
     {
+        public const string Marker = "\uFFFD\uFDD0";
+
         public int InvalidSequences { get; private set; }
 
-        public override int MaxCharCount => 1;
+        public override int MaxCharCount => Marker.Length;
 
         public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
 
         private sealed class Buffer(CountingDecoderFallback owner) : DecoderFallbackBuffer
         {
-            private int _remaining;
+            /// <summary>Index of the next marker character to hand out; <see cref="Marker"/>.Length when none is pending.</summary>
+            private int _next = Marker.Length;
 
-            public override int Remaining => _remaining;
+            public override int Remaining => Marker.Length - _next;
 
             public override bool Fallback(byte[] bytesUnknown, int index)
             {
                 owner.InvalidSequences++;
-                _remaining = 1;
+                _next = 0;
                 return true;
             }
 
-            public override char GetNextChar() => _remaining-- > 0 ? '\uFFFD' : '\0';
+            public override char GetNextChar() => _next < Marker.Length ? Marker[_next++] : '\0';
 
             public override bool MovePrevious()
             {
-                if (_remaining > 0)
+                if (_next == 0)
                 {
                     return false;
                 }
-                _remaining++;
+                _next--;
                 return true;
             }
 
-            public override void Reset() => _remaining = 0;
+            public override void Reset() => _next = Marker.Length;
         }
     }
 
@@ -118,6 +132,7 @@ public static class PbReader
             var voteType = ParseVoteType();
             var declaredProjects = ParseMetaCount("num_projects");
             var declaredVotes = ParseMetaCount("num_votes");
+            CheckMetaTheRulesRead();
 
             var (projectColumns, projectIndex) = ReadHeader("PROJECTS", ["project_id", "cost"]);
             var projectColumnLookup = new ReadOnlyDictionary<string, int>(projectIndex);
@@ -198,9 +213,15 @@ public static class PbReader
                 if (selectedColumn >= 0)
                 {
                     var selected = values[selectedColumn].Trim();
-                    if (selected.Length > 0 && !int.TryParse(selected, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                    var code = 0;
+                    if (selected.Length > 0 && !int.TryParse(selected, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code))
                     {
-                        throw Error(_line, _fields.ColumnOf(selectedColumn), "selected", $"'{selected}' is not a whole number (1 = funded by the official rule, 0 = not funded, 2 and 3 = funded by a reserve or extra money)");
+                        throw Error(_line, _fields.ColumnOf(selectedColumn), "selected", $"'{selected}' is not a whole number ({SelectedCodes})");
+                    }
+                    // Any other code would be read as "not funded" by verify: a silent wrong answer, so refuse it.
+                    if (code is < 0 or > 3)
+                    {
+                        throw Error(_line, _fields.ColumnOf(selectedColumn), "selected", $"{selected} is not 0, 1, 2 or 3 ({SelectedCodes})");
                     }
                 }
                 votesPlace.Add(votesColumn >= 0 ? (_line, _fields.ColumnOf(votesColumn)) : default);
@@ -236,6 +257,8 @@ public static class PbReader
                 voters.Add(new Voter(id, chosen, points, values));
             }
         }
+
+        private const string SelectedCodes = "1 = funded by the official rule, 0 = not funded, 2 and 3 = funded by a reserve or extra money";
 
         private void ReadMetaRow()
         {
@@ -298,6 +321,10 @@ public static class PbReader
             {
                 var id = items[i].Trim();
                 var itemColumn = ItemColumn(column, offset);
+                if (id.Length == 0)
+                {
+                    throw Error(_line, itemColumn, "vote", $"item {i + 1} of the vote is empty (a stray ',' in '{text.Trim()}')");
+                }
                 if (!projectById.TryGetValue(id, out var index))
                 {
                     throw Error(_line, itemColumn, "vote", $"the vote names project '{id}', which is not in PROJECTS");
@@ -369,7 +396,10 @@ public static class PbReader
             return double.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var approximate)
                 && !double.IsNaN(approximate) && trimmed.Any(char.IsAsciiDigit)
                 ? $"the number '{trimmed}' is too large (at most 79,228,162,514,264,337,593,543,950,335, 29 digits)"
-                : $"'{text}' is not a number";
+                : trimmed.Contains(',', StringComparison.Ordinal) && trimmed.Any(char.IsAsciiDigit)
+                    // pabutools reads ',' as a decimal point, so '1,000' would be 1 there: ask for an unambiguous number.
+                    ? $"'{text}' is not a number (write a decimal point as '.', without thousands separators: '1,5' and '1,000' are ambiguous)"
+                    : $"'{text}' is not a number";
         }
 
 
@@ -393,11 +423,36 @@ public static class PbReader
         private int ParseMetaCount(string key)
         {
             var (text, line, column) = RequireMeta(key);
-            if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return ParseCount(key, text, line, column);
+        }
+
+        private int ParseCount(string key, string text, int line, int column)
+        {
+            var trimmed = text.Trim();
+            if (!int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                throw Error(line, column, key, $"'{text}' is not a whole number");
+                throw Error(line, column, key, trimmed.Length > 0 && trimmed.All(char.IsAsciiDigit)
+                    ? $"the number '{trimmed}' is too large (at most 2,147,483,647)"
+                    : $"'{text}' is not a whole number");
             }
             return value;
+        }
+
+        /// <summary>
+        /// The optional META values the rules read: a value they could not parse would be ignored (greedy-threshold
+        /// with a threshold of 0, ordinal scores from the longest ballot), a silent change of the outcome.
+        /// </summary>
+        private void CheckMetaTheRulesRead()
+        {
+            if (_metaPlace.ContainsKey("max_length"))
+            {
+                var (text, line, column) = RequireMeta("max_length");
+                ParseCount("max_length", text, line, column);
+            }
+            if (_metaPlace.ContainsKey("min_project_score_threshold"))
+            {
+                ParseMetaDecimal("min_project_score_threshold");
+            }
         }
 
         private VoteType ParseVoteType()
@@ -527,18 +582,24 @@ public static class PbReader
         /// <summary>The section this record opens (META, PROJECTS or VOTES), or null for an ordinary row.</summary>
         private string? SectionName()
         {
-            if (_fields.Count != 1)
+            // A section header is one field; a spreadsheet's export may pad it with empty fields ("VOTES;;;").
+            for (var i = 1; i < _fields.Count; i++)
             {
-                return null;
+                if (!string.IsNullOrWhiteSpace(_fields[i]))
+                {
+                    return null;
+                }
             }
             var name = _fields[0].Trim();
-            if (name is "META" or "PROJECTS" or "VOTES")
+            // Section names in any case, as Pabulib's and pabutools' readers accept them.
+            var known = name.ToUpperInvariant();
+            if (known is "META" or "PROJECTS" or "VOTES")
             {
-                return name;
+                return known;
             }
             // A lone upper-case word where rows are expected is a section header Pabulib does not define (no table's
             // header has fewer than two columns, so it cannot be a row).
-            if (name.Length >= 2 && name.All(c => char.IsAsciiLetterUpper(c) || c == '_'))
+            if (_fields.Count == 1 && name.Length >= 2 && name.All(c => char.IsAsciiLetterUpper(c) || c == '_'))
             {
                 throw Error(_line, _fields.ColumnOf(0), name, $"unknown section '{name}' (a Pabulib file has META, PROJECTS and VOTES, in that order)");
             }
@@ -570,33 +631,34 @@ public static class PbReader
                     _nextLine++;
                     text = text + "\n" + more;
                 }
-                if (invalidBytes is { InvalidSequences: > 0 } && text.Contains('\uFFFD', StringComparison.Ordinal))
+                if (invalidBytes is { InvalidSequences: > 0 } && text.Contains(CountingDecoderFallback.Marker, StringComparison.Ordinal))
                 {
-                    RefuseInvalidBytes();
+                    RefuseInvalidBytes(text);
                 }
                 return true;
             }
         }
 
-        /// <summary>Names the first field of the current record that holds a byte sequence that is not UTF-8.</summary>
-        private void RefuseInvalidBytes()
+        /// <summary>Names the line, column and field of the first byte sequence in the current record that is not UTF-8.</summary>
+        private void RefuseInvalidBytes(string record)
         {
-            for (var i = 0; i < _fields.Count; i++)
+            // Located in the record as read (a quoted field may span lines), so the line and column are those of the bytes.
+            var at = record.IndexOf(CountingDecoderFallback.Marker, StringComparison.Ordinal);
+            var before = record.AsSpan(0, at);
+            var lineStart = before.LastIndexOf('\n') + 1;
+            var i = 0;
+            while (i + 1 < _fields.Count && _fields.ColumnOf(i + 1) - 1 <= at)
             {
-                var at = _fields[i].IndexOf('\uFFFD', StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    continue;
-                }
-                var field = _columns switch
-                {
-                    ["key", "value"] when i == 1 => _fields[0].Trim(),
-                    { } columns when i < columns.Length => columns[i],
-                    _ => "(text)",
-                };
-                throw Error(_line, _fields.ColumnOf(i) + (_fields.WasQuoted(i) ? 1 : 0) + at, field,
-                    "bytes that are not valid UTF-8 (Pabulib files are UTF-8; convert the file, for example from Windows-1250, and read it again)");
+                i++;
             }
+            var field = _columns switch
+            {
+                ["key", "value"] when i == 1 => _fields[0].Trim(),
+                { } columns when i < columns.Length => columns[i],
+                _ => "(text)",
+            };
+            throw Error(_line + before.Count('\n'), at - lineStart + 1, field,
+                "bytes that are not valid UTF-8 (Pabulib files are UTF-8; convert the file, for example from Windows-1250, and read it again)");
         }
 
         private PbFormatException Error(int line, int column, string field, string problem) => new(source, line, column, field, problem);

@@ -103,7 +103,7 @@ internal sealed class BallotData
     /// <summary>The ordinal positional score's top value: META max_length, or the longest ballot.</summary>
     private static int PositionalMaxLength(Election election)
     {
-        if (int.TryParse(election.GetMeta("max_length"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0)
+        if (int.TryParse(election.GetMeta("max_length")?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0)
         {
             return max;
         }

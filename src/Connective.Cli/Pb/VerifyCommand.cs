@@ -65,7 +65,7 @@ internal static class VerifyCommand
             else
             {
                 output.WriteLine(reproduced
-                    ? $"{Path.GetFileName(election.Source)}: reproduced — {RuleCommandOptions.RuleName(result.Options)} funds exactly the {officialIds.Count} officially selected projects."
+                    ? $"{Path.GetFileName(election.Source)}: reproduced — {RuleCommandOptions.RuleName(result.Options)} funds exactly the {officialIds.Count} officially selected project{(officialIds.Count == 1 ? "" : "s")}."
                     : $"{Path.GetFileName(election.Source)}: NOT reproduced by {RuleCommandOptions.RuleName(result.Options)}; official but not computed: [{string.Join(", ", missing)}]; computed but not official: [{string.Join(", ", extra)}].");
             }
             return reproduced ? PbInput.Ok : NotReproduced;

@@ -61,6 +61,35 @@ public sealed class PlainSummaryTests
     }
 
     [Fact]
+    public void Greedy_custom_says_where_the_count_stopped_and_why_the_reserve_did_not_pay()
+    {
+        var election = PbReader.Read(RepositoryPaths.SharedFile("pabulib", "Poland_Poznan_2026_6_-_Ogrody_Solacz_Winiary_Wola__large.pb"));
+
+        var opening = Opening(Markdown(election, OfficialCounts.Options(election)!));
+
+        Assert.Contains("It stopped at RD-VI.3 (Scena nad Rusałką 2026), which costs 800,000 PLN with 600,000 PLN left; that is 75% of its cost, less than the 80% the reserve rule needs, so the reserve did not pay for it.", opening, StringComparison.Ordinal);
+        Assert.Contains("These are the projects the file records as funded by the official count (its rule: greedy-custom).", opening, StringComparison.Ordinal);
+        // selected = 3: extra money outside the count.
+        Assert.Contains("The file also records project RD-VI.3 as funded with money from outside the count", opening, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_rule_than_the_official_one_says_it_is_not_the_official_result_and_how_it_differs()
+    {
+        var opening = Opening(Markdown(Rakowiec, new RuleOptions { Rule = RuleKind.EqualShares }));
+
+        Assert.Contains("This is not the official result the file records (its rule: greedy-threshold): officially, projects 1812 and 1319 were funded, which this count does not fund; this count funds project 9, which the official count did not.", opening, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_selected_column_nothing_is_said_about_an_official_result()
+    {
+        var opening = Opening(Markdown(PbReaderTests.ReadText(Rules.RuleTests.ThreeVoters), new RuleOptions { Rule = RuleKind.EqualShares }));
+
+        Assert.DoesNotContain("official", opening, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_currency_amounts_are_plain_numbers()
     {
         var election = PbReaderTests.ReadText(Rules.RuleTests.ThreeVoters);

@@ -112,6 +112,54 @@ public sealed class CountVerifyExplainCommandTests
         Assert.Contains(reserveFunded, root.GetProperty("official").EnumerateArray().Select(x => x.GetString()));
     }
 
+    public static TheoryData<string> PoznanFiles() =>
+        [.. Directory.EnumerateFiles(Path.Combine(RepositoryPaths.SharedData, "pabulib"), "Poland_Poznan_*.pb").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(PoznanFiles))]
+    public void Verify_reproduces_the_official_outcome_of_every_shared_Poznan_file(string file)
+    {
+        var outcome = CliRunner.Run("pb", "verify", RepositoryPaths.SharedFile("pabulib", file));
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Error);
+        Assert.Contains("reproduced — greedy-custom funds exactly the", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void All_fourteen_Poznan_files_are_in_the_shared_data()
+    {
+        Assert.Equal(14, PoznanFiles().Count);
+    }
+
+    [Fact]
+    public void Verify_without_the_reserve_step_does_not_reproduce_Poznan_and_exits_with_3()
+    {
+        var outcome = CliRunner.Run("pb", "verify", RepositoryPaths.SharedFile("pabulib", "Poland_Poznan_2025_3_-_Piatkowo_Polnoc_Piatkowo__large.pb"), "--rule", "greedy-no-skip");
+
+        Assert.Equal(3, outcome.ExitCode);
+        Assert.Contains("NOT reproduced by greedy-no-skip; official but not computed: [RD-III.1]; computed but not official: []", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_as_json_says_what_the_file_records_as_official()
+    {
+        var root = Json(CliRunner.Run("pb", "explain", RepositoryPaths.SharedFile("pabulib", "Poland_Poznan_2025_3_-_Piatkowo_Polnoc_Piatkowo__large.pb"), "--format", "json"));
+
+        Assert.Equal("greedy-custom", root.GetProperty("official_rule").GetString());
+        Assert.Equal(["RD-III.1", "RD-III.5"], root.GetProperty("officially_selected").EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Contains(root.GetProperty("summary").EnumerateArray(), p => p.GetString()!.StartsWith("This is not the official result the file records (its rule: greedy-custom)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_with_plain_greedy_does_not_reproduce_Poznans_no_skip_and_exits_with_3()
+    {
+        // 2026 district 11: a cheaper project further down would fit, and Poznań's rule does not fund it.
+        var outcome = CliRunner.Run("pb", "verify", RepositoryPaths.SharedFile("pabulib", "Poland_Poznan_2026_11_-_Fabianowo-Kotowo_Gorczyn_Junikowo_Kwiatowe_Lawica__large.pb"), "--rule", "greedy", "--tie-breaking", "cost-votes");
+
+        Assert.Equal(3, outcome.ExitCode);
+        Assert.Contains("NOT reproduced by greedy", outcome.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Verify_with_another_rule_reports_the_differences_and_exits_with_3()
     {
