@@ -49,6 +49,23 @@ internal static class BudgetResultsChecks
         Assert.Equal([a, d], greedy.SelectedIdsSorted.Select(int.Parse).Order());
     }
 
+    /// <summary>A process that closed with no ballots says so: the page explains, the API answers 409 with why, never a 500.</summary>
+    public static async Task A_process_no_one_voted_in_says_so(ConnectiveWebFactory factory)
+    {
+        var world = await VoiceWorld.CreateAsync(factory, [60, 40]);
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        var page = await http.GetAsync($"/voice/budgets/{world.ProcessId}/results");
+        var results = await http.GetAsync($"/api/v1/voice/budgets/{world.ProcessId}/results");
+        var file = await http.GetAsync(VoiceLinks.PbFile(world.ProcessId));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("No one voted", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, results.StatusCode);
+        Assert.Contains("No one voted", await results.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, file.StatusCode);
+    }
+
     /// <summary>Before voting closes there is nothing to count or download: ballots are never published while they can change.</summary>
     public static async Task Nothing_is_published_while_voting_is_open(ConnectiveWebFactory factory)
     {

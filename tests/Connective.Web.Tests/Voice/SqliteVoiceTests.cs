@@ -15,4 +15,7 @@ public sealed class SqliteVoiceTests(SqliteAppFixture app) : IClassFixture<Sqlit
 
     [Fact]
     public Task Nothing_is_published_while_voting_is_open() => BudgetResultsChecks.Nothing_is_published_while_voting_is_open(app.Factory);
+
+    [Fact]
+    public Task A_process_no_one_voted_in_says_so() => BudgetResultsChecks.A_process_no_one_voted_in_says_so(app.Factory);
 }

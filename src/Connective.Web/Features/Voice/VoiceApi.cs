@@ -47,7 +47,7 @@ internal static class VoiceApi
     {
         if (await count.CountAsync(id, ct) is not { } counted)
         {
-            return await processes.FindAsync(id, ct) is null ? NotFound(id) : NotClosed();
+            return NotCounted(id, await processes.FindAsync(id, ct));
         }
         var explanation = counted.Explanation;
         var funded = explanation.Result.Selected.Select(project => project.Id).ToHashSet();
@@ -64,7 +64,7 @@ internal static class VoiceApi
     {
         if (await count.CountAsync(id, ct) is not { } counted)
         {
-            return await processes.FindAsync(id, ct) is null ? NotFound(id) : NotClosed();
+            return NotCounted(id, await processes.FindAsync(id, ct));
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(counted.PbText), "text/plain; charset=utf-8", counted.PbFileName);
     }
@@ -130,6 +130,13 @@ internal static class VoiceApi
         TypedResults.Problem("Your account is not linked to a resident record, so it cannot vote.", statusCode: StatusCodes.Status403Forbidden);
 
     private static ProblemHttpResult NotFound(int id) => TypedResults.Problem($"There is no budgeting process {id}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult NotCounted(int id, ProcessView? process) => process switch
+    {
+        null => NotFound(id),
+        { Phase: PbPhase.Results } => TypedResults.Problem("No one voted in this process: there is nothing to count and no ballots to publish.", statusCode: StatusCodes.Status409Conflict),
+        _ => NotClosed(),
+    };
 
     private static ProblemHttpResult NotClosed() =>
         TypedResults.Problem("Voting has not closed yet: results and ballots are published when it closes.", statusCode: StatusCodes.Status409Conflict);

@@ -35,7 +35,10 @@ public sealed class BudgetCount(AppDbContext db, BudgetProcesses processes)
         _ => $"connective pb count {fileName} --rule mes --utility cost --completion add1 --tie-breaking id",
     };
 
-    /// <summary>The count of a process whose voting has closed, or null when there is no such process or it is still open.</summary>
+    /// <summary>
+    /// The count of a process whose voting has closed, or null when there is no such process, it is still open, or no one
+    /// voted (a budget cannot be shared among nobody: the .pb reader refuses an election without ballots).
+    /// </summary>
     public async Task<CountedProcess?> CountAsync(int processId, CancellationToken cancellationToken)
     {
         if (await processes.FindAsync(processId, cancellationToken) is not { Phase: PbPhase.Results } process)
@@ -44,6 +47,10 @@ public sealed class BudgetCount(AppDbContext db, BudgetProcesses processes)
         }
         var ballots = await db.PbBallots.AsNoTracking().Where(ballot => ballot.ProcessId == processId).OrderBy(ballot => ballot.Id)
             .Select(ballot => ballot.Choices).ToListAsync(cancellationToken);
+        if (ballots.Count == 0)
+        {
+            return null;
+        }
         var fileName = $"connective-budget-{processId.ToString(CultureInfo.InvariantCulture)}.pb";
         var text = PbText(process, ballots);
         var election = PbReader.Read(new StringReader(text), fileName);
