@@ -67,6 +67,31 @@ public sealed class GraphCommandsTests
     }
 
     [Theory]
+    [InlineData("# nodes 2147483600 edges 1 directed True\n0 1\n", "a graph holds at most")]
+    [InlineData("# nodes 99999999999 directed True\n0 1\n", "'# nodes 99999999999' is beyond the largest node count")]
+    [InlineData("# nodes 12x directed True\n0 1\n", "'# nodes 12x': the node count must be a non-negative integer")]
+    [InlineData("# nodes 3 directed Maybe\n0 1\n", "'directed Maybe' must be True or False")]
+    public void A_bad_header_value_is_one_clear_line_naming_the_file_and_line(string content, string problem)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"connective-header-{Guid.NewGuid():N}.edgelist");
+        File.WriteAllText(path, content);
+        try
+        {
+            var (code, stdout, stderr) = Run("graph", "stats", path, "-q");
+
+            Assert.Equal(1, code);
+            Assert.Equal(string.Empty, stdout);
+            Assert.StartsWith($"error: {path}, line 1: ", stderr, StringComparison.Ordinal);
+            Assert.Contains(problem, stderr, StringComparison.Ordinal);
+            Assert.Single(stderr.TrimEnd().Split('\n')); // one line: no stack trace
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
     [InlineData("graph", "stats", "--format", "xml")]
     [InlineData("graph", "reach", "--steps", "4")]
     [InlineData("graph", "analyse", "--measures", "wisdom")]
