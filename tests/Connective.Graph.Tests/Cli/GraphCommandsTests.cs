@@ -188,6 +188,21 @@ public sealed class GraphCommandsTests
         }
     }
 
+    [Fact]
+    public void Convert_to_dev_stdout_writes_into_the_pipe_it_names()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        // The child's standard output is a pipe, so /dev/stdout → /proc/self/fd/1 → "pipe:[…]", which no rename can reach.
+        var (code, stdout, stderr) = Run("graph", "convert", Karate, "/dev/stdout", "--to", "graphml");
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("<?xml", stdout, StringComparison.Ordinal);
+        Assert.Equal(34, System.Xml.Linq.XDocument.Parse(stdout).Descendants().Count(e => e.Name.LocalName == "node"));
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
