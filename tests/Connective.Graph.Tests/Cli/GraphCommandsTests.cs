@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Connective.Graph.Algorithms;
+using Connective.Graph.Formats;
+using Connective.Graph.Tests.Reference;
 using Connective.TestSupport;
 
 namespace Connective.Graph.Tests.Cli;
@@ -162,6 +165,28 @@ public sealed class GraphCommandsTests
         using var json = JsonDocument.Parse(stdout);
         Assert.InRange(json.RootElement.GetProperty("modularity").GetDouble(), 0.40, 0.45);
         Assert.Equal(34, json.RootElement.GetProperty("membership").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("leiden")]
+    [InlineData("louvain")]
+    public void Communities_on_a_directed_file_report_the_simple_views_modularity_as_the_library_does(string method)
+    {
+        var path = RepositoryPaths.SharedFile("networks", "serengeti-foodweb.edgelist");
+        var (code, stdout, stderr) = Run("graph", "communities", path, "--method", method, "--seed", "3", "-f", "json", "-q");
+        var graph = GraphFile.Read(path);
+        var options = new CommunityOptions { Seed = 3 };
+        var library = method == "louvain" ? CommunityDetection.Louvain(graph, options) : CommunityDetection.Leiden(graph, options);
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("undirected simple view", root.GetProperty("modularity_of").GetString());
+        var membership = root.GetProperty("membership").EnumerateArray().Select(m => m.GetProperty("community").GetInt32()).ToArray();
+        Assert.Equal(library.Membership, membership);
+        Assert.Equal(library.Modularity, root.GetProperty("modularity").GetDouble(), 1e-12);
+        // Newman's modularity of that membership on the simple view, computed independently of the engine.
+        Assert.Equal(CommunityReferenceTests.ModularityOf(GraphViews.Simple(graph), membership), root.GetProperty("modularity").GetDouble(), 1e-9);
     }
 
     [Fact]
