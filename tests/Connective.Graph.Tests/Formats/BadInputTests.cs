@@ -42,6 +42,7 @@ public sealed class BadInputTests : IDisposable
         { "two-directions.edgelist", "# nodes 3 directed True directed False\n0 1\n", 1, "says 'directed' twice" },
         // GraphML
         { "empty.graphml", "", null, "empty" },
+        { "edgedefault.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<graph edgedefault=\"maybe\"><node id=\"a\"/></graph></graphml>", 2, "edgedefault must be 'directed' or 'undirected', not 'maybe'" },
         { "truncated.graphml", "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"a\"/>\n<node id=\"b\"/>\n<edge source=\"a\" tar", 3, "malformed XML" },
         { "weight.graphml", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/><graph>\n<node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\"><data key=\"w\">x</data></edge></graph></graphml>", 3, "not a finite number" },
         { "unknown.graphml", "<graphml><graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"zz\"/></graph></graphml>", 3, "'zz', which is never declared" },
@@ -52,6 +53,8 @@ public sealed class BadInputTests : IDisposable
         // GEXF
         { "empty.gexf", "", null, "empty" },
         { "truncated.gexf", "<gexf><graph><nodes>\n<node id=\"a\"/>\n<node id=", 3, "malformed XML" },
+        { "mode.gexf", "<gexf>\n<graph mode=\"weird\" defaultedgetype=\"directed\"><nodes><node id=\"a\"/></nodes></graph></gexf>", 2, "mode must be static or dynamic, not 'weird'" },
+        { "edgetype.gexf", "<gexf>\n<graph defaultedgetype=\"sideways\"><nodes><node id=\"a\"/></nodes></graph></gexf>", 2, "defaultedgetype must be directed, undirected or mutual, not 'sideways'" },
         { "weight.gexf", "<gexf><graph><nodes><node id=\"a\"/><node id=\"b\"/></nodes><edges>\n<edge source=\"a\" target=\"b\" weight=\"w\"/></edges></graph></gexf>", 2, "not a finite number" },
         { "unknown.gexf", "<gexf><graph><nodes><node id=\"a\"/></nodes><edges>\n<edge source=\"a\" target=\"q\"/></edges></graph></gexf>", 2, "'q', which is never declared" },
         // GML
@@ -75,6 +78,10 @@ public sealed class BadInputTests : IDisposable
         { "columns.net", "*Vertices 2\n*Edges\n1\n", 3, "needs two vertex numbers" },
         { "noheader.net", "1 2\n", 1, "data before the *Vertices line" },
         { "matrix.net", "*Vertices 2\n*Matrix\n0 1\n1 0\n", 2, "*MATRIX is not supported" },
+        { "beyond-int.net", "*Vertices 99999999999\n*Edges\n1 2\n", 1, "*Vertices 99999999999 is beyond the largest node count" },
+        { "vertices-junk.net", "*Vertices 3 junk\n*Edges\n1 2\n", 1, "may be followed only by the size of a two-mode network's first mode (0..3), not 'junk'" },
+        { "vertices-mode.net", "*Vertices 3 4\n*Edges\n1 2\n", 1, "not '4'" },
+        { "vertices-extra.net", "*Vertices 3 1 2\n*Edges\n1 2\n", 1, "not '1 2'" },
         { "huge.net", "*Network big\n*Vertices 2000000000\n*Edges\n1 2\n", 2, "*Vertices declares 2,000,000,000 nodes, which need at least" },
     };
 
