@@ -106,6 +106,7 @@ internal sealed class EdgeListReader
             Ids = _ids,
             MaxRawId = _maxRawId,
             DeclaredNodes = _declaredNodes,
+            DeclarationLine = _declarationLine,
             Directed = _declaredDirected,
         };
     }
