@@ -50,8 +50,8 @@ internal static class GraphCli
     public static Option<ulong> SeedOption() => new("--seed") { Description = "Seed for randomised steps (results are reproducible for a seed).", DefaultValueFactory = _ => 1UL };
 
     /// <summary>
-    /// Runs a command body, turning bad input into a one-line message on stderr and exit code 1. Anything else
-    /// is a bug and is left to crash loudly.
+    /// Runs a command body, turning bad input (and a graph too large for memory) into a one-line message on stderr and
+    /// exit code 1. Anything else is a bug and is left to crash loudly.
     /// </summary>
     public static int Run(Func<int> body)
     {
@@ -66,6 +66,12 @@ internal static class GraphCli
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return Fail(e.Message);
+        }
+        catch (OutOfMemoryException)
+        {
+            // The readers refuse a declared size the process cannot hold before allocating for it, but a graph whose
+            // edges alone outgrow memory is only found out while loading: still a message, never a stack trace.
+            return Fail($"the graph does not fit in the memory this process can use ({GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB)");
         }
     }
 

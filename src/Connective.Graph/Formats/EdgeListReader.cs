@@ -106,6 +106,7 @@ internal sealed class EdgeListReader
             Ids = _ids,
             MaxRawId = _maxRawId,
             DeclaredNodes = _declaredNodes,
+            DeclarationLine = _declarationLine,
             Directed = _declaredDirected,
         };
     }
@@ -314,8 +315,9 @@ internal sealed class EdgeListReader
     /// Recognises <c># nodes N</c>, optionally followed by <c>edges M</c> and <c>directed True|False</c>. A comment
     /// whose first word is <c>nodes</c> is a declaration when its second word starts like a number or its third is
     /// <c>edges</c> or <c>directed</c> (so "# nodes are residents" stays a comment); a declaration with a count that is
-    /// not a non-negative integer in range, or a <c>directed</c> value other than True/False (1/0, yes/no), is
-    /// <see cref="DeclarationKind.Invalid"/>: skipping it would silently drop the file's direction or its isolates.
+    /// not a non-negative integer in range, an <c>edges</c> value that is not one, a <c>directed</c> value other than
+    /// True/False (1/0, yes/no), or any other word after the count, is <see cref="DeclarationKind.Invalid"/>: skipping
+    /// it would silently drop the file's direction or its isolates.
     /// </summary>
     internal static DeclarationKind ParseDeclaration(ReadOnlySpan<byte> line, out long nodes, out bool? directed, out string? problem)
     {
@@ -347,13 +349,40 @@ internal sealed class EdgeListReader
             nodes = -1;
             return DeclarationKind.Invalid;
         }
-        for (var i = 2; i < words.Length; i++)
+        long? edges = null;
+        for (var i = 2; i < words.Length; i += 2)
         {
-            if (!string.Equals(words[i], "directed", StringComparison.OrdinalIgnoreCase))
+            var key = words[i];
+            var isEdges = string.Equals(key, "edges", StringComparison.OrdinalIgnoreCase);
+            if (!isEdges && !string.Equals(key, "directed", StringComparison.OrdinalIgnoreCase))
             {
+                // A typo such as "directd True" must not quietly leave the graph undirected.
+                problem = $"'# nodes {nodes}' may go on only with 'edges M' and 'directed True|False', not '{Printable(key)}'";
+                return DeclarationKind.Invalid;
+            }
+            if (i + 1 >= words.Length)
+            {
+                problem = isEdges ? "'edges' needs a value: the edge count" : "'directed' needs a value: True or False";
+                return DeclarationKind.Invalid;
+            }
+            var text = words[i + 1];
+            if (isEdges)
+            {
+                // Informative only, but a value that is not a count means the line is not what the reader thinks it is.
+                if (!GraphIdText.TryParseCanonicalInteger(text, out var count) || count < 0)
+                {
+                    problem = $"'edges {Printable(text)}': the edge count must be a non-negative integer";
+                    return DeclarationKind.Invalid;
+                }
+                if (edges is not null && edges != count)
+                {
+                    problem = "the line says 'edges' twice, with different values";
+                    return DeclarationKind.Invalid;
+                }
+                edges = count;
                 continue;
             }
-            bool? value = i + 1 >= words.Length ? null : words[i + 1].ToUpperInvariant() switch
+            bool? value = text.ToUpperInvariant() switch
             {
                 "TRUE" or "1" or "YES" => true,
                 "FALSE" or "0" or "NO" => false,
@@ -361,9 +390,7 @@ internal sealed class EdgeListReader
             };
             if (value is null)
             {
-                problem = i + 1 >= words.Length
-                    ? "'directed' needs a value: True or False"
-                    : $"'directed {Printable(words[i + 1])}' must be True or False";
+                problem = $"'directed {Printable(text)}' must be True or False";
                 return DeclarationKind.Invalid;
             }
             if (directed is not null && directed != value)
@@ -372,7 +399,6 @@ internal sealed class EdgeListReader
                 return DeclarationKind.Invalid;
             }
             directed = value;
-            i++;
         }
         return DeclarationKind.Valid;
     }

@@ -65,9 +65,14 @@ internal static class GexfFormat
                         "undirected" or "mutual" or null => false,
                         var other => throw XmlInput.Error(xml, fileName, $"defaultedgetype must be directed, undirected or mutual, not '{other}'"),
                     };
-                    if (xml.GetAttribute("mode") == "dynamic")
+                    switch (xml.GetAttribute("mode"))
                     {
-                        throw XmlInput.Error(xml, fileName, "dynamic GEXF graphs are not supported");
+                        case "static" or null:
+                            break;
+                        case "dynamic":
+                            throw XmlInput.Error(xml, fileName, "dynamic GEXF graphs are not supported");
+                        case var other:
+                            throw XmlInput.Error(xml, fileName, $"mode must be static or dynamic, not '{other}'");
                     }
                     break;
                 case "attributes":

@@ -55,7 +55,17 @@ internal static class GmlFormat
             switch (key.Text)
             {
                 case "directed":
-                    directed = ReadInteger(tokens, key, fileName) != 0;
+                    // GML says 0 or 1; reading any other number as "directed" would guess at what the file meant.
+                    var flag = ReadInteger(tokens, key, fileName);
+                    if (flag is not (0 or 1))
+                    {
+                        throw new GraphFormatException(fileName, key.Line, $"'directed {flag}' must be 0 (undirected) or 1 (directed)");
+                    }
+                    if (directed is { } earlier && earlier != (flag == 1))
+                    {
+                        throw new GraphFormatException(fileName, key.Line, "'directed' is given twice, with different values");
+                    }
+                    directed = flag == 1;
                     break;
                 case "node":
                     ReadNode(tokens, key, collector, gmlIdToNode);

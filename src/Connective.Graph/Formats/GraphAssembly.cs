@@ -13,6 +13,7 @@ internal static class GraphAssembly
         int[]? firstSeenToDense = null;
         if (parsed.Ids is null)
         {
+            RefuseIdsBeyondDeclaration(parsed, parsed.MaxRawId, fileName);
             labels = DenseFromRawIntegers(parsed);
         }
         else
@@ -27,6 +28,23 @@ internal static class GraphAssembly
         var attributes = BuildAttributes(parsed.Attributes, labels.Count, firstSeenToDense);
         var list = new EdgeList(edges.Sources, edges.Targets, edges.Weights, edges.Count);
         return CsrConstruction.Build(labels.Count, directed, list, options.DuplicateEdges, options.SelfLoops == SelfLoopPolicy.Drop, labels, attributes);
+    }
+
+    /// <summary>
+    /// A <c># nodes N</c> line says the nodes are ids 0..N−1; an edge naming a larger id means the
+    /// count is wrong, and quietly adding the node would report a graph of another size than the file declares.
+    /// </summary>
+    private static void RefuseIdsBeyondDeclaration(ParsedGraph parsed, long largestId, string fileName)
+    {
+        if (parsed.DeclaredNodes < 0)
+        {
+            return;
+        }
+        if (largestId >= parsed.DeclaredNodes)
+        {
+            throw new GraphFormatException(fileName, parsed.DeclarationLine, string.Create(CultureInfo.InvariantCulture,
+                $"'# nodes {parsed.DeclaredNodes}' declares the ids 0..{parsed.DeclaredNodes - 1}, but an edge names node {largestId}"));
+        }
     }
 
     /// <summary>Raw integer endpoints become ranks among the ids present (ids 0..N−1 map to themselves).</summary>
@@ -125,6 +143,7 @@ internal static class GraphAssembly
                 throw new GraphFormatException(fileName, null,
                     $"'# nodes {parsed.DeclaredNodes}' declares integer ids 0..{parsed.DeclaredNodes - 1}, but the file also names nodes by text ids such as '{example}'");
             }
+            RefuseIdsBeyondDeclaration(parsed, ids.IntegerLabels.Count == 0 ? -1 : ids.IntegerLabels.Max(), fileName);
             for (var i = 0L; i < parsed.DeclaredNodes; i++)
             {
                 ids.GetOrAdd(i);

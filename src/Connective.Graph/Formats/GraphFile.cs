@@ -167,15 +167,17 @@ public static class GraphFile
     /// Writes a regular file (or a new one) through a temporary file beside it and a rename, so a failed write never
     /// leaves a half-written file. Anything else is written in place: a symlink is followed to its target (which is
     /// written the same way when it is a regular file), and a device or a pipe (/dev/stdout, a FIFO) is opened and
-    /// written, because renaming over them would replace the link or the device node instead of writing to it.
+    /// written, because renaming over them would replace the link or the device node instead of writing to it. A link
+    /// under /dev or /proc (/dev/stdout → /proc/self/fd/1 → a pipe or the file the shell redirected to) is always
+    /// written through: its text names no file that could be replaced (pipe:[…]), or names one the process's own
+    /// descriptor points at, which a rename would leave writing to a deleted file.
     /// </summary>
     private static void WriteFile(string path, bool gzip, Action<GraphTextWriter> write)
     {
-        var target = ResolveLinks(path);
-        if (File.Exists(target) && !FileKind.IsRegular(target))
+        var (target, throughProcess) = ResolveLinks(path);
+        if (throughProcess || (File.Exists(target) && !FileKind.IsRegular(target)))
         {
-            using var output = new GraphTextWriter(new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16), gzip);
-            write(output);
+            WriteInPlace(throughProcess ? path : target, gzip, write);
             return;
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(target))!;
@@ -197,16 +199,40 @@ public static class GraphFile
         }
     }
 
-    /// <summary>The final target of a chain of symlinks (the path itself when it is not a link or does not exist).</summary>
-    private static string ResolveLinks(string path)
+    /// <summary>Opens what <paramref name="path"/> names (the kernel following any links) and writes into it.</summary>
+    private static void WriteInPlace(string path, bool gzip, Action<GraphTextWriter> write)
     {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is null)
-        {
-            return path;
-        }
-        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        // A regular file reached through /proc (stdout redirected to a file) is truncated as GNU tools' -o does; a
+        // device or a pipe cannot be, and /dev/null refuses it.
+        var mode = FileKind.IsRegular(path) ? FileMode.Create : FileMode.Open;
+        using var output = new GraphTextWriter(new FileStream(path, mode, FileAccess.Write, FileShare.ReadWrite, 1 << 16), gzip);
+        write(output);
     }
+
+    /// <summary>
+    /// The final target of a chain of symlinks (the path itself when it is not a link or does not exist), and whether
+    /// the chain passes through /dev or /proc, whose links name process descriptors rather than files.
+    /// </summary>
+    private static (string Target, bool ThroughProcess) ResolveLinks(string path)
+    {
+        var current = Path.GetFullPath(path);
+        var throughProcess = false;
+        for (var hop = 0; hop < 40; hop++)
+        {
+            var link = new FileInfo(current).LinkTarget;
+            if (link is null)
+            {
+                return (current, throughProcess);
+            }
+            throughProcess |= IsProcessPath(current);
+            current = Path.GetFullPath(link, Path.GetDirectoryName(current)!);
+            throughProcess |= IsProcessPath(current);
+        }
+        throw new IOException($"{path}: too many levels of symbolic links");
+    }
+
+    private static bool IsProcessPath(string fullPath) =>
+        !OperatingSystem.IsWindows() && (fullPath.StartsWith("/proc/", StringComparison.Ordinal) || fullPath.StartsWith("/dev/", StringComparison.Ordinal));
 
     /// <summary>Lets a writer be disposed (flushing it) without closing the caller's stream.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream

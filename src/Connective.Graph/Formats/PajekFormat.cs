@@ -44,7 +44,16 @@ internal static class PajekFormat
                         var parts = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
                         if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out vertexCount))
                         {
-                            throw new GraphFormatException(fileName, lines.LineNumber, "*Vertices must be followed by the number of vertices");
+                            throw new GraphFormatException(fileName, lines.LineNumber, parts.Length >= 2 && parts[1].All(char.IsAsciiDigit)
+                                ? $"*Vertices {parts[1]} is beyond the largest node count (2,147,483,647)"
+                                : "*Vertices must be followed by the number of vertices");
+                        }
+                        // A two-mode network adds the size of its first mode; anything more is not Pajek.
+                        if (parts.Length > 3 || (parts.Length == 3
+                            && (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var firstMode) || firstMode > vertexCount)))
+                        {
+                            throw new GraphFormatException(fileName, lines.LineNumber,
+                                $"*Vertices {vertexCount} may be followed only by the size of a two-mode network's first mode (0..{vertexCount}), not '{string.Join(' ', parts[2..])}'");
                         }
                         DeclaredSize.Check(vertexCount, fileName, lines.LineNumber, "*Vertices");
                         nodeOf = new int[vertexCount + 1];

@@ -17,6 +17,9 @@ internal sealed class ParsedGraph(EdgeBuffer edges)
     /// <summary>N from a <c># nodes N</c> declaration (ids 0..N−1 are nodes), or −1.</summary>
     public long DeclaredNodes { get; set; } = -1;
 
+    /// <summary>The line of the <c># nodes N</c> declaration, for errors about it.</summary>
+    public long DeclarationLine { get; set; }
+
     public bool? Directed { get; set; }
 
     /// <summary>Node attribute columns indexed like <see cref="Ids"/> (first-seen), for formats that carry them.</summary>

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Connective.Graph.Algorithms;
+using Connective.Graph.Formats;
+using Connective.Graph.Tests.Reference;
 using Connective.TestSupport;
 
 namespace Connective.Graph.Tests.Cli;
@@ -59,6 +62,31 @@ public sealed class GraphCommandsTests
 
             Assert.Equal(1, code);
             Assert.Contains("line 2", stderr, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("# nodes 2147483600 edges 1 directed True\n0 1\n", "a graph holds at most")]
+    [InlineData("# nodes 99999999999 directed True\n0 1\n", "'# nodes 99999999999' is beyond the largest node count")]
+    [InlineData("# nodes 12x directed True\n0 1\n", "'# nodes 12x': the node count must be a non-negative integer")]
+    [InlineData("# nodes 3 directed Maybe\n0 1\n", "'directed Maybe' must be True or False")]
+    public void A_bad_header_value_is_one_clear_line_naming_the_file_and_line(string content, string problem)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"connective-header-{Guid.NewGuid():N}.edgelist");
+        File.WriteAllText(path, content);
+        try
+        {
+            var (code, stdout, stderr) = Run("graph", "stats", path, "-q");
+
+            Assert.Equal(1, code);
+            Assert.Equal(string.Empty, stdout);
+            Assert.StartsWith($"error: {path}, line 1: ", stderr, StringComparison.Ordinal);
+            Assert.Contains(problem, stderr, StringComparison.Ordinal);
+            Assert.Single(stderr.TrimEnd().Split('\n')); // one line: no stack trace
         }
         finally
         {
@@ -139,6 +167,28 @@ public sealed class GraphCommandsTests
         Assert.Equal(34, json.RootElement.GetProperty("membership").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("leiden")]
+    [InlineData("louvain")]
+    public void Communities_on_a_directed_file_report_the_simple_views_modularity_as_the_library_does(string method)
+    {
+        var path = RepositoryPaths.SharedFile("networks", "serengeti-foodweb.edgelist");
+        var (code, stdout, stderr) = Run("graph", "communities", path, "--method", method, "--seed", "3", "-f", "json", "-q");
+        var graph = GraphFile.Read(path);
+        var options = new CommunityOptions { Seed = 3 };
+        var library = method == "louvain" ? CommunityDetection.Louvain(graph, options) : CommunityDetection.Leiden(graph, options);
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("undirected simple view", root.GetProperty("modularity_of").GetString());
+        var membership = root.GetProperty("membership").EnumerateArray().Select(m => m.GetProperty("community").GetInt32()).ToArray();
+        Assert.Equal(library.Membership, membership);
+        Assert.Equal(library.Modularity, root.GetProperty("modularity").GetDouble(), 1e-12);
+        // Newman's modularity of that membership on the simple view, computed independently of the engine.
+        Assert.Equal(CommunityReferenceTests.ModularityOf(GraphViews.Simple(graph), membership), root.GetProperty("modularity").GetDouble(), 1e-9);
+    }
+
     [Fact]
     public void Generate_is_reproducible_for_a_seed_and_readable_back()
     {
@@ -161,6 +211,21 @@ public sealed class GraphCommandsTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Convert_to_dev_stdout_writes_into_the_pipe_it_names()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        // The child's standard output is a pipe, so /dev/stdout → /proc/self/fd/1 → "pipe:[…]", which no rename can reach.
+        var (code, stdout, stderr) = Run("graph", "convert", Karate, "/dev/stdout", "--to", "graphml");
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("<?xml", stdout, StringComparison.Ordinal);
+        Assert.Equal(34, System.Xml.Linq.XDocument.Parse(stdout).Descendants().Count(e => e.Name.LocalName == "node"));
     }
 
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)

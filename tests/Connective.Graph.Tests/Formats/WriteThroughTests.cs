@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Pipes;
 using Connective.Graph.Formats;
 using Connective.TestSupport;
 
@@ -56,5 +57,39 @@ public sealed class WriteThroughTests : IDisposable
         Assert.Equal(graph.EdgeCount, received.EdgeCount);
         Assert.Equal(0, new FileInfo(fifo).Length); // still a FIFO: a regular file put in its place would hold the graph
         Assert.Empty(Directory.GetFiles(_folder, ".*.tmp"));
+    }
+    [Fact]
+    public async Task Writing_to_a_process_descriptor_link_reaches_the_pipe_behind_it()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var graph = GraphFile.Read(RepositoryPaths.SharedFile("networks", "karate.edgelist"));
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.None);
+        // /proc/self/fd/N links to "pipe:[inode]", a name no file has: /dev/stdout on a pipe is this case.
+        var link = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+        var reader = Task.Run(() => GraphFile.Read(pipe, GraphFormat.GraphML));
+
+        GraphFile.Write(graph, link, GraphFormat.GraphML);
+        pipe.DisposeLocalCopyOfClientHandle(); // the writer's end closed: the reader sees the end of the data
+        var received = await reader.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(graph.NodeCount, received.NodeCount);
+        Assert.Equal(graph.EdgeCount, received.EdgeCount);
+    }
+
+    [Fact]
+    public void Writing_to_a_device_leaves_the_device_in_place()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var graph = GraphFile.Read(RepositoryPaths.SharedFile("networks", "karate.edgelist"));
+
+        GraphFile.Write(graph, "/dev/null", GraphFormat.Gml);
+
+        Assert.False(FileKind.IsRegular("/dev/null"));
     }
 }
