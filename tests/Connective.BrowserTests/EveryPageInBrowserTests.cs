@@ -79,6 +79,8 @@ public sealed class EveryPageInBrowserTests(ConnectiveServer server, ITestOutput
         // with (an API route the same ward code or resident id as its page) or a fixed known value (the OpenAPI
         // document's name). An endpoint no link leads to and no value fits is left to the API matrix.
         var scoped = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // a page with no value of its own area tries any
+
         var pending = routes.ToList();
         var leftToMatrix = new List<string>();
         while (pending.Count > 0)
@@ -96,6 +98,7 @@ public sealed class EveryPageInBrowserTests(ConnectiveServer server, ITestOutput
                 foreach (var (name, value) in route.ValuesIn(link))
                 {
                     scoped.TryAdd(route.ScopeOf(name), value);
+                    seen.TryAdd(name, value);
                 }
                 pending.Remove(route);
                 await VisitAsync(link, route.IsPage);
@@ -108,7 +111,8 @@ public sealed class EveryPageInBrowserTests(ConnectiveServer server, ITestOutput
             foreach (var route in pending.ToList())
             {
                 var values = route.RequiredParameters
-                    .Select(name => KeyValuePair.Create(name, scoped.GetValueOrDefault(route.ScopeOf(name)) ?? AppPages.KnownValues.GetValueOrDefault(name)))
+                    .Select(name => KeyValuePair.Create(name, scoped.GetValueOrDefault(route.ScopeOf(name)) ?? AppPages.KnownValues.GetValueOrDefault(name)
+                        ?? (route.IsPage ? seen.GetValueOrDefault(name) : null)))
                     .Where(pair => pair.Value is not null)
                     .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
                 if (route.PathWith(values) is { } path)
