@@ -20,14 +20,14 @@ internal sealed class MatrixAccount : IMatrixFeature
         // The e-mail outbox is a page of the Demo and Development environments only (the matrix runs in Demo).
         new MatrixEntry("PAGE /outbox", "Outbox</h1>").Get("/outbox").Everyone(Ok),
 
-        // Second factor and account pages (identity-auth). Every demo staff account has an authenticator app set up.
+        // Second factor and account pages (identity-auth). Every demo account whose role needs a second factor (staff and Helper) has an authenticator app set up.
         new MatrixEntry("PAGE /account/sign-in/second-step", "Start signing in again</h1>").Get("/account/sign-in/second-step").Everyone(Ok),
         new MatrixEntry("PAGE /account", "Your account</h1>").Get("/account").AnyoneSignedIn(Ok),
         new MatrixEntry("PAGE /account/confirm-it-is-you", "Confirm it is you</h1>").Get("/account/confirm-it-is-you").AnyoneSignedIn(Ok),
         new MatrixEntry("PAGE /account/second-factor/authenticator", "</h1>").Get("/account/second-factor/authenticator")
             .Row(Anonymous, OkContaining("Sign in first</h1>"))
             .Row(Resident, OkContaining("Set up an authenticator app</h1>"))
-            .Row(Helper, OkContaining("Set up an authenticator app</h1>"))
+            .Row(Helper, OkContaining("Your authenticator app is set up</h1>"))
             .Row(Coordinator, OkContaining("Your authenticator app is set up</h1>"))
             .Row(Practitioner, OkContaining("Your authenticator app is set up</h1>"))
             .Row(SafeguardingLead, OkContaining("Your authenticator app is set up</h1>"))

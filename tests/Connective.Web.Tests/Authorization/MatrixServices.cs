@@ -35,7 +35,7 @@ internal sealed class MatrixServices : IMatrixFeature
         new MatrixEntry("ANY /services/live/negotiate", "\"connectionToken\"").PostJson(_ => "/services/live/negotiate?negotiateVersion=1", _ => "{}").Everyone(Ok),
         new MatrixEntry("ANY /services/live", "Connection ID required", 400).Get("/services/live").Everyone(Ok),
 
-        new MatrixEntry("GET /api/v1/services/hsds/", "\"version\":\"3.0\"").Get(Hsds + "/").Everyone(Ok),
+        new MatrixEntry("GET /api/v1/services/hsds", "\"version\":\"3.0\"").Get(Hsds).Everyone(Ok),
         new MatrixEntry("GET /api/v1/services/hsds/services", "\"total_items\"").Get(Hsds + "/services").Everyone(Ok),
         new MatrixEntry("GET /api/v1/services/hsds/services/{id:guid}", "\"service_at_locations\"").Get($"{Hsds}/services/{Known}").Everyone(Ok),
         new MatrixEntry("GET /api/v1/services/hsds/organizations", "\"total_items\"").Get(Hsds + "/organizations").Everyone(Ok),
