@@ -80,7 +80,6 @@ public sealed class EveryPageInBrowserTests(ConnectiveServer server, ITestOutput
         // document's name). An endpoint no link leads to and no value fits is left to the API matrix.
         var scoped = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // a page with no value of its own area tries any
-
         var pending = routes.ToList();
         var leftToMatrix = new List<string>();
         while (pending.Count > 0)

@@ -139,13 +139,12 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
         }
         var meetup = await db.Meetups.AsNoTracking().Where(meetup => meetup.Id == meetupId)
             .Select(meetup => new { meetup.Description, meetup.AttendanceRecordedAt }).SingleAsync(ct);
-        var canManage = await CanManageAsync(meetupId, user, residentId, ct);
+        var asStaff = await ManagesAsStaffAsync(meetupId, user, ct);
+        var canManage = asStaff || await OrganisesAsync(meetupId, residentId, ct);
         // Only the organiser sees who is coming: a list of names is personal data the other guests do not need. A resident
         // who organises sees first names and an initial, enough to greet people and tick who came; full names are for
         // staff, whose sessions proved a second factor.
-        IReadOnlyList<MeetupPerson> people = canManage
-            ? await PeopleAsync(meetupId, fullNames: await ManagesAsStaffAsync(meetupId, user, ct), ct)
-            : [];
+        IReadOnlyList<MeetupPerson> people = canManage ? await PeopleAsync(meetupId, fullNames: asStaff, ct) : [];
         return new MeetupDetail(summary, meetup.Description, canManage, meetup.AttendanceRecordedAt, people);
     }
 
@@ -156,14 +155,16 @@ public sealed class MeetupBook(AppDbContext db, TimeProvider time, ObservedTies 
     public async Task<bool> CanManageAsync(long meetupId, ClaimsPrincipal user, int? residentId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (await ManagesAsStaffAsync(meetupId, user, ct))
-        {
-            return true;
-        }
-        return residentId is not null && await db.Meetups.AnyAsync(meetup => meetup.Id == meetupId &&
-            (meetup.OrganiserResidentId == residentId ||
-             db.CircleMembers.Any(member => member.CircleId == meetup.CircleId && member.ResidentId == residentId && member.IsCoordinator)), ct);
+        return await ManagesAsStaffAsync(meetupId, user, ct) || await OrganisesAsync(meetupId, residentId, ct);
     }
+
+    /// <summary>Whether the resident organises the meetup or coordinates its circle.</summary>
+    private Task<bool> OrganisesAsync(long meetupId, int? residentId, CancellationToken ct) =>
+        residentId is null
+            ? Task.FromResult(false)
+            : db.Meetups.AnyAsync(meetup => meetup.Id == meetupId &&
+                (meetup.OrganiserResidentId == residentId ||
+                 db.CircleMembers.Any(member => member.CircleId == meetup.CircleId && member.ResidentId == residentId && member.IsCoordinator)), ct);
 
     /// <summary>Whether the person manages the meetup as staff: a coordinator of its ward (signed in with a second factor) or an admin.</summary>
     private async Task<bool> ManagesAsStaffAsync(long meetupId, ClaimsPrincipal user, CancellationToken ct)
